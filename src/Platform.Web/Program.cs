@@ -1,6 +1,20 @@
+using Platform.Web.Commands;
+using Platform.Web.Extensions;
+using Platform.Web.LocalRun;
+
 var builder = WebApplication.CreateBuilder(args);
+await builder.UseLocalDatabaseWhenUnconfiguredAsync();
+builder.AddPlatformWeb();
+
 var app = builder.Build();
+if (await PlatformCommands.TryRunAsync(app, args))
+{
+    return;
+}
 
-app.MapGet("/", () => "Hello World!");
+app.UsePlatformWeb();
+await app.PrepareLocalRunAsync();
+await app.RunAsync();
 
-app.Run();
+/// <summary>Entry point; public for the test host.</summary>
+public partial class Program;

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Data;
+using Platform.Core.Email;
+using Platform.Core.Identity;
+using Platform.Core.Tenancy;
+
+namespace Platform.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Everything Core offers to both hosts: data, tenancy services, email outbox, admin creation.</summary>
+    public static IServiceCollection AddPlatformCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPlatformData(configuration);
+        services.AddSingleton<TenantScopeFactory>();
+        services.AddScoped<StoreSignupService>();
+        services.AddScoped<PlatformAdminService>();
+        services.AddScoped<IEmailSender, OutboxEmailSender>();
+        return services;
+    }
+}

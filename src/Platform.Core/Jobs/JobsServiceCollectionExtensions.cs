@@ -1,0 +1,32 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Data;
+
+namespace Platform.Core.Jobs;
+
+public static class JobsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Hangfire on PostgreSQL in its own schema. The schema is created by the migrate step, so a running
+    /// app never needs DDL rights. Sliding invisibility keeps a long job from being picked up twice.
+    /// </summary>
+    public static IServiceCollection AddPlatformJobStorage(this IServiceCollection services, string connectionString)
+    {
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                options => options.UseNpgsqlConnection(connectionString),
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = DatabaseMigrator.HangfireSchema,
+                    PrepareSchemaIfNecessary = false,
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                    QueuePollInterval = TimeSpan.FromMilliseconds(200),
+                }));
+        return services;
+    }
+}

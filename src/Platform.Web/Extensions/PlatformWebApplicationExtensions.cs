@@ -1,0 +1,29 @@
+using Platform.Web.Health;
+using Platform.Web.Tenancy;
+
+namespace Platform.Web.Extensions;
+
+public static class PlatformWebApplicationExtensions
+{
+    public static WebApplication UsePlatformWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler();
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseTenantResolution();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapPlatformHealthChecks();
+        app.MapRazorPages();
+        return app;
+    }
+}

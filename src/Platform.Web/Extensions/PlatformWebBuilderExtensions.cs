@@ -1,0 +1,46 @@
+using Hangfire;
+using Microsoft.AspNetCore.DataProtection;
+using Platform.Core;
+using Platform.Core.Data;
+using Platform.Core.Jobs;
+using Platform.Web.Health;
+using Platform.Web.Identity;
+using Platform.Web.RateLimiting;
+using Platform.Web.Tenancy;
+
+namespace Platform.Web.Extensions;
+
+public static class PlatformWebBuilderExtensions
+{
+    /// <summary>Composes the web host: Core, identity, tenancy, portal pages, API plumbing, health, jobs.</summary>
+    public static WebApplicationBuilder AddPlatformWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddPlatformCore(builder.Configuration);
+        services.AddDataProtection().SetApplicationName("Starfront").PersistKeysToDbContext<PlatformDbContext>();
+        services.AddPlatformIdentity(builder.Environment);
+        services.AddTenantResolution();
+        services.AddPlatformRateLimiting(builder.Configuration);
+        services.AddPlatformHealthChecks();
+        services.AddProblemDetails();
+        services.AddAntiforgery(options => options.Cookie.Name = "starfront.af");
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Stores", PortalPolicies.StoreMember);
+            options.Conventions.AuthorizeFolder("/Admin", PortalPolicies.PlatformAdmin);
+        });
+
+        var connectionString = builder.Configuration.GetConnectionString("Platform");
+        if (!string.IsNullOrEmpty(connectionString))
+        {
+            services.AddPlatformJobStorage(connectionString);
+            // The local run hosts a job server in process; Production runs Platform.Worker replicas.
+            if (builder.Configuration.GetValue("Jobs:RunServerInWeb", false))
+            {
+                services.AddHangfireServer();
+            }
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Platform.Web.RateLimiting;
+
+public static class RateLimitPolicies
+{
+    /// <summary>Sign-up, login, password reset: per client IP, fixed window.</summary>
+    public const string Auth = "auth";
+}

@@ -1,0 +1,34 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Platform.Web.RateLimiting;
+
+public static class RateLimitingExtensions
+{
+    public static IServiceCollection AddPlatformRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PlatformRateLimitOptions>().Bind(configuration.GetSection("RateLimits")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
+                    detail: "Too many attempts from your address. Wait a minute and try again.").ExecuteAsync(context.HttpContext);
+            };
+            limiter.AddPolicy(RateLimitPolicies.Auth, http =>
+            {
+                var options = http.RequestServices.GetRequiredService<IOptions<PlatformRateLimitOptions>>().Value;
+                var ip = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return RateLimitPartition.GetFixedWindowLimiter(ip, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.AuthPermitLimit,
+                    Window = TimeSpan.FromSeconds(options.AuthWindowSeconds),
+                    QueueLimit = 0,
+                });
+            });
+        });
+        return services;
+    }
+}
