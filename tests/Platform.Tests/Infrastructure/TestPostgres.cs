@@ -132,6 +132,7 @@ internal sealed class TestPostgresServer
         {
             DataDirectory = folder,
             StopOnDispose = true,
+            SyncAfterInitDb = false, // deleted at exit; the server itself keeps fsync on
             ServerSettings = { ["max_connections"] = "200" },
         }, NullLogger.Instance, CancellationToken.None).ConfigureAwait(false);
 

@@ -127,7 +127,7 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
                 throw new InvalidOperationException($"{dataDir} is not empty but is not a PostgreSQL data directory; move it away and retry.");
             logger.LogInformation("Initialising a new PostgreSQL cluster in {DataDirectory}", dataDir);
             await probe.RunPgAsync(binaries.InitDb,
-                ["-D", dataDir, "-A", "trust", "-U", Superuser, "--encoding=UTF8", "--no-locale"],
+                ["-D", dataDir, "-A", "trust", "-U", Superuser, "--encoding=UTF8", "--no-locale", .. (options.SyncAfterInitDb ? Array.Empty<string>() : ["--no-sync"])],
                 options.StartTimeout, token).ConfigureAwait(false);
         }
 
