@@ -58,7 +58,7 @@ public sealed class TestPostgres
         {
             var template = _template ??= await PrepareTemplateDatabaseAsync(server, ct).ConfigureAwait(false);
             var db = await DatabaseProvisioner.EnsureDatabaseAsync(server.SuperuserConnectionString, name, template.Name, server.RolePassword, ct).ConfigureAwait(false);
-            server.Track(name);
+            await server.TrackAsync(name, ct).ConfigureAwait(false);
             return db;
         }
         finally
@@ -81,7 +81,7 @@ public sealed class TestPostgres
         var templateName = server.IsExternal ? UniqueName(_templateBaseName) : _templateBaseName;
         await DatabaseProvisioner.DropDatabaseAsync(server.SuperuserConnectionString, templateName, ct).ConfigureAwait(false);
         var template = await DatabaseProvisioner.EnsureDatabaseAsync(server.SuperuserConnectionString, templateName, null, server.RolePassword, ct).ConfigureAwait(false);
-        server.Track(templateName);
+        await server.TrackAsync(templateName, ct).ConfigureAwait(false);
 
         var prepare = _prepare();
         if (prepare is not null)
@@ -123,6 +123,7 @@ internal sealed class TestPostgresServer
         {
             var cs = new NpgsqlConnectionStringBuilder(external) { IncludeErrorDetail = true }.ConnectionString;
             var connection = new Connection(cs, string.IsNullOrEmpty(rolePassword) ? null : rolePassword, IsExternal: true);
+            await connection.DropStaleAsync().ConfigureAwait(false);
             AppDomain.CurrentDomain.ProcessExit += (_, _) => connection.DropTracked();
             return connection;
         }
@@ -191,12 +192,21 @@ internal sealed class TestPostgresServer
 
     internal sealed record Connection(string SuperuserConnectionString, string? RolePassword, bool IsExternal)
     {
+        /// <summary>Databases this run made on an external server carry this comment prefix plus their creation time.</summary>
+        private const string CommentPrefix = "starfront-test-run created=";
+        private static readonly TimeSpan StaleAfter = TimeSpan.FromHours(6);
         private readonly HashSet<string> _created = [];
 
-        public void Track(string name)
+        public async Task TrackAsync(string name, CancellationToken ct)
         {
             lock (_created)
                 _created.Add(name);
+            if (!IsExternal)
+                return;
+            await using var c = await OpenAdminAsync(ct).ConfigureAwait(false);
+            var comment = CommentPrefix + DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            await using var cmd = new NpgsqlCommand($"COMMENT ON DATABASE \"{name}\" IS '{comment}'", c);
+            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
 
         public void Untrack(string name)
@@ -205,23 +215,52 @@ internal sealed class TestPostgresServer
                 _created.Remove(name);
         }
 
-        /// <summary>On an external server, drop what this run created.</summary>
+        /// <summary>
+        /// On an external server, drop what this run created. Best effort: the test host may be killed during exit, so
+        /// <see cref="DropStaleAsync"/> also removes test databases older than six hours when a run starts.
+        /// </summary>
         public void DropTracked()
         {
             string[] names;
             lock (_created)
                 names = [.. _created];
-            foreach (var name in names)
+            try
             {
-                try
+                Task.WhenAll(names.Select(n => DatabaseProvisioner.DropDatabaseAsync(SuperuserConnectionString, n, CancellationToken.None)))
+                    .Wait(TimeSpan.FromSeconds(20));
+            }
+            catch (AggregateException)
+            {
+                // best effort at exit
+            }
+        }
+
+        public async Task DropStaleAsync()
+        {
+            var stale = new List<string>();
+            await using (var c = await OpenAdminAsync(CancellationToken.None).ConfigureAwait(false))
+            await using (var cmd = new NpgsqlCommand(
+                "SELECT datname, shobj_description(oid, 'pg_database') FROM pg_database WHERE shobj_description(oid, 'pg_database') LIKE $1", c))
+            {
+                cmd.Parameters.AddWithValue(CommentPrefix + "%");
+                await using var reader = await cmd.ExecuteReaderAsync().ConfigureAwait(false);
+                while (await reader.ReadAsync().ConfigureAwait(false))
                 {
-                    DatabaseProvisioner.DropDatabaseAsync(SuperuserConnectionString, name, CancellationToken.None).Wait(TimeSpan.FromSeconds(10));
-                }
-                catch (AggregateException)
-                {
-                    // best effort at exit
+                    var created = reader.GetString(1)[CommentPrefix.Length..];
+                    if (DateTime.TryParse(created, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at)
+                        && DateTime.UtcNow - at.ToUniversalTime() > StaleAfter)
+                        stale.Add(reader.GetString(0));
                 }
             }
+            foreach (var name in stale)
+                await DatabaseProvisioner.DropDatabaseAsync(SuperuserConnectionString, name, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        private async Task<NpgsqlConnection> OpenAdminAsync(CancellationToken ct)
+        {
+            var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(SuperuserConnectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+            await c.OpenAsync(ct).ConfigureAwait(false);
+            return c;
         }
     }
 }
