@@ -24,6 +24,7 @@ public sealed class TestPostgres
     private readonly Func<Func<LocalDatabase, CancellationToken, Task>?> _prepare;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private LocalDatabase? _template;
+    private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _templateFailure;
 
     internal TestPostgres(TestPostgresServer server, string templateName, Func<Func<LocalDatabase, CancellationToken, Task>?> prepare)
     {
@@ -56,7 +57,18 @@ public sealed class TestPostgres
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            var template = _template ??= await PrepareTemplateDatabaseAsync(server, ct).ConfigureAwait(false);
+            _templateFailure?.Throw(); // a failed preparation (e.g. a broken migration) is not retried for every test
+            LocalDatabase template;
+            try
+            {
+                template = _template ??= await PrepareTemplateDatabaseAsync(server, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _templateFailure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(
+                    new InvalidOperationException($"Preparing the test template database failed: {ex.Message}", ex));
+                throw;
+            }
             var db = await DatabaseProvisioner.EnsureDatabaseAsync(server.SuperuserConnectionString, name, template.Name, server.RolePassword, ct).ConfigureAwait(false);
             await server.TrackAsync(name, ct).ConfigureAwait(false);
             return db;

@@ -278,13 +278,14 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>First existing ancestor (or the folder itself) that the postgres OS user cannot traverse; null when all are fine.</summary>
+    /// <summary>First existing ancestor of the folder that the postgres OS user cannot traverse; null when all are fine.</summary>
     private static async Task<string?> FindUntraversableAncestorAsync(string path, CancellationToken ct)
     {
         if (OperatingSystem.IsWindows())
             return null;
+        // The folder itself is chowned to postgres, so only its ancestors matter.
         var chain = new List<string>();
-        for (var d = new DirectoryInfo(path); d is not null; d = d.Parent)
+        for (var d = new DirectoryInfo(path).Parent; d is not null; d = d.Parent)
             chain.Add(d.FullName);
         chain.Reverse(); // "/" first
 
