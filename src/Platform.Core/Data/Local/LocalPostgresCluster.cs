@@ -86,8 +86,19 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
 
         using var startCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         startCts.CancelAfter(options.StartTimeout);
-        var token = startCts.Token;
+        try
+        {
+            return await StartCoreAsync(options, logger, startCts.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                $"Starting the local PostgreSQL cluster in {options.DataDirectory} took longer than {options.StartTimeout.TotalSeconds:0}s (see postgres.log there).");
+        }
+    }
 
+    private static async Task<LocalPostgresCluster> StartCoreAsync(LocalPostgresClusterOptions options, ILogger logger, CancellationToken token)
+    {
         var binaries = options.Binaries ?? PostgresBinaries.Find();
         var requested = Path.GetFullPath(options.DataDirectory);
         var asRoot = await IsRootAsync(token).ConfigureAwait(false);
