@@ -76,7 +76,10 @@ internal static class BotEndpoints
     private static object Summary(BotRecord bot) => new
     {
         bot.Id, bot.Username, bot.FirstName, bot.StarBalance,
-        WebhookUrl = bot.Webhook?.Url, PendingUpdateCount = bot.PendingUpdates.Count,
+        PendingUpdateCount = bot.PendingUpdates.Count,
+        Webhook = bot.Webhook is { } hook
+            ? new { hook.Url, hook.FailedAttempts, next_attempt_at = hook.NextAttemptAt?.ToUnixTimeSeconds(), hook.Delivering, hook.LastErrorMessage }
+            : null,
         Commands = bot.Commands.Select(c => new { c.Command, c.Description }),
     };
 }
