@@ -44,6 +44,8 @@ internal static class ArgumentReader
             {
                 args.Remove(p.Name);
                 if (isFileParam && files.ContainsKey(p.Name)) continue;
+                // Telegram reads an absent boolean as false, and clients (Telegram.Bot too) omit false values.
+                if (p.Types is ["Boolean"]) continue;
                 if (p.Required) throw BotApiException.BadRequest($"{p.Name} is empty");
                 continue;
             }

@@ -90,6 +90,7 @@ internal static partial class UpdateMethods
             generation = ++call.Bot.PollGeneration;
             Confirm(call.Bot, offset);
         }
+        call.Store.Changed.Pulse(); // wakes an older poll of this bot so it can answer 409 at once
         // Long poll in real time (it is a network wait, not sandbox time) but return as soon as something arrives.
         var giveUpAt = DateTime.UtcNow + timeout;
         while (true)
