@@ -30,7 +30,8 @@ internal static class Outgoing
 
     public static void CheckParseMode(MethodCall call, string parameter = "parse_mode")
     {
-        if (call.Str(parameter) is { } mode && mode is not ("HTML" or "Markdown" or "MarkdownV2"))
+        // Telegram matches parse modes case-insensitively; the text itself is stored as sent (entities are not rendered).
+        if (call.Str(parameter) is { Length: > 0 } mode && mode.ToLowerInvariant() is not ("html" or "markdown" or "markdownv2"))
             throw BotApiException.BadRequest($"unsupported parse_mode");
     }
 
