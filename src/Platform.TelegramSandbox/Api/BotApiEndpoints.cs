@@ -56,7 +56,7 @@ internal static class BotApiEndpoints
             var (args, files) = await ArgumentReader.ReadAsync(http.Request, http.RequestAborted);
             ArgumentReader.Normalise(MethodSpecs.All[method], args, files);
             var result = await handler(new MethodCall(store, bot, args, files, http.RequestServices), http.RequestAborted);
-            var body = new JsonObject { ["ok"] = true, ["result"] = JsonSerializer.SerializeToNode(result, result.GetType(), JsonBotAPI.Options) };
+            var body = new JsonObject { ["ok"] = true, ["result"] = JsonSerializer.SerializeToNode(result, result.GetType(), SandboxJson.Options) };
             return Results.Text(body.ToJsonString(), "application/json", statusCode: 200);
         }
         catch (BotApiException e)

@@ -9,7 +9,8 @@ internal static class ChatMembers
     public static ChatMember From(User user, MemberRecord? record) => record?.Status switch
     {
         "member" => new ChatMemberMember { User = user, UntilDate = record.UntilDate?.UtcDateTime },
-        "kicked" => new ChatMemberBanned { User = user, UntilDate = record.UntilDate?.UtcDateTime },
+        // Telegram sends until_date 0 for a ban without end.
+        "kicked" => new ChatMemberBanned { User = user, UntilDate = record.UntilDate?.UtcDateTime ?? DateTime.UnixEpoch },
         _ => new ChatMemberLeft { User = user },
     };
 

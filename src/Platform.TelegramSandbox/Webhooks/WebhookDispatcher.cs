@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Platform.TelegramSandbox.Hosting;
 using Platform.TelegramSandbox.Model;
 using Platform.TelegramSandbox.Time;
-using Telegram.Bot;
+using Platform.TelegramSandbox.Api;
 using Telegram.Bot.Types;
 
 namespace Platform.TelegramSandbox.Webhooks;
@@ -108,7 +108,7 @@ internal sealed class WebhookDispatcher(SandboxStore store, IOptions<SandboxOpti
         timeout.CancelAfter(options.Value.WebhookTimeout);
         using var request = new HttpRequestMessage(HttpMethod.Post, hook.Url)
         {
-            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(update, JsonBotAPI.Options)),
+            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(update, SandboxJson.Options)),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         if (hook.SecretToken is { } secret) request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
