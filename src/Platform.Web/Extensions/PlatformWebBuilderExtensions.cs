@@ -28,6 +28,7 @@ public static class PlatformWebBuilderExtensions
         services.AddDataProtection().SetApplicationName("Starfront").PersistKeysToDbContext<PlatformDbContext>();
         services.AddPlatformIdentity(builder.Environment);
         services.AddTenantResolution();
+        services.AddSingleton<Platform.Core.IPublicBaseUrl, Platform.Web.Hosting.PublicBaseUrl>();
         services.AddPlatformRateLimiting(builder.Configuration);
         services.AddPlatformHealthChecks();
         services.AddProblemDetails();
