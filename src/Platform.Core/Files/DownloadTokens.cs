@@ -42,7 +42,7 @@ public sealed class DownloadTokens
     {
         token = null;
         var buffer = new byte[PayloadLength + MacLength];
-        if (value.Length > 200 || !Base64Url.TryDecodeFromChars(value, buffer, out var written) || written != buffer.Length)
+        if (value.Length > 200 || !Base64Url.IsValid(value) || !Base64Url.TryDecodeFromChars(value, buffer, out var written) || written != buffer.Length)
         {
             return DownloadTokenStatus.Tampered;
         }
