@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Bots;
 using Platform.Core.Data;
 using Platform.Core.Email;
 using Platform.Core.Files;
@@ -14,12 +16,15 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddPlatformCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformData(configuration);
+        // One key ring in PostgreSQL for web and workers: the worker must decrypt bot tokens the portal encrypted.
+        services.AddDataProtection().SetApplicationName("Starfront").PersistKeysToDbContext<PlatformDbContext>();
         services.AddSingleton<TenantScopeFactory>();
         services.AddScoped<StoreSignupService>();
         services.AddScoped<PlatformAdminService>();
         services.AddScoped<IEmailSender, OutboxEmailSender>();
         services.AddOptions<DownloadTokenOptions>().Bind(configuration.GetSection("Downloads"));
         services.AddSingleton<DownloadTokens>();
+        services.AddBotRuntime(configuration);
         return services;
     }
 }

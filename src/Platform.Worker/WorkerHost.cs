@@ -1,5 +1,6 @@
 using Hangfire;
 using Platform.Core;
+using Platform.Core.Bots;
 using Platform.Core.Jobs;
 
 namespace Platform.Worker;
@@ -20,6 +21,8 @@ public static class WorkerHost
         var connectionString = builder.Configuration.GetConnectionString("Platform")
             ?? throw new InvalidOperationException("ConnectionStrings:Platform is not set. The worker needs the app role's PostgreSQL connection string.");
         builder.Services.AddPlatformJobStorage(connectionString);
+        builder.Services.AddSingleton<IPublicBaseUrl, ConfiguredPublicBaseUrl>();
+        builder.Services.AddBotJobs();
         builder.Services.AddHangfireServer(options => options.ServerName = $"worker:{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}");
         return builder.Build();
     }

@@ -26,6 +26,8 @@ public static class JobsServiceCollectionExtensions
                     UseSlidingInvisibilityTimeout = true,
                     InvisibilityTimeout = TimeSpan.FromMinutes(5),
                     QueuePollInterval = TimeSpan.FromMilliseconds(200),
+                    // LISTEN/NOTIFY wakes a worker as soon as a job is enqueued: payment-to-delivery latency.
+                    EnableLongPolling = true,
                 }));
         return services;
     }

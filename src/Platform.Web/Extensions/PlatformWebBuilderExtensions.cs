@@ -1,7 +1,6 @@
 using Hangfire;
-using Microsoft.AspNetCore.DataProtection;
 using Platform.Core;
-using Platform.Core.Data;
+using Platform.Core.Bots;
 using Platform.Core.Jobs;
 using Platform.Web.Health;
 using Platform.Web.Identity;
@@ -25,7 +24,6 @@ public static class PlatformWebBuilderExtensions
 
         var services = builder.Services;
         services.AddPlatformCore(builder.Configuration);
-        services.AddDataProtection().SetApplicationName("Starfront").PersistKeysToDbContext<PlatformDbContext>();
         services.AddPlatformIdentity(builder.Environment);
         services.AddTenantResolution();
         services.AddSingleton<Platform.Core.IPublicBaseUrl, Platform.Web.Hosting.PublicBaseUrl>();
@@ -43,10 +41,14 @@ public static class PlatformWebBuilderExtensions
         if (!string.IsNullOrEmpty(connectionString))
         {
             services.AddPlatformJobStorage(connectionString);
+            // Update ingress: the group-commit writer lives in the web process that receives the webhooks.
+            services.AddSingleton<InboxWriter>();
+            services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
             // The local run hosts a job server in process; Production runs Platform.Worker replicas.
             if (builder.Configuration.GetValue("Jobs:RunServerInWeb", false))
             {
                 services.AddHangfireServer();
+                services.AddBotJobs();
             }
         }
 

@@ -1,0 +1,32 @@
+using Platform.Core.Bots.Texts;
+using Platform.Core.Catalog;
+using Platform.Core.Tenancy;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace Platform.Core.Bots;
+
+/// <summary>One conversation turn: the store, the bot, the customer's chat and language, and rate-limited sending.</summary>
+public sealed class BotChat(TenantInfo tenant, Bot bot, ITelegramBotClient client, BotSender sender, StoreSettings? settings, BotTexts texts, long chatId, User? from)
+{
+    public TenantInfo Tenant { get; } = tenant;
+    public Bot Bot { get; } = bot;
+    public ITelegramBotClient Client { get; } = client;
+    public StoreSettings? Settings { get; } = settings;
+    public BotTexts Texts { get; } = texts;
+    public long ChatId { get; } = chatId;
+    public User? From { get; } = from;
+
+    public string StoreName => Settings?.DisplayName ?? Tenant.Name;
+
+    public Task<Message> SendTextAsync(string text, InlineKeyboardMarkup? markup, CancellationToken cancellationToken) =>
+        SendAsync(ct => Client.SendMessage(ChatId, text, replyMarkup: markup, cancellationToken: ct), cancellationToken);
+
+    public Task<T> SendAsync<T>(Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken) =>
+        sender.SendAsync(Bot.Id, ChatId, send, cancellationToken);
+
+    /// <summary>Answers a callback (stops the button's spinner); not a chat message, so only the bot's gate applies.</summary>
+    public Task AnswerCallbackAsync(string callbackId, CancellationToken cancellationToken) =>
+        sender.SendAsync(Bot.Id, null, ct => Client.AnswerCallbackQuery(callbackId, cancellationToken: ct), cancellationToken);
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Orders;
+using Platform.Core.Payments;
+
+namespace Platform.Core.Bots;
+
+public static class BotsServiceCollectionExtensions
+{
+    /// <summary>The bot runtime both hosts share: registration, conversation, checkout, fulfilment, refunds.</summary>
+    public static IServiceCollection AddBotRuntime(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TelegramOptions>().Bind(configuration.GetSection("Telegram"));
+        services.AddSingleton<BotSecrets>();
+        services.AddSingleton<TelegramClientFactory>();
+        services.AddSingleton<BotDirectory>();
+        services.AddSingleton<BotSender>();
+        services.AddSingleton<BotDataSource>();
+        services.AddSingleton<BotFileSource>();
+        services.AddSingleton<InboxProcessorScheduler>();
+        services.AddSingleton<PreCheckoutAnswerer>();
+        services.AddScoped<BotRegistrationService>();
+        services.AddScoped<BotChatFactory>();
+        services.AddScoped<BotFileSender>();
+        services.AddScoped<CatalogView>();
+        services.AddScoped<BotUpdateHandler>();
+        services.AddScoped<CustomerDirectory>();
+        services.AddScoped<LicenseKeyReservations>();
+        services.AddScoped<CheckoutService>();
+        services.AddScoped<PreCheckoutService>();
+        services.AddScoped<PaymentRecorder>();
+        services.AddScoped<RefundService>();
+        services.AddScoped<DownloadLinks>();
+        services.AddScoped<FulfilmentService>();
+        services.AddScoped<OrderHistoryView>();
+        services.AddTransient<InboxProcessor>();
+        services.AddTransient<InboxSweep>();
+        services.AddTransient<FulfilOrderJob>();
+        services.AddTransient<RefundNotifier>();
+        return services;
+    }
+
+    /// <summary>Where a job server runs (Worker; Web with Jobs:RunServerInWeb): the recurring sweep.</summary>
+    public static IServiceCollection AddBotJobs(this IServiceCollection services) =>
+        services.AddHostedService<BotJobsStartup>();
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+
+namespace Platform.Core.Bots;
+
+/// <summary>
+/// Telegram.Bot clients for one token against the configured base URL. All share one plain HttpClient with
+/// no logging handler: Telegram.Bot puts the token in request URLs, and nothing here ever writes a URL to a log.
+/// </summary>
+public sealed class TelegramClientFactory(IOptions<TelegramOptions> options) : IDisposable
+{
+    private readonly HttpClient http = new(new SocketsHttpHandler
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        MaxConnectionsPerServer = 256,
+    })
+    { Timeout = TimeSpan.FromSeconds(60) };
+
+    public ITelegramBotClient Create(string token) =>
+        new TelegramBotClient(new TelegramBotClientOptions(token, options.Value.BaseUrl.TrimEnd('/')), http);
+
+    public void Dispose() => http.Dispose();
+}

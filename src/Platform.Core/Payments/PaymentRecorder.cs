@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Platform.Core.Catalog;
+using Platform.Core.Data;
+using Platform.Core.Orders;
+using Platform.Core.Outbox;
+using Telegram.Bot.Types.Payments;
+
+namespace Platform.Core.Payments;
+
+/// <summary>
+/// successful_payment → in ONE transaction: the order paid with its charge id, the key sold, order.paid in the
+/// outbox. Idempotent on telegram_payment_charge_id: a second delivery finds the charge recorded and changes nothing.
+/// </summary>
+public sealed class PaymentRecorder(PlatformDbContext db, LicenseKeyReservations keys, TimeProvider time, ILogger<PaymentRecorder> logger)
+{
+    /// <summary>The paid order's id (new or already recorded), or null when the payment matches no order of ours.</summary>
+    public async Task<Guid?> RecordAsync(SuccessfulPayment payment, CancellationToken cancellationToken)
+    {
+        if (OrderIds.FromPayload(payment.InvoicePayload) is not { } orderId)
+        {
+            logger.LogWarning("A payment arrived with a payload that is not an order id");
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Row lock: a duplicate successful_payment processed concurrently waits here, then sees the charge.
+        var order = await db.Orders.FromSqlInterpolated($"""SELECT * FROM "Orders" WHERE "Id" = {orderId} FOR UPDATE""").FirstOrDefaultAsync(cancellationToken);
+        if (order is null)
+        {
+            logger.LogWarning("Payment for unknown order {OrderId}", orderId);
+            return null;
+        }
+
+        if (order.TelegramPaymentChargeId == payment.TelegramPaymentChargeId)
+        {
+            return order.Id; // already recorded
+        }
+
+        if (order.Status != OrderStatus.Pending)
+        {
+            // Paid twice (two invoices of one order): keep the first; the merchant sees the charge in the log to refund.
+            logger.LogError("Order {OrderId} is {Status} but another payment arrived; not recorded", order.Id, order.Status);
+            return null;
+        }
+
+        order.Status = OrderStatus.Paid;
+        order.TelegramPaymentChargeId = payment.TelegramPaymentChargeId;
+        order.PaidAt = now;
+        var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == order.ProductId, cancellationToken);
+        if (product.Kind == ProductKind.LicenseKey)
+        {
+            order.LicenseKeyId = await keys.MarkSoldAsync(product.Id, order.Id, now, cancellationToken);
+            if (order.LicenseKeyId is null)
+            {
+                logger.LogError("Order {OrderId} was paid but no key is left for it; the merchant must refund it", order.Id);
+            }
+        }
+
+        db.AddOutboxEvent(EventTypes.OrderPaid, new
+        {
+            order_id = order.Id, product_id = order.ProductId, customer_id = order.CustomerId, bot_id = order.BotId,
+            price_stars = order.PriceStars, telegram_payment_charge_id = order.TelegramPaymentChargeId, paid_at = now,
+        }, now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return order.Id;
+    }
+}

@@ -1,0 +1,89 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Platform.Core.Bots;
+using Platform.Core.Data;
+using Platform.Core.Orders;
+using Platform.Core.Outbox;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+
+namespace Platform.Core.Payments;
+
+/// <summary>
+/// Refunds (owner action, and refunded_payment updates). Telegram first (refundStarPayment;
+/// CHARGE_ALREADY_REFUNDED counts as done), then one transaction: order Refunded, key revoked, order.refunded —
+/// conditional on the order not being refunded yet, so any number of repeats change nothing more. Download links
+/// die with the order status. The customer is told by a job (a RefundNotice delivery row, sent once).
+/// </summary>
+public sealed class RefundService(
+    PlatformDbContext db, LicenseKeyReservations keys, TelegramClientFactory clients, BotSecrets secrets, BotSender sender,
+    IBackgroundJobClient jobs, TimeProvider time, ILogger<RefundService> logger)
+{
+    public string? LastTelegramError { get; private set; }
+
+    public async Task<RefundResult> RefundAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        if (order is null)
+        {
+            return RefundResult.NotFound;
+        }
+
+        if (order.Status == OrderStatus.Refunded)
+        {
+            return RefundResult.AlreadyRefunded;
+        }
+
+        if (order.Status is not (OrderStatus.Paid or OrderStatus.Fulfilled) || order.TelegramPaymentChargeId is null)
+        {
+            return RefundResult.NotPaid;
+        }
+
+        var userId = await db.Customers.Where(c => c.Id == order.CustomerId).Select(c => c.TelegramUserId).FirstAsync(cancellationToken);
+        var bot = await db.Bots.AsNoTracking().FirstAsync(b => b.Id == order.BotId, cancellationToken);
+        try
+        {
+            var client = clients.Create(secrets.Unprotect(bot.TokenCiphertext));
+            await sender.SendAsync(bot.Id, null, ct => client.RefundStarPayment(userId, order.TelegramPaymentChargeId, ct), cancellationToken);
+        }
+        catch (ApiRequestException e) when (e.Message.Contains("CHARGE_ALREADY_REFUNDED", StringComparison.Ordinal))
+        {
+            // Refunded before (by us on another try, or by Telegram support): record it like any refund.
+        }
+        catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException)
+        {
+            LastTelegramError = e.Message;
+            logger.LogWarning("Refund of order {OrderId} refused by Telegram: {Error}", orderId, e.Message);
+            return RefundResult.TelegramFailed;
+        }
+
+        return await MarkRefundedAsync(order.Id, cancellationToken) ? RefundResult.Refunded : RefundResult.AlreadyRefunded;
+    }
+
+    /// <summary>The database half; true only for the call that actually changed the order.</summary>
+    public async Task<bool> MarkRefundedAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changed = await db.Orders.Where(o => o.Id == orderId && (o.Status == OrderStatus.Paid || o.Status == OrderStatus.Fulfilled))
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OrderStatus.Refunded).SetProperty(o => o.RefundedAt, now), cancellationToken);
+        if (changed == 0)
+        {
+            return false;
+        }
+
+        await keys.RevokeAsync(orderId, cancellationToken);
+        var order = await db.Orders.AsNoTracking().FirstAsync(o => o.Id == orderId, cancellationToken);
+        db.AddOutboxEvent(EventTypes.OrderRefunded, new
+        {
+            order_id = order.Id, product_id = order.ProductId, price_stars = order.PriceStars,
+            telegram_payment_charge_id = order.TelegramPaymentChargeId, refunded_at = now,
+        }, now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        var tenantId = order.TenantId;
+        jobs.Enqueue<RefundNotifier>(n => n.NotifyAsync(tenantId, orderId, CancellationToken.None));
+        return true;
+    }
+}
