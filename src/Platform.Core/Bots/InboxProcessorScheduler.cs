@@ -66,7 +66,7 @@ public sealed class InboxProcessorScheduler(IBackgroundJobClient jobs, IOptions<
 
     private sealed class BotSlot
     {
-        public DateTimeOffset LastEnqueued { get; set; } = DateTimeOffset.MinValue;
+        public DateTimeOffset LastEnqueued { get; set; } = DateTimeOffset.UnixEpoch;
         public bool TrailingPending { get; set; }
     }
 }

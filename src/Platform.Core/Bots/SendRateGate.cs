@@ -7,7 +7,7 @@ namespace Platform.Core.Bots;
 internal sealed class SendRateGate(TimeSpan interval, int burst)
 {
     private readonly TimeSpan tolerance = interval * Math.Max(0, burst - 1);
-    private DateTimeOffset theoreticalArrival = DateTimeOffset.MinValue;
+    private DateTimeOffset theoreticalArrival = DateTimeOffset.UnixEpoch;
 
     public DateTimeOffset TheoreticalArrival
     {
