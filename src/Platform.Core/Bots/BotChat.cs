@@ -26,7 +26,7 @@ public sealed class BotChat(TenantInfo tenant, Bot bot, ITelegramBotClient clien
     public Task<T> SendAsync<T>(Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken) =>
         sender.SendAsync(Bot.Id, ChatId, send, cancellationToken);
 
-    /// <summary>Answers a callback (stops the button's spinner); not a chat message, so only the bot's gate applies.</summary>
+    /// <summary>Answers a callback (stops the button's spinner); not a chat message, so outside the message limits.</summary>
     public Task AnswerCallbackAsync(string callbackId, CancellationToken cancellationToken) =>
-        sender.SendAsync(Bot.Id, null, ct => Client.AnswerCallbackQuery(callbackId, cancellationToken: ct), cancellationToken);
+        sender.CallAsync(Bot.Id, ct => Client.AnswerCallbackQuery(callbackId, cancellationToken: ct), cancellationToken);
 }

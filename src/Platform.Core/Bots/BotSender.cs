@@ -54,6 +54,27 @@ public sealed class BotSender(IOptions<TelegramOptions> options, TimeProvider ti
         }
     }
 
+    /// <summary>
+    /// A call that is not a chat message (answering a callback or a pre-checkout query, refunds): outside the
+    /// message limits, so it never queues behind a rush of deliveries; a 429 is still honoured.
+    /// </summary>
+    public async Task CallAsync(Guid botId, Func<CancellationToken, Task> call, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await call(cancellationToken);
+                return;
+            }
+            catch (ApiRequestException e) when (e.ErrorCode == 429 && attempt < MaxFloodRetries)
+            {
+                logger.LogInformation("Telegram asked bot {BotId} to wait {RetryAfter}s (429)", botId, e.Parameters?.RetryAfter);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1)), time, cancellationToken);
+            }
+        }
+    }
+
     public Task SendAsync(Guid botId, long? chatId, Func<CancellationToken, Task> send, CancellationToken cancellationToken) =>
         SendAsync(botId, chatId, async ct => { await send(ct); return true; }, cancellationToken);
 

@@ -12,16 +12,17 @@ using Telegram.Bot.Types;
 namespace Platform.Core.Bots;
 
 /// <summary>
-/// The Hangfire job that works through one bot's inbox. Chats run in parallel; within a chat, updates run one at a
-/// time in update_id order under a PostgreSQL advisory lock held on a dedicated connection — so two jobs for the same
-/// bot never interleave a chat, and a killed worker releases its locks with its connection. An update is marked
+/// The Hangfire job that works through one bot's inbox. One job per bot at a time, by a PostgreSQL advisory try-lock
+/// held on a dedicated connection (a killed worker releases it with its connection); inside, chats run in parallel and
+/// each chat's updates one at a time in update_id order. An update is marked
 /// processed only after its handler finished; a crash means it runs again, which every handler tolerates.
 /// </summary>
 public sealed class InboxProcessor(
     TenantScopeFactory tenantScopes, ITenantStore tenants, BotDataSource dataSource, TimeProvider time, ILogger<InboxProcessor> logger)
 {
     private const int MaxAttempts = 5;
-    private const int ChatParallelism = 16;
+    private const int ChatParallelism = 8;
+    private const int LockClass = 0x5354_4246; // "STBF": keeps our advisory locks apart from anyone else's
 
     [AutomaticRetry(Attempts = 10, DelaysInSeconds = [1, 2, 5, 10, 30, 60, 120, 300, 600, 900])]
     public async Task ProcessBotAsync(Guid tenantId, Guid botId, CancellationToken cancellationToken)
@@ -31,8 +32,45 @@ public sealed class InboxProcessor(
             return;
         }
 
-        var failed = false;
-        for (var round = 0; round < 50; round++)
+        await using var lockConnection = await dataSource.OpenAsync(cancellationToken);
+        var key = botId.GetHashCode();
+        while (true)
+        {
+            // One job per bot at a time; a job that finds the lock taken leaves the work to its holder.
+            if (!await ExecuteLockAsync(lockConnection, "SELECT pg_try_advisory_lock($1, $2)", LockClass, key, cancellationToken))
+            {
+                return;
+            }
+
+            bool drained;
+            try
+            {
+                drained = await DrainBotAsync(tenant, botId, cancellationToken);
+            }
+            finally
+            {
+                await ExecuteLockAsync(lockConnection, "SELECT pg_advisory_unlock($1, $2)", LockClass, key, CancellationToken.None);
+            }
+
+            if (!drained)
+            {
+                // Hangfire retries the job; the failing update keeps its place and its attempt count.
+                throw new InvalidOperationException($"An update of bot {botId} failed; retrying.");
+            }
+
+            // An update stored while we held the lock may have had its own job give up at the lock: look once more.
+            await using var scope = tenantScopes.CreateScope(tenant);
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            if (!await db.InboxUpdates.AnyAsync(u => u.BotId == botId && u.ProcessedAt == null, cancellationToken))
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<bool> DrainBotAsync(TenantInfo tenant, Guid botId, CancellationToken cancellationToken)
+    {
+        while (true)
         {
             List<long?> chats;
             await using (var scope = tenantScopes.CreateScope(tenant))
@@ -44,37 +82,35 @@ public sealed class InboxProcessor(
 
             if (chats.Count == 0)
             {
-                break;
+                return true;
             }
 
-            var results = new System.Collections.Concurrent.ConcurrentBag<bool>();
+            var failed = 0;
             await Parallel.ForEachAsync(chats, new ParallelOptions { MaxDegreeOfParallelism = ChatParallelism, CancellationToken = cancellationToken },
-                async (chat, ct) => results.Add(await ProcessChatAsync(tenant, botId, chat, ct)));
-            if (results.Contains(false))
+                async (chat, ct) =>
+                {
+                    if (!await DrainChatAsync(tenant, botId, chat, ct))
+                    {
+                        Interlocked.Increment(ref failed);
+                    }
+                });
+            if (failed > 0)
             {
-                failed = true;
-                break;
+                return false;
             }
-        }
-
-        if (failed)
-        {
-            // Hangfire retries the job; the failing update keeps its place and its attempt count.
-            throw new InvalidOperationException($"Some updates of bot {botId} failed; retrying.");
         }
     }
 
-    private async Task<bool> ProcessChatAsync(TenantInfo tenant, Guid botId, long? chatId, CancellationToken cancellationToken)
+    private static async Task<bool> ExecuteLockAsync(NpgsqlConnection connection, string sql, int key1, int key2, CancellationToken cancellationToken)
     {
-        await using var lockConnection = await dataSource.OpenAsync(cancellationToken);
-        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock($1, $2)", lockConnection))
-        {
-            take.Parameters.Add(new NpgsqlParameter { Value = botId.GetHashCode() });
-            take.Parameters.Add(new NpgsqlParameter { Value = (chatId ?? 0).GetHashCode() });
-            await take.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = key1 });
+        command.Parameters.Add(new NpgsqlParameter { Value = key2 });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
 
-        // The lock is released when the connection closes (returned to the pool it is reset with DISCARD ALL).
+    private async Task<bool> DrainChatAsync(TenantInfo tenant, Guid botId, long? chatId, CancellationToken cancellationToken)
+    {
         while (true)
         {
             await using var scope = tenantScopes.CreateScope(tenant);

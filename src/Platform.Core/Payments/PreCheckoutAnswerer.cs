@@ -33,7 +33,7 @@ public sealed class PreCheckoutAnswerer(TenantScopeFactory scopes, TelegramClien
 
         var error = await scope.ServiceProvider.GetRequiredService<PreCheckoutService>().ValidateAsync(tenant, query, cancellationToken);
         var client = clients.Create(secrets.Unprotect(token));
-        await sender.SendAsync(botId, null, ct => error is null
+        await sender.CallAsync(botId, ct => error is null
             ? client.AnswerPreCheckoutQuery(query.Id, cancellationToken: ct)
             : client.AnswerPreCheckoutQuery(query.Id, error, ct), cancellationToken);
         if (error is not null)

@@ -45,7 +45,7 @@ public sealed class RefundService(
         try
         {
             var client = clients.Create(secrets.Unprotect(bot.TokenCiphertext));
-            await sender.SendAsync(bot.Id, null, ct => client.RefundStarPayment(userId, order.TelegramPaymentChargeId, ct), cancellationToken);
+            await sender.CallAsync(bot.Id, ct => client.RefundStarPayment(userId, order.TelegramPaymentChargeId, ct), cancellationToken);
         }
         catch (ApiRequestException e) when (e.Message.Contains("CHARGE_ALREADY_REFUNDED", StringComparison.Ordinal))
         {

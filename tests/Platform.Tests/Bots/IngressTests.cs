@@ -1,0 +1,77 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Bots;
+
+namespace Platform.Tests.Bots;
+
+/// <summary>POST /telegram/{botId}: the secret, the size limit, JSON shape, and duplicates.</summary>
+public sealed class IngressTests(BotAppFactory app) : IClassFixture<BotAppFactory>
+{
+    [Fact]
+    public async Task Wrong_or_missing_secret_is_refused_with_403_and_nothing_is_stored()
+    {
+        var store = await TestStore.CreateAsync(app, "Gate");
+        using var http = app.CreateHttpClient();
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(http, store.BotId, "wrong-secret-wrong-secret-wrong-secret-123", Update(1))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(http, store.BotId, null, Update(2))).StatusCode);
+        Assert.Equal(0, await store.WithDbAsync(db => db.InboxUpdates.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Unknown_bot_is_404()
+    {
+        using var http = app.CreateHttpClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(http, Guid.NewGuid(), "x", Update(1))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Oversized_and_malformed_bodies_are_400_and_nothing_is_stored()
+    {
+        var store = await TestStore.CreateAsync(app, "Shape");
+        var secret = await SecretAsync(store);
+        using var http = app.CreateHttpClient();
+        var huge = "{\"update_id\":5,\"message\":{\"text\":\"" + new string('a', 1_100_000) + "\"}}";
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(http, store.BotId, secret, huge)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(http, store.BotId, secret, "{not json")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(http, store.BotId, secret, "{\"message\":{}}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(http, store.BotId, secret, "[1,2]")).StatusCode);
+        Assert.Equal(0, await store.WithDbAsync(db => db.InboxUpdates.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_duplicate_update_answers_200_and_changes_nothing()
+    {
+        var store = await TestStore.CreateAsync(app, "Dupes");
+        var secret = await SecretAsync(store);
+        using var http = app.CreateHttpClient();
+        var body = Update(777);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => PostAsync(http, store.BotId, secret, body)));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(http, store.BotId, secret, body)).StatusCode);
+        Assert.Equal(1, await store.WithDbAsync(db => db.InboxUpdates.CountAsync(u => u.UpdateId == 777)));
+    }
+
+    internal static async Task<string> SecretAsync(TestStore store) =>
+        await store.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Platform.Core.Data.PlatformDbContext>();
+            var bot = await db.Bots.SingleAsync(b => b.Id == store.BotId);
+            return sp.GetRequiredService<BotSecrets>().Unprotect(bot.WebhookSecretCiphertext);
+        });
+
+    internal static Task<HttpResponseMessage> PostAsync(HttpClient http, Guid botId, string? secret, string body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"telegram/{botId}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (secret is not null)
+        {
+            request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        }
+
+        return http.SendAsync(request);
+    }
+
+    private static string Update(long id) =>
+        $$$"""{"update_id":{{{id}}},"message":{"message_id":1,"date":1700000000,"chat":{"id":4242,"type":"private","first_name":"Zed"},"from":{"id":4242,"is_bot":false,"first_name":"Zed"},"text":"/help"}}""";
+}
