@@ -8,8 +8,8 @@ public sealed class BotJobsStartup(IRecurringJobManager recurring, IBackgroundJo
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        recurring.AddOrUpdate<InboxSweep>(InboxSweep.RecurringJobId, s => s.RunAsync(CancellationToken.None), Cron.Minutely);
-        jobs.Enqueue<InboxSweep>(s => s.RunAsync(CancellationToken.None));
+        recurring.AddOrUpdate<InboxSweep>(InboxSweep.RecurringJobId, s => s.RunAsync(5, CancellationToken.None), Cron.Minutely);
+        jobs.Enqueue<InboxSweep>(s => s.RunAsync(0, CancellationToken.None));
         return Task.CompletedTask;
     }
 

@@ -14,9 +14,13 @@ public sealed class InboxSweep(CrossTenantReaderFactory readers, IBackgroundJobC
 {
     public const string RecurringJobId = "bots-inbox-sweep";
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="minAgeSeconds"/>: updates younger than this are left to the jobs enqueued at ingress (the
+    /// recurring run uses 5 s); a starting job server passes 0 and takes everything a killed worker left.
+    /// </summary>
+    public async Task RunAsync(int minAgeSeconds, CancellationToken cancellationToken)
     {
-        var olderThan = time.GetUtcNow() - TimeSpan.FromSeconds(5);
+        var olderThan = time.GetUtcNow() - TimeSpan.FromSeconds(minAgeSeconds);
         await using var db = readers.CreateReader();
         var bots = await db.InboxUpdates.Where(u => u.ProcessedAt == null && u.ReceivedAt < olderThan)
             .Select(u => new { u.TenantId, u.BotId }).Distinct().ToListAsync(cancellationToken);
@@ -25,7 +29,7 @@ public sealed class InboxSweep(CrossTenantReaderFactory readers, IBackgroundJobC
             jobs.Enqueue<InboxProcessor>(p => p.ProcessBotAsync(bot.TenantId, bot.BotId, CancellationToken.None));
         }
 
-        var stale = time.GetUtcNow() - TimeSpan.FromMinutes(1);
+        var stale = time.GetUtcNow() - TimeSpan.FromSeconds(minAgeSeconds == 0 ? 0 : 60);
         var orders = await db.Orders.Where(o => o.Status == OrderStatus.Paid && o.PaidAt < stale)
             .Select(o => new { o.TenantId, o.Id }).Take(500).ToListAsync(cancellationToken);
         foreach (var order in orders)

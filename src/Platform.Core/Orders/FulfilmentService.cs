@@ -15,9 +15,42 @@ namespace Platform.Core.Orders;
 /// with order.fulfilled in the same transaction, once.
 /// </summary>
 public sealed class FulfilmentService(
-    PlatformDbContext db, BotFileSender files, DownloadLinks links, TimeProvider time, ILogger<FulfilmentService> logger)
+    PlatformDbContext db, BotFileSender files, DownloadLinks links, BotDataSource locks, TimeProvider time, ILogger<FulfilmentService> logger)
 {
+    private const int LockClass = 0x5354_4f46; // "STOF"
+
+    /// <summary>
+    /// One fulfilment per order at a time (a session advisory lock, gone with a killed worker's connection): the
+    /// processor and a sweep's job never both send the same delivery.
+    /// </summary>
     public async Task FulfilAsync(BotChat chat, Guid orderId, int sequence, CancellationToken cancellationToken)
+    {
+        await using var connection = await locks.OpenAsync(cancellationToken);
+        await using (var take = new Npgsql.NpgsqlCommand("SELECT pg_try_advisory_lock($1, $2)", connection))
+        {
+            take.Parameters.Add(new Npgsql.NpgsqlParameter { Value = LockClass });
+            take.Parameters.Add(new Npgsql.NpgsqlParameter { Value = orderId.GetHashCode() });
+            if (!(bool)(await take.ExecuteScalarAsync(cancellationToken))!)
+            {
+                logger.LogInformation("Order {OrderId} is being fulfilled elsewhere", orderId);
+                return;
+            }
+        }
+
+        try
+        {
+            await FulfilLockedAsync(chat, orderId, sequence, cancellationToken);
+        }
+        finally
+        {
+            await using var release = new Npgsql.NpgsqlCommand("SELECT pg_advisory_unlock($1, $2)", connection);
+            release.Parameters.Add(new Npgsql.NpgsqlParameter { Value = LockClass });
+            release.Parameters.Add(new Npgsql.NpgsqlParameter { Value = orderId.GetHashCode() });
+            await release.ExecuteScalarAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task FulfilLockedAsync(BotChat chat, Guid orderId, int sequence, CancellationToken cancellationToken)
     {
         var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
         if (order is null || order.Status is not (OrderStatus.Paid or OrderStatus.Fulfilled))

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+
+namespace Platform.Tests.Bots;
+
+/// <summary>Platform.Worker as a real child process (<c>dotnet Platform.Worker.dll</c>), so a test can kill it outright.</summary>
+public sealed class WorkerProcess : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private WorkerProcess(Process process) => this.process = process;
+
+    public static WorkerProcess Start(IDictionary<string, string> settings)
+    {
+        var info = new ProcessStartInfo("dotnet", [WorkerDll()])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["DOTNET_ENVIRONMENT"] = "Testing";
+        foreach (var (key, value) in settings)
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("The worker did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new WorkerProcess(process);
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no finally blocks — like a crashed node.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        process.Dispose();
+    }
+
+    private static string WorkerDll()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Platform.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var dll = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Repository root not found."),
+            "src", "Platform.Worker", "bin", configuration, "net10.0", "Platform.Worker.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build Platform.Worker first.", dll);
+    }
+}
