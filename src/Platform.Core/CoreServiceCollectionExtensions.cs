@@ -16,6 +16,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TenantScopeFactory>();
         services.AddScoped<StoreSignupService>();
         services.AddScoped<PlatformAdminService>();
+        services.AddScoped<ApiClientService>();
         services.AddScoped<IEmailSender, OutboxEmailSender>();
         return services;
     }

@@ -1,3 +1,4 @@
+using Platform.Web.Api;
 using Platform.Web.Health;
 using Platform.Web.Tenancy;
 
@@ -24,6 +25,7 @@ public static class PlatformWebApplicationExtensions
 
         app.MapPlatformHealthChecks();
         app.MapRazorPages();
+        app.MapPlatformApi();
         return app;
     }
 }

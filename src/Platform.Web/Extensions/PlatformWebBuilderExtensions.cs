@@ -19,6 +19,7 @@ public static class PlatformWebBuilderExtensions
         services.AddPlatformCore(builder.Configuration);
         services.AddDataProtection().SetApplicationName("Starfront").PersistKeysToDbContext<PlatformDbContext>();
         services.AddPlatformIdentity(builder.Environment);
+        services.AddPlatformOpenIddict(builder.Environment, builder.Configuration);
         services.AddTenantResolution();
         services.AddPlatformRateLimiting(builder.Configuration);
         services.AddPlatformHealthChecks();
