@@ -15,6 +15,8 @@ public static class PlatformWebBuilderExtensions
     /// <summary>Composes the web host: Core, identity, tenancy, portal pages, API plumbing, health, jobs.</summary>
     public static WebApplicationBuilder AddPlatformWeb(this WebApplicationBuilder builder)
     {
+        // Catch lifetime mistakes in every environment, not only in Development.
+        builder.Host.UseDefaultServiceProvider(o => { o.ValidateScopes = true; o.ValidateOnBuild = true; });
         var services = builder.Services;
         services.AddPlatformCore(builder.Configuration);
         services.AddDataProtection().SetApplicationName("Starfront").PersistKeysToDbContext<PlatformDbContext>();
