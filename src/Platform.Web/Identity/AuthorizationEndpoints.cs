@@ -21,10 +21,10 @@ public static class AuthorizationEndpoints
 
     public static IEndpointRouteBuilder MapAuthorizationEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMethods(OidcConstants.AuthorizationPath, GetAndPost, AuthorizeAsync).ExcludeFromDescription();
-        endpoints.MapPost(OidcConstants.TokenPath, ExchangeAsync).ExcludeFromDescription();
-        endpoints.MapMethods(OidcConstants.UserInfoPath, GetAndPost, UserInfoAsync).ExcludeFromDescription();
-        endpoints.MapMethods(OidcConstants.EndSessionPath, GetAndPost, EndSessionAsync).ExcludeFromDescription();
+        endpoints.MapMethods(StarfrontOidc.AuthorizationPath, GetAndPost, AuthorizeAsync).ExcludeFromDescription();
+        endpoints.MapPost(StarfrontOidc.TokenPath, ExchangeAsync).ExcludeFromDescription();
+        endpoints.MapMethods(StarfrontOidc.UserInfoPath, GetAndPost, UserInfoAsync).ExcludeFromDescription();
+        endpoints.MapMethods(StarfrontOidc.EndSessionPath, GetAndPost, EndSessionAsync).ExcludeFromDescription();
         return endpoints;
     }
 
@@ -60,7 +60,7 @@ public static class AuthorizationEndpoints
 
             tenantId = check.Tenant!.Id;
         }
-        else if (request.HasScope(OidcConstants.ApiScope))
+        else if (request.HasScope(StarfrontOidc.ApiScope))
         {
             return Forbid(Errors.AccessDenied, "Open a store in the portal before granting API access.");
         }

@@ -33,7 +33,7 @@ public static class OpenIddictSeeder
     {
         var descriptor = new OpenIddictApplicationDescriptor
         {
-            ClientId = OidcConstants.CliClientId,
+            ClientId = StarfrontOidc.CliClientId,
             ClientType = ClientTypes.Public,
             ApplicationType = ApplicationTypes.Native,
             ConsentType = ConsentTypes.Implicit,
@@ -48,11 +48,11 @@ public static class OpenIddictSeeder
                 Permissions.ResponseTypes.Code,
                 Permissions.Scopes.Profile,
                 Permissions.Scopes.Email,
-                Permissions.Prefixes.Scope + OidcConstants.ApiScope,
+                Permissions.Prefixes.Scope + StarfrontOidc.ApiScope,
             },
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };
-        foreach (var uri in OidcConstants.CliRedirectUris)
+        foreach (var uri in StarfrontOidc.CliRedirectUris)
         {
             descriptor.RedirectUris.Add(uri);
             descriptor.PostLogoutRedirectUris.Add(uri);

@@ -27,14 +27,14 @@ public static class OpenIddictServiceCollectionExtensions
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<PlatformDbContext>())
             .AddServer(server =>
             {
-                server.SetAuthorizationEndpointUris(OidcConstants.AuthorizationPath)
-                    .SetTokenEndpointUris(OidcConstants.TokenPath)
-                    .SetUserInfoEndpointUris(OidcConstants.UserInfoPath)
-                    .SetEndSessionEndpointUris(OidcConstants.EndSessionPath);
+                server.SetAuthorizationEndpointUris(StarfrontOidc.AuthorizationPath)
+                    .SetTokenEndpointUris(StarfrontOidc.TokenPath)
+                    .SetUserInfoEndpointUris(StarfrontOidc.UserInfoPath)
+                    .SetEndSessionEndpointUris(StarfrontOidc.EndSessionPath);
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
                     .AllowClientCredentialsFlow()
                     .AllowRefreshTokenFlow();
-                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess, OidcConstants.ApiScope);
+                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess, StarfrontOidc.ApiScope);
                 server.RegisterClaims(Claims.Subject, Claims.Email, Claims.Name, TenantClaimTypes.TenantId);
                 if (isLocal)
                 {
@@ -54,7 +54,7 @@ public static class OpenIddictServiceCollectionExtensions
             .AddValidation(validation =>
             {
                 validation.UseLocalServer();
-                validation.AddAudiences(OidcConstants.ApiResource);
+                validation.AddAudiences(StarfrontOidc.ApiResource);
                 validation.UseAspNetCore();
             });
 

@@ -18,8 +18,8 @@ internal static class TokenPrincipals
         var identity = new ClaimsIdentity(AuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, clientId);
         identity.SetClaim(TenantClaimTypes.TenantId, tenantId.ToString());
-        identity.SetScopes(OidcConstants.ApiScope);
-        identity.SetResources(OidcConstants.ApiResource);
+        identity.SetScopes(StarfrontOidc.ApiScope);
+        identity.SetResources(StarfrontOidc.ApiResource);
         identity.SetDestinations(_ => [Destinations.AccessToken]);
         return new ClaimsPrincipal(identity);
     }
@@ -36,7 +36,7 @@ internal static class TokenPrincipals
         identity.SetClaim(Claims.Name, user.UserName);
         identity.SetClaim(TenantClaimTypes.TenantId, tenantId?.ToString());
         identity.SetScopes(scopes);
-        identity.SetResources(scopes.Contains(OidcConstants.ApiScope) ? [OidcConstants.ApiResource] : ImmutableArray<string>.Empty);
+        identity.SetResources(scopes.Contains(StarfrontOidc.ApiScope) ? [StarfrontOidc.ApiResource] : ImmutableArray<string>.Empty);
         identity.SetDestinations(claim => DestinationsOf(claim, identity));
         return new ClaimsPrincipal(identity);
     }

@@ -1,7 +1,7 @@
 namespace Platform.Web.Identity;
 
 /// <summary>Names shared by the OpenID Connect server, its seeded clients, the API and the tests.</summary>
-public static class OidcConstants
+public static class StarfrontOidc
 {
     public const string AuthorizationPath = "/connect/authorize";
     public const string TokenPath = "/connect/token";
