@@ -17,6 +17,12 @@ public static class PlatformWebBuilderExtensions
     {
         // Catch lifetime mistakes in every environment, not only in Development.
         builder.Host.UseDefaultServiceProvider(o => { o.ValidateScopes = true; o.ValidateOnBuild = true; });
+        if (!builder.Environment.IsDevelopment())
+        {
+            // Structured logs for collectors; Development keeps the readable console.
+            builder.Logging.ClearProviders().AddJsonConsole();
+        }
+
         var services = builder.Services;
         services.AddPlatformCore(builder.Configuration);
         services.AddDataProtection().SetApplicationName("Starfront").PersistKeysToDbContext<PlatformDbContext>();
