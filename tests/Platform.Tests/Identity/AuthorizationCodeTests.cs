@@ -6,6 +6,9 @@ using System.Buffers.Text;
 using Duende.IdentityModel;
 using Duende.IdentityModel.Client;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Data;
 using Platform.Web.Api;
 using Platform.Web.Identity;
 
@@ -110,6 +113,47 @@ public sealed class AuthorizationCodeTests(OidcAppFactory app) : IClassFixture<O
         Assert.Contains("code_challenge=", returnUrl);
     }
 
+    [Fact]
+    public async Task A_loopback_redirect_may_use_any_port_as_native_apps_need()
+    {
+        var (store, _, email) = await app.NewStoreAsync("Juliett");
+        using var browser = await app.SignedInClientAsync(email, store);
+
+        var response = await browser.GetAsync(AuthorizeUri(NewPkce().Challenge, "http://127.0.0.1:49152/callback"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("http://127.0.0.1:49152/callback?code=", response.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task A_user_removed_from_the_store_can_no_longer_use_an_earlier_token()
+    {
+        var (store, ownerId, email) = await app.NewStoreAsync("Kilo");
+        using var browser = await app.SignedInClientAsync(email, store);
+        var (verifier, challenge) = NewPkce();
+        var code = await AuthorizeAsync(browser, challenge);
+        using var http = app.CreateHttpClient();
+        var token = await http.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
+        {
+            Address = (await ClientCredentialsTests.DiscoverAsync(http)).TokenEndpoint,
+            ClientId = StarfrontOidc.CliClientId,
+            ClientCredentialStyle = ClientCredentialStyle.PostBody,
+            Code = code,
+            RedirectUri = RedirectUri,
+            CodeVerifier = verifier,
+        });
+        Assert.False(token.IsError, token.ErrorDescription);
+
+        await using (var scope = app.CreateTenantScope(store))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            await db.Memberships.Where(m => m.UserId == ownerId).ExecuteDeleteAsync();
+        }
+
+        http.SetBearerToken(token.AccessToken!);
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync("api/v1/store")).StatusCode);
+    }
+
     private static async Task<string> AuthorizeAsync(HttpClient browser, string challenge)
     {
         var response = await browser.GetAsync(AuthorizeUri(challenge));
@@ -121,12 +165,12 @@ public sealed class AuthorizationCodeTests(OidcAppFactory app) : IClassFixture<O
         return query.TryGetValue("code", out var code) ? code.ToString() : throw new Xunit.Sdk.XunitException($"No code in {location}");
     }
 
-    private static string AuthorizeUri(string? codeChallenge)
+    private static string AuthorizeUri(string? codeChallenge, string redirectUri = RedirectUri)
     {
         var parameters = new Dictionary<string, string?>
         {
             ["client_id"] = StarfrontOidc.CliClientId,
-            ["redirect_uri"] = RedirectUri,
+            ["redirect_uri"] = redirectUri,
             ["response_type"] = "code",
             ["scope"] = "openid profile email api offline_access",
             ["state"] = "xyz",
