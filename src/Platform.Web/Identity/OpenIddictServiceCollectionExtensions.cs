@@ -34,6 +34,8 @@ public static class OpenIddictServiceCollectionExtensions
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
                     .AllowClientCredentialsFlow()
                     .AllowRefreshTokenFlow();
+                // "plain" PKCE protects nothing against an intercepted authorization request; S256 only.
+                server.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess, StarfrontOidc.ApiScope);
                 server.RegisterClaims(Claims.Subject, Claims.Email, Claims.Name, TenantClaimTypes.TenantId);
                 if (isLocal)

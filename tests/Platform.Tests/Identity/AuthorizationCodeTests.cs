@@ -99,6 +99,19 @@ public sealed class AuthorizationCodeTests(OidcAppFactory app) : IClassFixture<O
     }
 
     [Fact]
+    public async Task A_plain_code_challenge_is_refused_only_S256_is_accepted()
+    {
+        var (store, _, email) = await app.NewStoreAsync("Lima");
+        using var browser = await app.SignedInClientAsync(email, store);
+
+        var response = await browser.GetAsync(AuthorizeUri(NewPkce().Verifier).Replace("code_challenge_method=S256", "code_challenge_method=plain"));
+
+        var location = response.Headers.Location?.ToString() ?? string.Empty;
+        Assert.DoesNotContain("code=", location);
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest || location.Contains("error=invalid_request"), $"{response.StatusCode} {location}");
+    }
+
+    [Fact]
     public async Task An_anonymous_authorization_request_is_sent_to_the_login_page_and_back()
     {
         using var anonymous = app.CreateHttpClient();
