@@ -167,6 +167,19 @@ public sealed class AuthorizationCodeTests(OidcAppFactory app) : IClassFixture<O
         Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync("api/v1/store")).StatusCode);
     }
 
+    [Fact]
+    public async Task End_session_signs_the_user_out_of_the_portal()
+    {
+        var (store, _, email) = await app.NewStoreAsync("Mike");
+        using var browser = await app.SignedInClientAsync(email, store);
+
+        var response = await browser.GetAsync(StarfrontOidc.EndSessionPath.TrimStart('/'));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var again = await browser.GetAsync(AuthorizeUri(NewPkce().Challenge));
+        Assert.Contains("/login", again.Headers.Location!.ToString());
+    }
+
     private static async Task<string> AuthorizeAsync(HttpClient browser, string challenge)
     {
         var response = await browser.GetAsync(AuthorizeUri(challenge));
