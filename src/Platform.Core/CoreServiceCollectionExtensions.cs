@@ -16,7 +16,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TenantScopeFactory>();
         services.AddScoped<StoreSignupService>();
         services.AddScoped<PlatformAdminService>();
-        services.AddScoped<ApiClientService>();
+        services.AddPlatformApiClients();
         services.AddScoped<IEmailSender, OutboxEmailSender>();
         return services;
     }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using OpenIddict.Validation.AspNetCore;
-using Platform.Core.Data;
 using Platform.Web.Api;
 using Platform.Web.Tenancy;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -11,7 +10,7 @@ namespace Platform.Web.Identity;
 public static class OpenIddictServiceCollectionExtensions
 {
     /// <summary>
-    /// The OpenID Connect server (EF Core stores on <see cref="PlatformDbContext"/>), token validation for
+    /// The OpenID Connect server (stores on PlatformDbContext, registered by AddPlatformCore), token validation for
     /// <c>/api</c>, the default policy scheme choosing cookie or token by path, and the API's authorization policy.
     /// Call after AddPlatformIdentity: this replaces the default schemes Identity set.
     /// </summary>
@@ -23,8 +22,8 @@ public static class OpenIddictServiceCollectionExtensions
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>>(sp =>
             new ConfigureServerKeys(sp.GetRequiredService<IOptions<OpenIddictKeyOptions>>(), isLocal));
 
+        // The core managers and EF Core stores are registered by AddPlatformCore (AddPlatformApiClients).
         services.AddOpenIddict()
-            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<PlatformDbContext>())
             .AddServer(server =>
             {
                 server.SetAuthorizationEndpointUris(StarfrontOidc.AuthorizationPath)
