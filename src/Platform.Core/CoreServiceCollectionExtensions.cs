@@ -15,6 +15,9 @@ public static class CoreServiceCollectionExtensions
         services.AddPlatformData(configuration);
         services.AddSingleton<TenantScopeFactory>();
         services.AddScoped<StoreSignupService>();
+        services.AddSingleton<StoreDirectory>();
+        services.AddScoped<TeamService>();
+        services.AddSingleton<InvitationService>();
         services.AddScoped<PlatformAdminService>();
         services.AddScoped<IEmailSender, OutboxEmailSender>();
         return services;

@@ -1,4 +1,5 @@
 using Platform.Web.Health;
+using Platform.Web.Portal;
 using Platform.Web.Tenancy;
 
 namespace Platform.Web.Extensions;
@@ -24,6 +25,7 @@ public static class PlatformWebApplicationExtensions
 
         app.MapPlatformHealthChecks();
         app.MapRazorPages();
+        app.MapPortalApi();
         return app;
     }
 }
