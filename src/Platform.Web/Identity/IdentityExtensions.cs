@@ -11,12 +11,15 @@ public static class IdentityExtensions
 {
     public static IServiceCollection AddPlatformIdentity(this IServiceCollection services, IHostEnvironment environment)
     {
+        // Length over composition rules (NIST SP 800-63B): at least 10 characters, at least 4 distinct.
         services.AddIdentity<PlatformUser, PlatformRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 10;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireDigit = false;
                 options.Password.RequiredUniqueChars = 4;
                 options.Lockout.MaxFailedAccessAttempts = 10;
                 options.SignIn.RequireConfirmedAccount = false;

@@ -48,6 +48,12 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
     public string DataDirectory => Path.Combine(ClusterDirectory, "data");
     public string LogFile => Path.Combine(ClusterDirectory, "postgres.log");
 
+    /// <summary>The binaries this cluster runs.</summary>
+    public PostgresBinaries Binaries => _binaries;
+
+    /// <summary>True when the binaries run as the <c>postgres</c> OS user (the process runs as root).</summary>
+    public bool RunsAsPostgresOsUser => _asRoot;
+
     /// <summary>True when this <see cref="StartAsync"/> started the server, false when it was already running.</summary>
     public bool StartedByThisCall { get; }
 

@@ -1,0 +1,226 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Platform.Core.Data.Local;
+
+namespace Platform.Tests.Infrastructure;
+
+/// <summary>
+/// The PostgreSQL server of a test run. By default one private cluster per test process, started on first use in a fresh
+/// <c>/tmp/starfront-tests-&lt;random&gt;</c> folder and stopped and deleted when the process exits. When the environment
+/// variable <c>PLATFORM_TEST_DATABASE</c> holds a superuser connection string, that server is used instead.
+/// Each test gets its own database, copied from a template prepared once per run by <see cref="PrepareTemplate"/>.
+/// </summary>
+public sealed class TestPostgres
+{
+    public const string ExternalServerVariable = "PLATFORM_TEST_DATABASE";
+    public const string RolePasswordVariable = "PLATFORM_TEST_ROLE_PASSWORD";
+    public const string TemplateName = "starfront_template";
+
+    private static readonly Lazy<TestPostgres> LazyInstance =
+        new(() => new TestPostgres(TestPostgresServer.Shared, TemplateName, () => PrepareTemplate), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly TestPostgresServer _server;
+    private readonly string _templateBaseName;
+    private readonly Func<Func<LocalDatabase, CancellationToken, Task>?> _prepare;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private LocalDatabase? _template;
+
+    internal TestPostgres(TestPostgresServer server, string templateName, Func<Func<LocalDatabase, CancellationToken, Task>?> prepare)
+    {
+        _server = server;
+        _templateBaseName = templateName;
+        _prepare = prepare;
+    }
+
+    /// <summary>The run-wide instance.</summary>
+    public static TestPostgres Instance => LazyInstance.Value;
+
+    /// <summary>
+    /// Prepares the template database once per run (e.g. runs the migrations with <see cref="LocalDatabase.OwnerConnectionString"/>).
+    /// Set it before the first <see cref="CreateDatabaseAsync"/>; null leaves the template empty (roles and grants only).
+    /// </summary>
+    public static Func<LocalDatabase, CancellationToken, Task>? PrepareTemplate { get; set; }
+
+    /// <summary>Superuser connection string of the server in use (starts the cluster if needed).</summary>
+    public async Task<string> SuperuserConnectionStringAsync(CancellationToken ct = default) =>
+        (await _server.GetAsync(ct).ConfigureAwait(false)).SuperuserConnectionString;
+
+    /// <summary>Creates a uniquely named database (<c>&lt;prefix&gt;_&lt;random&gt;</c>) copied from the prepared template.</summary>
+    public async Task<LocalDatabase> CreateDatabaseAsync(string prefix, CancellationToken ct = default)
+    {
+        var server = await _server.GetAsync(ct).ConfigureAwait(false);
+        var name = UniqueName(prefix);
+
+        // Serialised: CREATE DATABASE ... TEMPLATE fails while anyone is connected to the template,
+        // and preparing the template must happen exactly once.
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var template = _template ??= await PrepareTemplateDatabaseAsync(server, ct).ConfigureAwait(false);
+            var db = await DatabaseProvisioner.EnsureDatabaseAsync(server.SuperuserConnectionString, name, template.Name, server.RolePassword, ct).ConfigureAwait(false);
+            server.Track(name);
+            return db;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Drops a database created by <see cref="CreateDatabaseAsync"/> (optional: the cluster is deleted at exit anyway).</summary>
+    public async Task DropDatabaseAsync(string name, CancellationToken ct = default)
+    {
+        var server = await _server.GetAsync(ct).ConfigureAwait(false);
+        await DatabaseProvisioner.DropDatabaseAsync(server.SuperuserConnectionString, name, ct).ConfigureAwait(false);
+        server.Untrack(name);
+    }
+
+    private async Task<LocalDatabase> PrepareTemplateDatabaseAsync(TestPostgresServer.Connection server, CancellationToken ct)
+    {
+        // On a shared external server the template name carries a per-run suffix so concurrent runs do not collide.
+        var templateName = server.IsExternal ? UniqueName(_templateBaseName) : _templateBaseName;
+        await DatabaseProvisioner.DropDatabaseAsync(server.SuperuserConnectionString, templateName, ct).ConfigureAwait(false);
+        var template = await DatabaseProvisioner.EnsureDatabaseAsync(server.SuperuserConnectionString, templateName, null, server.RolePassword, ct).ConfigureAwait(false);
+        server.Track(templateName);
+
+        var prepare = _prepare();
+        if (prepare is not null)
+            await prepare(template, ct).ConfigureAwait(false);
+
+        // Pooled idle connections to the template would make every CREATE DATABASE ... TEMPLATE fail.
+        DatabaseProvisioner.ClearPools(server.SuperuserConnectionString, templateName, server.RolePassword);
+        return template;
+    }
+
+    private static string UniqueName(string prefix)
+    {
+        var clean = new string(prefix.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_').ToArray());
+        if (clean.Length == 0 || char.IsAsciiDigit(clean[0]))
+            clean = "t_" + clean;
+        if (clean.Length > 40)
+            clean = clean[..40];
+        return $"{clean}_{Guid.NewGuid():N}"[..Math.Min(63, clean.Length + 13)];
+    }
+}
+
+/// <summary>Starts (once) and stops the run's PostgreSQL server.</summary>
+internal sealed class TestPostgresServer
+{
+    public static readonly TestPostgresServer Shared = new();
+
+    private readonly Lazy<Task<Connection>> _connection;
+
+    private TestPostgresServer() =>
+        _connection = new Lazy<Task<Connection>>(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public Task<Connection> GetAsync(CancellationToken ct) => _connection.Value.WaitAsync(ct);
+
+    private static async Task<Connection> StartAsync()
+    {
+        var external = Environment.GetEnvironmentVariable(TestPostgres.ExternalServerVariable);
+        var rolePassword = Environment.GetEnvironmentVariable(TestPostgres.RolePasswordVariable);
+        if (!string.IsNullOrWhiteSpace(external))
+        {
+            var cs = new NpgsqlConnectionStringBuilder(external) { IncludeErrorDetail = true }.ConnectionString;
+            var connection = new Connection(cs, string.IsNullOrEmpty(rolePassword) ? null : rolePassword, IsExternal: true);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => connection.DropTracked();
+            return connection;
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), "starfront-tests-" + Guid.NewGuid().ToString("N")[..12]);
+        var cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresClusterOptions
+        {
+            DataDirectory = folder,
+            StopOnDispose = true,
+            ServerSettings = { ["max_connections"] = "200" },
+        }, NullLogger.Instance, CancellationToken.None).ConfigureAwait(false);
+
+        await StartWatchdogAsync(cluster, folder).ConfigureAwait(false);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                cluster.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(30));
+            }
+            catch (AggregateException)
+            {
+                // best effort at exit
+            }
+            TryDelete(cluster.ClusterDirectory);
+            TryDelete(folder);
+        };
+        return new Connection(cluster.SuperuserConnectionString(), null, IsExternal: false);
+    }
+
+    /// <summary>
+    /// The test host may be killed before ProcessExit handlers finish (or never run them: crash, abort, debugger stop).
+    /// A detached shell waits for this process to end, then stops the server and deletes the folder.
+    /// </summary>
+    private static async Task StartWatchdogAsync(LocalPostgresCluster cluster, string folder)
+    {
+        const string script = """
+            exec </dev/null >/dev/null 2>&1
+            alive() { [ -r "/proc/$1/stat" ] && [ "$(sed 's/.*) //' "/proc/$1/stat" | cut -c1)" != Z ]; }
+            while alive "$1"; do sleep 1; done
+            if [ "$6" = root ]; then runuser -u postgres -- "$2" -D "$3" -m immediate stop; else "$2" -D "$3" -m immediate stop; fi
+            rm -rf "$4" "$5"
+            """;
+        await ProcessRunner.RunAsync("setsid",
+            [
+                "-f", "sh", "-c", script, "starfront-test-postgres-watchdog",
+                Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                cluster.Binaries.PgCtl, cluster.DataDirectory, folder, cluster.ClusterDirectory,
+                cluster.RunsAsPostgresOsUser ? "root" : "user",
+            ],
+            TimeSpan.FromSeconds(10), CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // best effort at exit
+        }
+    }
+
+    internal sealed record Connection(string SuperuserConnectionString, string? RolePassword, bool IsExternal)
+    {
+        private readonly HashSet<string> _created = [];
+
+        public void Track(string name)
+        {
+            lock (_created)
+                _created.Add(name);
+        }
+
+        public void Untrack(string name)
+        {
+            lock (_created)
+                _created.Remove(name);
+        }
+
+        /// <summary>On an external server, drop what this run created.</summary>
+        public void DropTracked()
+        {
+            string[] names;
+            lock (_created)
+                names = [.. _created];
+            foreach (var name in names)
+            {
+                try
+                {
+                    DatabaseProvisioner.DropDatabaseAsync(SuperuserConnectionString, name, CancellationToken.None).Wait(TimeSpan.FromSeconds(10));
+                }
+                catch (AggregateException)
+                {
+                    // best effort at exit
+                }
+            }
+        }
+    }
+}
