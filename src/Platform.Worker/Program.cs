@@ -1,8 +1,5 @@
-using Hangfire;
 using Microsoft.Extensions.Options;
-using Platform.Core;
 using Platform.Core.Data;
-using Platform.Core.Jobs;
 
 namespace Platform.Worker;
 
@@ -14,16 +11,7 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
-        var builder = Host.CreateApplicationBuilder(args);
-        builder.Services.AddPlatformCore(builder.Configuration);
-        var connectionString = builder.Configuration.GetConnectionString("Platform");
-        if (!string.IsNullOrEmpty(connectionString))
-        {
-            builder.Services.AddPlatformJobStorage(connectionString);
-            builder.Services.AddHangfireServer(options => options.ServerName = $"worker:{Environment.MachineName}:{Environment.ProcessId}");
-        }
-
-        using var host = builder.Build();
+        using var host = WorkerHost.Build(args);
         if (args.FirstOrDefault() == "migrate")
         {
             var options = host.Services.GetRequiredService<IOptions<PlatformDatabaseOptions>>().Value;

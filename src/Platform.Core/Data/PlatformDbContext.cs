@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Platform.Core.Email;
 using Platform.Core.Identity;
+using Platform.Core.Outbox;
 using Platform.Core.Tenancy;
 
 namespace Platform.Core.Data;
@@ -32,6 +33,7 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
+    public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

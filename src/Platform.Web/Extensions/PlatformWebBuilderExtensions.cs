@@ -16,6 +16,14 @@ public static class PlatformWebBuilderExtensions
     /// <summary>Composes the web host: Core, identity, tenancy, portal pages, API plumbing, health, jobs.</summary>
     public static WebApplicationBuilder AddPlatformWeb(this WebApplicationBuilder builder)
     {
+        // Catch lifetime mistakes in every environment, not only in Development.
+        builder.Host.UseDefaultServiceProvider(o => { o.ValidateScopes = true; o.ValidateOnBuild = true; });
+        if (!builder.Environment.IsDevelopment())
+        {
+            // Structured logs for collectors; Development keeps the readable console.
+            builder.Logging.ClearProviders().AddJsonConsole();
+        }
+
         var services = builder.Services;
         services.AddPlatformCore(builder.Configuration);
         services.AddDataProtection().SetApplicationName("Starfront").PersistKeysToDbContext<PlatformDbContext>();

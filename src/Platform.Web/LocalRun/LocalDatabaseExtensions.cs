@@ -41,8 +41,8 @@ public static class LocalDatabaseExtensions
         var database = await cluster.EnsureDatabaseAsync(DatabaseName, template: null, CancellationToken.None);
         builder.Configuration["ConnectionStrings:Platform"] = database.AppConnectionString;
         builder.Configuration["ConnectionStrings:PlatformMigrations"] = database.OwnerConnectionString;
-        // Disposed with the host's service provider at shutdown, which stops the cluster.
         builder.Services.AddSingleton(cluster);
+        builder.Services.AddHostedService(_ => new LocalClusterShutdown(cluster));
     }
 
     /// <summary>The folder holding Platform.sln, or the content root when run from elsewhere (a published build).</summary>

@@ -11,6 +11,7 @@ public sealed class LocalPostgresClusterTests(ITestOutputHelper output) : IAsync
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "starfront-tests-" + Guid.NewGuid().ToString("N")[..12]);
     private readonly List<LocalPostgresCluster> _clusters = [];
+    private readonly List<string> _relocated = [];
 
     [Fact]
     public async Task A_started_cluster_gives_an_app_role_that_is_neither_superuser_nor_bypassrls_and_does_not_own_the_database()
@@ -105,6 +106,29 @@ public sealed class LocalPostgresClusterTests(ITestOutputHelper output) : IAsync
     }
 
     [Fact]
+    public async Task As_root_a_data_directory_the_postgres_user_cannot_reach_is_relocated_and_a_pointer_file_says_where()
+    {
+        if (OperatingSystem.IsWindows() || Environment.UserName != "root")
+            return; // only root runs the server as another OS user
+
+        var privateParent = Path.Combine(_folder, "private");
+        Directory.CreateDirectory(privateParent);
+        File.SetUnixFileMode(privateParent, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var requested = Path.Combine(privateParent, "postgres");
+
+        var options = new LocalPostgresClusterOptions { DataDirectory = requested, StopOnDispose = true };
+        var cluster = await LocalPostgresCluster.StartAsync(options, NullLogger.Instance, CancellationToken.None);
+        _clusters.Add(cluster);
+        _relocated.Add(cluster.ClusterDirectory);
+
+        Assert.StartsWith(LocalPostgresCluster.RelocatedRoot + "/", cluster.ClusterDirectory);
+        Assert.Contains(cluster.ClusterDirectory, await File.ReadAllTextAsync(Path.Combine(requested, LocalPostgresCluster.PointerFileName)));
+        await using var c = new NpgsqlConnection(cluster.SuperuserConnectionString());
+        await c.OpenAsync();
+        Assert.Equal(1, await ScalarAsync<int>(c, "SELECT 1"));
+    }
+
+    [Fact]
     public void Binaries_are_found_on_this_machine_and_a_missing_install_gives_the_one_line_message()
     {
         var found = PostgresBinaries.TryFind();
@@ -144,7 +168,7 @@ public sealed class LocalPostgresClusterTests(ITestOutputHelper output) : IAsync
             await cluster.DisposeAsync();
         if (_clusters.Count > 0)
             await _clusters[0].StopAsync(CancellationToken.None); // in case only non-stopping instances were made
-        if (Directory.Exists(_folder))
-            Directory.Delete(_folder, recursive: true);
+        foreach (var dir in _relocated.Append(_folder).Where(Directory.Exists))
+            Directory.Delete(dir, recursive: true);
     }
 }

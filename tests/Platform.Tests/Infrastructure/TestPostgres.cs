@@ -24,6 +24,7 @@ public sealed class TestPostgres
     private readonly Func<Func<LocalDatabase, CancellationToken, Task>?> _prepare;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private LocalDatabase? _template;
+    private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _templateFailure;
 
     internal TestPostgres(TestPostgresServer server, string templateName, Func<Func<LocalDatabase, CancellationToken, Task>?> prepare)
     {
@@ -56,9 +57,20 @@ public sealed class TestPostgres
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            var template = _template ??= await PrepareTemplateDatabaseAsync(server, ct).ConfigureAwait(false);
+            _templateFailure?.Throw(); // a failed preparation (e.g. a broken migration) is not retried for every test
+            LocalDatabase template;
+            try
+            {
+                template = _template ??= await PrepareTemplateDatabaseAsync(server, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _templateFailure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(
+                    new InvalidOperationException($"Preparing the test template database failed: {ex.Message}", ex));
+                throw;
+            }
             var db = await DatabaseProvisioner.EnsureDatabaseAsync(server.SuperuserConnectionString, name, template.Name, server.RolePassword, ct).ConfigureAwait(false);
-            server.Track(name);
+            await server.TrackAsync(name, ct).ConfigureAwait(false);
             return db;
         }
         finally
@@ -81,7 +93,7 @@ public sealed class TestPostgres
         var templateName = server.IsExternal ? UniqueName(_templateBaseName) : _templateBaseName;
         await DatabaseProvisioner.DropDatabaseAsync(server.SuperuserConnectionString, templateName, ct).ConfigureAwait(false);
         var template = await DatabaseProvisioner.EnsureDatabaseAsync(server.SuperuserConnectionString, templateName, null, server.RolePassword, ct).ConfigureAwait(false);
-        server.Track(templateName);
+        await server.TrackAsync(templateName, ct).ConfigureAwait(false);
 
         var prepare = _prepare();
         if (prepare is not null)
@@ -123,6 +135,7 @@ internal sealed class TestPostgresServer
         {
             var cs = new NpgsqlConnectionStringBuilder(external) { IncludeErrorDetail = true }.ConnectionString;
             var connection = new Connection(cs, string.IsNullOrEmpty(rolePassword) ? null : rolePassword, IsExternal: true);
+            await connection.DropStaleAsync().ConfigureAwait(false);
             AppDomain.CurrentDomain.ProcessExit += (_, _) => connection.DropTracked();
             return connection;
         }
@@ -132,6 +145,7 @@ internal sealed class TestPostgresServer
         {
             DataDirectory = folder,
             StopOnDispose = true,
+            SyncAfterInitDb = false, // deleted at exit; the server itself keeps fsync on
             ServerSettings = { ["max_connections"] = "200" },
         }, NullLogger.Instance, CancellationToken.None).ConfigureAwait(false);
 
@@ -190,12 +204,21 @@ internal sealed class TestPostgresServer
 
     internal sealed record Connection(string SuperuserConnectionString, string? RolePassword, bool IsExternal)
     {
+        /// <summary>Databases this run made on an external server carry this comment prefix plus their creation time.</summary>
+        private const string CommentPrefix = "starfront-test-run created=";
+        private static readonly TimeSpan StaleAfter = TimeSpan.FromHours(6);
         private readonly HashSet<string> _created = [];
 
-        public void Track(string name)
+        public async Task TrackAsync(string name, CancellationToken ct)
         {
             lock (_created)
                 _created.Add(name);
+            if (!IsExternal)
+                return;
+            await using var c = await OpenAdminAsync(ct).ConfigureAwait(false);
+            var comment = CommentPrefix + DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            await using var cmd = new NpgsqlCommand($"COMMENT ON DATABASE \"{name}\" IS '{comment}'", c);
+            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
 
         public void Untrack(string name)
@@ -204,23 +227,52 @@ internal sealed class TestPostgresServer
                 _created.Remove(name);
         }
 
-        /// <summary>On an external server, drop what this run created.</summary>
+        /// <summary>
+        /// On an external server, drop what this run created. Best effort: the test host may be killed during exit, so
+        /// <see cref="DropStaleAsync"/> also removes test databases older than six hours when a run starts.
+        /// </summary>
         public void DropTracked()
         {
             string[] names;
             lock (_created)
                 names = [.. _created];
-            foreach (var name in names)
+            try
             {
-                try
+                Task.WhenAll(names.Select(n => DatabaseProvisioner.DropDatabaseAsync(SuperuserConnectionString, n, CancellationToken.None)))
+                    .Wait(TimeSpan.FromSeconds(20));
+            }
+            catch (AggregateException)
+            {
+                // best effort at exit
+            }
+        }
+
+        public async Task DropStaleAsync()
+        {
+            var stale = new List<string>();
+            await using (var c = await OpenAdminAsync(CancellationToken.None).ConfigureAwait(false))
+            await using (var cmd = new NpgsqlCommand(
+                "SELECT datname, shobj_description(oid, 'pg_database') FROM pg_database WHERE shobj_description(oid, 'pg_database') LIKE $1", c))
+            {
+                cmd.Parameters.AddWithValue(CommentPrefix + "%");
+                await using var reader = await cmd.ExecuteReaderAsync().ConfigureAwait(false);
+                while (await reader.ReadAsync().ConfigureAwait(false))
                 {
-                    DatabaseProvisioner.DropDatabaseAsync(SuperuserConnectionString, name, CancellationToken.None).Wait(TimeSpan.FromSeconds(10));
-                }
-                catch (AggregateException)
-                {
-                    // best effort at exit
+                    var created = reader.GetString(1)[CommentPrefix.Length..];
+                    if (DateTime.TryParse(created, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at)
+                        && DateTime.UtcNow - at.ToUniversalTime() > StaleAfter)
+                        stale.Add(reader.GetString(0));
                 }
             }
+            foreach (var name in stale)
+                await DatabaseProvisioner.DropDatabaseAsync(SuperuserConnectionString, name, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        private async Task<NpgsqlConnection> OpenAdminAsync(CancellationToken ct)
+        {
+            var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(SuperuserConnectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+            await c.OpenAsync(ct).ConfigureAwait(false);
+            return c;
         }
     }
 }

@@ -86,8 +86,19 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
 
         using var startCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         startCts.CancelAfter(options.StartTimeout);
-        var token = startCts.Token;
+        try
+        {
+            return await StartCoreAsync(options, logger, startCts.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                $"Starting the local PostgreSQL cluster in {options.DataDirectory} took longer than {options.StartTimeout.TotalSeconds:0}s (see postgres.log there).");
+        }
+    }
 
+    private static async Task<LocalPostgresCluster> StartCoreAsync(LocalPostgresClusterOptions options, ILogger logger, CancellationToken token)
+    {
         var binaries = options.Binaries ?? PostgresBinaries.Find();
         var requested = Path.GetFullPath(options.DataDirectory);
         var asRoot = await IsRootAsync(token).ConfigureAwait(false);
@@ -127,7 +138,7 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
                 throw new InvalidOperationException($"{dataDir} is not empty but is not a PostgreSQL data directory; move it away and retry.");
             logger.LogInformation("Initialising a new PostgreSQL cluster in {DataDirectory}", dataDir);
             await probe.RunPgAsync(binaries.InitDb,
-                ["-D", dataDir, "-A", "trust", "-U", Superuser, "--encoding=UTF8", "--no-locale"],
+                ["-D", dataDir, "-A", "trust", "-U", Superuser, "--encoding=UTF8", "--no-locale", .. (options.SyncAfterInitDb ? Array.Empty<string>() : ["--no-sync"])],
                 options.StartTimeout, token).ConfigureAwait(false);
         }
 
@@ -278,13 +289,14 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>First existing ancestor (or the folder itself) that the postgres OS user cannot traverse; null when all are fine.</summary>
+    /// <summary>First existing ancestor of the folder that the postgres OS user cannot traverse; null when all are fine.</summary>
     private static async Task<string?> FindUntraversableAncestorAsync(string path, CancellationToken ct)
     {
         if (OperatingSystem.IsWindows())
             return null;
+        // The folder itself is chowned to postgres, so only its ancestors matter.
         var chain = new List<string>();
-        for (var d = new DirectoryInfo(path); d is not null; d = d.Parent)
+        for (var d = new DirectoryInfo(path).Parent; d is not null; d = d.Parent)
             chain.Add(d.FullName);
         chain.Reverse(); // "/" first
 

@@ -17,6 +17,12 @@ public sealed class LocalPostgresClusterOptions
     /// <summary>fsync stays on by default: durability is a product requirement and benchmarks run against this cluster.</summary>
     public bool Fsync { get; init; } = true;
 
+    /// <summary>
+    /// Let initdb flush the new cluster to disk (default). Throwaway test clusters may turn it off to save a second or two;
+    /// it does not affect the server's fsync setting.
+    /// </summary>
+    public bool SyncAfterInitDb { get; init; } = true;
+
     /// <summary>Extra server settings passed as <c>-c name=value</c>, e.g. <c>["max_connections"] = "200"</c>. Used when this call starts the server.</summary>
     public IDictionary<string, string> ServerSettings { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
