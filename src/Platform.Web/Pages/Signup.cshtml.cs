@@ -39,6 +39,7 @@ public sealed class SignupModel(StoreSignupService signups, UserManager<Platform
     {
         if (!ModelState.IsValid)
         {
+            await ExplainWeakPasswordAsync(); // so one round trip shows every problem, not one at a time
             return Page();
         }
 
@@ -71,5 +72,22 @@ public sealed class SignupModel(StoreSignupService signups, UserManager<Platform
             ?? throw new InvalidOperationException("The new owner account was not found after sign-up.");
         await portalSignIn.SignInAsync(user, result.Tenant);
         return LocalRedirect(PortalSignIn.HomeOf(result.Tenant));
+    }
+
+    private async Task ExplainWeakPasswordAsync()
+    {
+        if (string.IsNullOrEmpty(Password) || ModelState.GetFieldValidationState(nameof(Password)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            return;
+        }
+
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, new PlatformUser(), Password);
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(nameof(Password), error.Description);
+            }
+        }
     }
 }

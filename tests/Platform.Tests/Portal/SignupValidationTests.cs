@@ -62,6 +62,15 @@ public sealed class SignupValidationTests(PlatformAppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task Every_problem_is_shown_in_one_round_trip()
+    {
+        var page = await SubmitRejectedAsync("", "not-an-email", "short", "");
+        Assert.NotEmpty(PortalClient.FieldError(page, "StoreName"));
+        Assert.NotEmpty(PortalClient.FieldError(page, "Email"));
+        Assert.Contains("at least 10", PortalClient.FieldError(page, "Password"));
+    }
+
+    [Fact]
     public async Task Every_sign_up_input_has_a_real_label()
     {
         using var visitor = new PortalClient(app);
