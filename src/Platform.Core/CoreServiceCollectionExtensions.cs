@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Data;
 using Platform.Core.Email;
+using Platform.Core.Files;
 using Platform.Core.Identity;
 using Platform.Core.Tenancy;
 
@@ -20,6 +21,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<InvitationService>();
         services.AddScoped<PlatformAdminService>();
         services.AddScoped<IEmailSender, OutboxEmailSender>();
+        services.AddOptions<DownloadTokenOptions>().Bind(configuration.GetSection("Downloads"));
+        services.AddSingleton<DownloadTokens>();
         return services;
     }
 }

@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Platform.Core.Bots;
+using Platform.Core.Catalog;
 using Platform.Core.Email;
+using Platform.Core.Files;
+using Platform.Core.Orders;
 using Platform.Core.Identity;
 using Platform.Core.Outbox;
 using Platform.Core.Tenancy;
@@ -41,6 +45,18 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
+    public DbSet<Bot> Bots => Set<Bot>();
+    public DbSet<BotRoute> BotRoutes => Set<BotRoute>();
+    public DbSet<InboxUpdate> InboxUpdates => Set<InboxUpdate>();
+    public DbSet<StoreSettings> StoreSettings => Set<StoreSettings>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<LicenseKey> LicenseKeys => Set<LicenseKey>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<TelegramFileCache> TelegramFileCache => Set<TelegramFileCache>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

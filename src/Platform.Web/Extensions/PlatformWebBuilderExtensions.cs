@@ -29,11 +29,18 @@ public static class PlatformWebBuilderExtensions
         services.AddDataProtection().SetApplicationName("Starfront").PersistKeysToDbContext<PlatformDbContext>();
         services.AddPlatformIdentity(builder.Environment);
         services.AddTenantResolution();
+        services.AddSingleton<Platform.Core.IPublicBaseUrl, Platform.Web.Hosting.PublicBaseUrl>();
         services.AddPlatformRateLimiting(builder.Configuration);
         services.AddPlatformHealthChecks();
         services.AddProblemDetails();
         services.AddPortal();
-        services.AddAntiforgery(options => options.Cookie.Name = "starfront.af");
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "starfront.af";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = IdentityExtensions.IsLocal(builder.Environment) ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Stores", PortalPolicies.StoreMember);
