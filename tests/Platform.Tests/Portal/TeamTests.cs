@@ -77,6 +77,28 @@ public sealed class TeamTests(PlatformAppFactory app) : IClassFixture<PlatformAp
     }
 
     [Fact]
+    public async Task Someone_with_an_account_logs_in_from_the_invitation_and_comes_back_to_join()
+    {
+        var email = PortalClient.UniqueEmail("existing");
+        var ownStore = (await app.SignUpStoreAsync("Their Own Shop", email, PortalClient.Password)).Tenant!;
+        using var owner = new PortalClient(app);
+        var slug = await owner.SignUpAsync("Welcoming", PortalClient.UniqueEmail("owner"));
+        var link = await owner.InviteAsync(slug, email, "Owner");
+
+        using var person = new PortalClient(app);
+        var (_, invite) = await person.GetAsync(link);
+        var loginLink = invite.QuerySelector("#invite-login")!.GetAttribute("href")!;
+        using var login = await person.SubmitAsync(loginLink, new Dictionary<string, string> { ["Email"] = email, ["Password"] = PortalClient.Password });
+        Assert.Equal(new Uri(link).AbsolutePath, login.Headers.Location!.OriginalString);
+
+        using var joined = await person.SubmitAsync(link, new Dictionary<string, string>(), "form[action*='handler=Join']");
+        Assert.Equal($"/stores/{slug}", joined.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await person.GetAsync($"/stores/{slug}/team")).Status); // joined as owner
+        var switcher = (await person.GetAsync($"/stores/{slug}")).Page.QuerySelectorAll("form.store-switcher option").Select(o => o.GetAttribute("value"));
+        Assert.Equal([ownStore.Slug, slug], switcher);
+    }
+
+    [Fact]
     public async Task Staff_are_refused_the_owner_only_pages()
     {
         var (slug, staff, _) = await StoreWithStaffAsync("Owner Only");
