@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Data;
 using Platform.Core.Email;
+using Platform.Core.Files;
 using Platform.Core.Identity;
 using Platform.Core.Tenancy;
 
@@ -15,9 +16,14 @@ public static class CoreServiceCollectionExtensions
         services.AddPlatformData(configuration);
         services.AddSingleton<TenantScopeFactory>();
         services.AddScoped<StoreSignupService>();
+        services.AddSingleton<StoreDirectory>();
+        services.AddScoped<TeamService>();
+        services.AddSingleton<InvitationService>();
         services.AddScoped<PlatformAdminService>();
         services.AddPlatformApiClients();
         services.AddScoped<IEmailSender, OutboxEmailSender>();
+        services.AddOptions<DownloadTokenOptions>().Bind(configuration.GetSection("Downloads"));
+        services.AddSingleton<DownloadTokens>();
         return services;
     }
 }

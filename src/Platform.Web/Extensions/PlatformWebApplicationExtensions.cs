@@ -1,5 +1,6 @@
 using Platform.Web.Api;
 using Platform.Web.Health;
+using Platform.Web.Portal;
 using Platform.Web.Tenancy;
 
 namespace Platform.Web.Extensions;
@@ -25,6 +26,7 @@ public static class PlatformWebApplicationExtensions
 
         app.MapPlatformHealthChecks();
         app.MapRazorPages();
+        app.MapPortalApi();
         app.MapPlatformApi();
         return app;
     }
