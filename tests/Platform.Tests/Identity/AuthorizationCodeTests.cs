@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Data;
+using Platform.Tests.Portal;
 using Platform.Web.Api;
 using Platform.Web.Identity;
 
@@ -165,6 +166,23 @@ public sealed class AuthorizationCodeTests(OidcAppFactory app) : IClassFixture<O
 
         http.SetBearerToken(token.AccessToken!);
         Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync("api/v1/store")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_user_sent_to_the_portal_login_form_comes_back_to_authorize_and_gets_a_code()
+    {
+        var (_, _, email) = await app.NewStoreAsync("Oscar");
+        using var person = new PortalClient(app);
+
+        var challenge = await person.Http.GetAsync(AuthorizeUri(NewPkce().Challenge));
+        var returnUrl = QueryHelpers.ParseQuery(challenge.Headers.Location!.Query)["ReturnUrl"].ToString();
+        using var login = await person.LoginAsync(email, OidcAppFactory.Password, returnUrl);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Equal(returnUrl, login.Headers.Location!.OriginalString);
+        var back = await person.Http.GetAsync(returnUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        Assert.StartsWith(RedirectUri + "?code=", back.Headers.Location!.ToString());
     }
 
     [Fact]
