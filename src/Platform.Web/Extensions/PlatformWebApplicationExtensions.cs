@@ -1,4 +1,6 @@
+using Platform.Web.Api;
 using Platform.Web.Health;
+using Platform.Web.Portal;
 using Platform.Web.Telegram;
 using Platform.Web.Tenancy;
 
@@ -25,6 +27,8 @@ public static class PlatformWebApplicationExtensions
 
         app.MapPlatformHealthChecks();
         app.MapRazorPages();
+        app.MapPortalApi();
+        app.MapPlatformApi();
         app.MapTelegramIngress();
         return app;
     }
