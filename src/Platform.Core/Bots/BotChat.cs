@@ -26,7 +26,19 @@ public sealed class BotChat(TenantInfo tenant, Bot bot, ITelegramBotClient clien
     public Task<T> SendAsync<T>(Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken) =>
         sender.SendAsync(Bot.Id, ChatId, send, cancellationToken);
 
-    /// <summary>Answers a callback (stops the button's spinner); not a chat message, so outside the message limits.</summary>
-    public Task AnswerCallbackAsync(string callbackId, CancellationToken cancellationToken) =>
-        sender.CallAsync(Bot.Id, ct => Client.AnswerCallbackQuery(callbackId, cancellationToken: ct), cancellationToken);
+    /// <summary>
+    /// Answers a callback (stops the button's spinner); not a chat message, so outside the message limits. A re-run
+    /// update's query is too old to answer (400): that must not stop the rest of the handling.
+    /// </summary>
+    public async Task AnswerCallbackAsync(string callbackId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sender.CallAsync(Bot.Id, ct => Client.AnswerCallbackQuery(callbackId, cancellationToken: ct), cancellationToken);
+        }
+        catch (Telegram.Bot.Exceptions.ApiRequestException e) when (e.ErrorCode == 400)
+        {
+            // Spinner already gone; nothing to do.
+        }
+    }
 }
