@@ -29,6 +29,8 @@ public static class PlatformApiExtensions
                 ? Results.Ok(ApiClientResponse.From(client))
                 : ApiProblems.NotFound("API client not found", $"This store has no API client {id}."));
 
+        api.MapBotsApi();
+        api.MapOrderRefundApi();
         return endpoints;
     }
 }

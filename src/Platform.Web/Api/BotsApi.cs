@@ -1,0 +1,42 @@
+using Platform.Core.Bots;
+
+namespace Platform.Web.Api;
+
+/// <summary><c>/api/v1/bots</c>: register (token validated by getMe), list, status, re-sync, remove.</summary>
+public static class BotsApi
+{
+    public static RouteGroupBuilder MapBotsApi(this RouteGroupBuilder api)
+    {
+        var bots = api.MapGroup("/bots");
+        bots.MapPost("", async (RegisterBotRequest body, BotRegistrationService registration, CancellationToken cancellationToken) =>
+        {
+            if (string.IsNullOrWhiteSpace(body.Token))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Token required", detail: "Send {\"token\": \"<the token from @BotFather>\"}.");
+            }
+
+            var result = await registration.RegisterAsync(body.Token, cancellationToken);
+            return result.Succeeded
+                ? Results.Created($"/api/v1/bots/{result.Bot!.Id}", BotResponse.From(result.Bot))
+                : Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bot not registered", detail: result.Error);
+        });
+        bots.MapGet("", async (BotRegistrationService registration, CancellationToken cancellationToken) =>
+            Results.Ok((await registration.ListAsync(cancellationToken)).Select(BotResponse.From)));
+        bots.MapGet("/{id:guid}", async (Guid id, BotRegistrationService registration, CancellationToken cancellationToken) =>
+            await registration.StatusAsync(id, cancellationToken) is { } status
+                ? Results.Ok(BotResponse.From(status))
+                : ApiProblems.NotFound("Bot not found", $"This store has no bot {id}."));
+        bots.MapPost("/{id:guid}/resync", async (Guid id, BotRegistrationService registration, CancellationToken cancellationToken) =>
+        {
+            await registration.ResyncAsync(id, cancellationToken);
+            return await registration.StatusAsync(id, cancellationToken) is { } status
+                ? Results.Ok(BotResponse.From(status))
+                : ApiProblems.NotFound("Bot not found", $"This store has no bot {id}.");
+        });
+        bots.MapDelete("/{id:guid}", async (Guid id, BotRegistrationService registration, CancellationToken cancellationToken) =>
+            await registration.RemoveAsync(id, cancellationToken)
+                ? Results.NoContent()
+                : ApiProblems.NotFound("Bot not found", $"This store has no bot {id}."));
+        return api;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Platform.Web.Api;
+
+public sealed record RegisterBotRequest(string? Token);
