@@ -77,7 +77,7 @@ public sealed class InboxProcessor(
             {
                 var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
                 chats = await db.InboxUpdates.Where(u => u.BotId == botId && u.ProcessedAt == null)
-                    .Select(u => u.ChatId).Distinct().Take(1000).ToListAsync(cancellationToken);
+                    .Select(u => u.ChatId).Distinct().OrderBy(c => c).Take(1000).ToListAsync(cancellationToken);
             }
 
             if (chats.Count == 0)

@@ -42,13 +42,34 @@ public static class LocalRunStartup
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
+            if (LocalSandbox.BaseUrl is { } sandbox)
+            {
+                _ = SeedDemoCatalogAsync(app, sandbox, logger);
+            }
+
             var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000";
             Console.WriteLine();
             Console.WriteLine($"  Starfront is running at {url}");
             Console.WriteLine($"  Merchant login: {DemoEmail} / {DemoPassword}   (store: {url}/stores/{DemoSlug})");
             Console.WriteLine($"  Platform admin: {AdminEmail} / {AdminPassword}   ({url}/admin)");
             Console.WriteLine($"  Emails (password reset, invitations) are shown at {url}/dev/emails");
+            if (LocalSandbox.BaseUrl is { } telegram)
+            {
+                Console.WriteLine($"  Telegram sandbox: {telegram}   chat page: {telegram}sandbox   (the demo store's bot and a buyer with 1000 Stars are there)");
+            }
             Console.WriteLine();
         });
+    }
+
+    private static async Task SeedDemoCatalogAsync(WebApplication app, Uri sandbox, ILogger logger)
+    {
+        try
+        {
+            await DemoCatalogSeeder.SeedAsync(app.Services, sandbox, logger, app.Lifetime.ApplicationStopping);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Seeding the demo catalog failed");
+        }
     }
 }
