@@ -1,0 +1,159 @@
+extern alias Sandbox;
+
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Platform.Bench;
+using Platform.Core;
+using Platform.Core.Data;
+using Platform.Core.Data.Local;
+using Sandbox::Platform.TelegramSandbox;
+
+// Issue 4 benchmark driver. Everything on loopback; the figures are printed as Markdown.
+var root = Directory.GetCurrentDirectory();
+var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
+var work = Path.Combine(Path.GetTempPath(), "starfront-bench-" + Guid.NewGuid().ToString("N")[..8]);
+var filesRoot = Path.Combine(work, "files");
+Directory.CreateDirectory(filesRoot);
+Console.WriteLine($"# Issue 4 benchmark run {DateTime.UtcNow:u}\n\nMachine: {Environment.ProcessorCount} cores; load average before: {Figures.LoadAverage()}\n");
+
+await using var cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresClusterOptions
+{
+    DataDirectory = Path.Combine(work, "pg"), StopOnDispose = true, SyncAfterInitDb = false, ServerSettings = { ["max_connections"] = "300" },
+}, NullLogger.Instance, CancellationToken.None);
+var database = await cluster.EnsureDatabaseAsync("starfront_bench", null, CancellationToken.None);
+await DatabaseMigrator.MigrateAsync(database.OwnerConnectionString, database.AppConnectionString, NullLogger.Instance, CancellationToken.None);
+await using var sandbox = await SandboxHost.StartAsync(new SandboxHostOptions());
+var telegramBase = sandbox.BaseUrl.ToString().TrimEnd('/');
+using var control = new HttpClient { BaseAddress = sandbox.BaseUrl, Timeout = TimeSpan.FromSeconds(60) };
+
+var webPort = 5190;
+var settings = new Dictionary<string, string>
+{
+    ["ConnectionStrings:Platform"] = database.AppConnectionString,
+    ["ConnectionStrings:PlatformMigrations"] = database.OwnerConnectionString,
+    ["Telegram:BaseUrl"] = telegramBase,
+    ["Files:Root"] = filesRoot,
+    ["Downloads:SigningKey"] = "c3RhcmZyb250LWJlbmNoLXNpZ25pbmcta2V5LTMyLWJ5dGVzISE=",
+    ["Platform:PublicBaseUrl"] = $"http://127.0.0.1:{webPort}/",
+    ["RateLimits:AuthPermitLimit"] = "100000",
+};
+var config = new ConfigurationBuilder().AddInMemoryCollection(settings.Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value))).Build();
+var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(config).AddPlatformCore(config)
+    .AddSingleton<IPublicBaseUrl, ConfiguredPublicBaseUrl>().BuildServiceProvider();
+
+// (a) + (b): ingestion alone (no job server), pre-checkout answered on the ingress fast path meanwhile.
+Shop shop;
+await using (var web = await WebProcess.StartAsync(root, webPort, new Dictionary<string, string>(settings) { ["Jobs:RunServerInWeb"] = "false" }))
+{
+    shop = await Shop.CreateAsync(services, control, web.BaseUrl, filesRoot, 11);
+    var prober = shop.Bots[1];
+    var invoices = new List<(long User, int Message)>();
+    for (var i = 0; i < 150; i++) invoices.Add(await shop.PrepareInvoiceAsync(prober, shop.TextProduct, telegramBase));
+
+    var secret = await shop.SecretAsync(shop.Bots[0].Id);
+    var wrk = Process.Start(new ProcessStartInfo("wrk", ["-t2", "-c64", $"-d{seconds}s", "--latency", "-s", Path.Combine(root, "bench", "ingest.lua"), new Uri(web.BaseUrl, $"telegram/{shop.Bots[0].Id}").ToString()])
+    {
+        RedirectStandardOutput = true, UseShellExecute = false, Environment = { ["BOT_SECRET"] = secret },
+    })!;
+    await Task.Delay(2000); // let the load settle before probing
+    var preCheckout = new List<double>();
+    var statuses = new Dictionary<string, int>();
+    var deadline = DateTime.UtcNow.AddSeconds(seconds - 4);
+    await Parallel.ForEachAsync(invoices, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (invoice, ct) =>
+    {
+        if (DateTime.UtcNow > deadline) return;
+        var watch = Stopwatch.StartNew();
+        var paid = await (await control.PostAsJsonAsync($"sandbox/v1/users/{invoice.User}/payments", new { bot_id = prober.TelegramId, message_id = invoice.Message }, ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
+        lock (preCheckout)
+        {
+            preCheckout.Add(watch.Elapsed.TotalMilliseconds);
+            var status = paid.GetProperty("status").GetString()!;
+            statuses[status] = statuses.GetValueOrDefault(status) + 1;
+        }
+    });
+    var wrkOutput = await wrk.StandardOutput.ReadToEndAsync();
+    await wrk.WaitForExitAsync();
+    var rps = Regex.Match(wrkOutput, @"Requests/sec:\s+([\d.]+)").Groups[1].Value;
+    var p99 = Regex.Match(wrkOutput, @"99%\s+([\d.]+\w+)").Groups[1].Value;
+    var non2xx = Regex.Match(wrkOutput, @"Non-2xx or 3xx responses: (\d+)").Groups[1].Value;
+    await using var count = new NpgsqlConnection(database.OwnerConnectionString);
+    await count.OpenAsync();
+    var stored = (long)(await new NpgsqlCommand("SELECT count(*) FROM \"InboxUpdates\"", count).ExecuteScalarAsync())!;
+    Console.WriteLine($"## (a) Ingestion: wrk -t2 -c64 -d{seconds}s, POST /telegram/{{botId}}\n\n- {rps} updates/s acknowledged, latency p99 {p99}, non-2xx: {(non2xx.Length == 0 ? "0" : non2xx)}; rows in InboxUpdates after the run: {stored}\n\n```\n{wrkOutput.Trim()}\n```\n");
+    Console.WriteLine($"## (b) Pre-checkout during that load (sandbox pay call → pre_checkout webhook → ingress fast path → answerPreCheckoutQuery → paid)\n\n- {Figures.Describe(preCheckout)}; outcomes: {string.Join(", ", statuses.Select(s => $"{s.Key} {s.Value}"))}\n");
+}
+
+// pgbench on the same PostgreSQL: one single-row INSERT … ON CONFLICT per transaction, same concurrency.
+var builder = new NpgsqlConnectionStringBuilder(cluster.SuperuserConnectionString("starfront_bench"));
+await using (var setup = new NpgsqlConnection(builder.ConnectionString))
+{
+    await setup.OpenAsync();
+    await new NpgsqlCommand("""CREATE TABLE bench_inbox (LIKE "InboxUpdates" INCLUDING ALL)""", setup).ExecuteNonQueryAsync();
+}
+
+var pgbench = Process.Start(new ProcessStartInfo("pgbench", ["-n", "-c", "64", "-j", "2", "-T", $"{Math.Max(10, seconds / 2)}", "-M", "prepared", "-f", Path.Combine(root, "bench", "pgbench-insert.sql"),
+    "-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture), "-U", builder.Username!, builder.Database!])
+{
+    RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, Environment = { ["PGPASSWORD"] = builder.Password ?? "" },
+})!;
+var pgOutput = await pgbench.StandardOutput.ReadToEndAsync();
+var pgError = await pgbench.StandardError.ReadToEndAsync();
+await pgbench.WaitForExitAsync();
+var tps = Regex.Match(pgOutput, @"tps = ([\d.]+)").Groups[1].Value;
+Console.WriteLine($"## pgbench single-row inserts, same PostgreSQL, -c 64 -j 2\n\n- {tps} inserts/s (one commit each)\n\n```\n{(pgOutput + pgError).Trim()}\n```\n");
+
+// (c) 100 buyers over 10 bots, the web's in-process job server on: payment done → document in the chat.
+// The synthetic /help flood of (a) is marked processed first, so (c) measures a purchase rush, not a backlog.
+await using (var clear = new NpgsqlConnection(database.OwnerConnectionString))
+{
+    await clear.OpenAsync();
+    await new NpgsqlCommand("UPDATE \"InboxUpdates\" SET \"ProcessedAt\" = now() WHERE \"ProcessedAt\" IS NULL", clear).ExecuteNonQueryAsync();
+}
+
+await using (var web = await WebProcess.StartAsync(root, webPort, new Dictionary<string, string>(settings) { ["Jobs:RunServerInWeb"] = "true" }))
+{
+    var buyers = new List<((Guid Id, long TelegramId, string Token) Bot, long User, int Message)>();
+    for (var i = 0; i < 100; i++)
+    {
+        var bot = shop.Bots[1 + i % 10];
+        var (user, message) = await shop.PrepareInvoiceAsync(bot, shop.FileProduct, telegramBase);
+        buyers.Add((bot, user, message));
+    }
+
+    var latencies = new List<double>();
+    var total = new List<double>();
+    await Task.WhenAll(buyers.Select(async b =>
+    {
+        var start = Stopwatch.StartNew();
+        await control.PostAsJsonAsync($"sandbox/v1/users/{b.User}/payments", new { bot_id = b.Bot.TelegramId, message_id = b.Message });
+        var paidAt = start.Elapsed;
+        while (start.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            var chat = await control.GetFromJsonAsync<JsonElement>($"sandbox/v1/users/{b.User}/bots/{b.Bot.TelegramId}/chat");
+            if (chat.GetProperty("messages").EnumerateArray().Any(m => m.TryGetProperty("document", out var d) && d.ValueKind == JsonValueKind.Object))
+            {
+                lock (latencies)
+                {
+                    latencies.Add((start.Elapsed - paidAt).TotalMilliseconds);
+                    total.Add(start.Elapsed.TotalMilliseconds);
+                }
+
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+    }));
+    Console.WriteLine($"## (c) 100 concurrent buyers over 10 bots (file product, 64 KB)\n\n- payment completed → document in chat: {Figures.Describe(latencies)}\n- pay pressed → document in chat: {Figures.Describe(total)}\n");
+}
+
+Console.WriteLine($"Load average after: {Figures.LoadAverage()}");
+try { Directory.Delete(work, recursive: true); } catch (IOException) { }
