@@ -1,4 +1,5 @@
 -- wrk script: POST Telegram updates with distinct update_ids (per thread ranges, seeded by the clock) to one bot.
+-- update_id stays below 2^31 like Telegram's (Telegram.Bot reads it as an int).
 -- BOT_SECRET (env) is the bot's webhook secret. 1,000 chats so the inbox looks like real traffic.
 local threads = {}
 function setup(thread)
@@ -8,7 +9,7 @@ end
 
 function init(args)
   secret = os.getenv("BOT_SECRET")
-  counter = (tid + 1) * 1e12 + (os.time() % 100000) * 1e6
+  counter = tid * 1.05e9 + (os.time() % 100) * 1e7
 end
 
 request = function()

@@ -24,13 +24,13 @@ var filesRoot = Path.Combine(work, "files");
 Directory.CreateDirectory(filesRoot);
 Console.WriteLine($"# Issue 4 benchmark run {DateTime.UtcNow:u}\n\nMachine: {Environment.ProcessorCount} cores; load average before: {Figures.LoadAverage()}\n");
 
-await using var cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresClusterOptions
+var cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresClusterOptions
 {
     DataDirectory = Path.Combine(work, "pg"), StopOnDispose = true, SyncAfterInitDb = false, ServerSettings = { ["max_connections"] = "300" },
 }, NullLogger.Instance, CancellationToken.None);
 var database = await cluster.EnsureDatabaseAsync("starfront_bench", null, CancellationToken.None);
 await DatabaseMigrator.MigrateAsync(database.OwnerConnectionString, database.AppConnectionString, NullLogger.Instance, CancellationToken.None);
-await using var sandbox = await SandboxHost.StartAsync(new SandboxHostOptions());
+var sandbox = await SandboxHost.StartAsync(new SandboxHostOptions());
 var telegramBase = sandbox.BaseUrl.ToString().TrimEnd('/');
 using var control = new HttpClient { BaseAddress = sandbox.BaseUrl, Timeout = TimeSpan.FromSeconds(60) };
 
@@ -84,7 +84,8 @@ await using (var web = await WebProcess.StartAsync(root, webPort, new Dictionary
     var rps = Regex.Match(wrkOutput, @"Requests/sec:\s+([\d.]+)").Groups[1].Value;
     var p99 = Regex.Match(wrkOutput, @"99%\s+([\d.]+\w+)").Groups[1].Value;
     var non2xx = Regex.Match(wrkOutput, @"Non-2xx or 3xx responses: (\d+)").Groups[1].Value;
-    await using var count = new NpgsqlConnection(database.OwnerConnectionString);
+    // Superuser: the tables force row-level security even for their owner.
+    await using var count = new NpgsqlConnection(cluster.SuperuserConnectionString("starfront_bench"));
     await count.OpenAsync();
     var stored = (long)(await new NpgsqlCommand("SELECT count(*) FROM \"InboxUpdates\"", count).ExecuteScalarAsync())!;
     Console.WriteLine($"## (a) Ingestion: wrk -t2 -c64 -d{seconds}s, POST /telegram/{{botId}}\n\n- {rps} updates/s acknowledged, latency p99 {p99}, non-2xx: {(non2xx.Length == 0 ? "0" : non2xx)}; rows in InboxUpdates after the run: {stored}\n\n```\n{wrkOutput.Trim()}\n```\n");
@@ -112,7 +113,7 @@ Console.WriteLine($"## pgbench single-row inserts, same PostgreSQL, -c 64 -j 2\n
 
 // (c) 100 buyers over 10 bots, the web's in-process job server on: payment done → document in the chat.
 // The synthetic /help flood of (a) is marked processed first, so (c) measures a purchase rush, not a backlog.
-await using (var clear = new NpgsqlConnection(database.OwnerConnectionString))
+await using (var clear = new NpgsqlConnection(cluster.SuperuserConnectionString("starfront_bench")))
 {
     await clear.OpenAsync();
     await new NpgsqlCommand("UPDATE \"InboxUpdates\" SET \"ProcessedAt\" = now() WHERE \"ProcessedAt\" IS NULL", clear).ExecuteNonQueryAsync();
@@ -156,4 +157,6 @@ await using (var web = await WebProcess.StartAsync(root, webPort, new Dictionary
 }
 
 Console.WriteLine($"Load average after: {Figures.LoadAverage()}");
+await sandbox.DisposeAsync();
+await cluster.DisposeAsync();
 try { Directory.Delete(work, recursive: true); } catch (IOException) { }
