@@ -47,6 +47,8 @@ public static class SandboxApp
             && StateFile.Load(path) is { } saved)
         {
             lock (store.Sync) store.Data = saved;
+            // Time the merchant advanced before the restart stays advanced (the clock never goes back).
+            if (saved.SavedAt is { } savedAt) store.Clock.AdvanceTo(savedAt);
         }
         app.MapBotApi();
         app.MapControlApi();

@@ -123,6 +123,48 @@ public sealed class WebhookTests
         Assert.Equal("", (await bot.Client.GetWebhookInfo()).Url);
     }
 
+    [Fact]
+    public async Task Webhook_that_does_not_answer_in_time_counts_as_failed_and_is_retried()
+    {
+        await using var sandbox = await TestSandbox.StartAsync(o => o.WebhookTimeout = TimeSpan.FromMilliseconds(300));
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Delay = n => n == 0 ? TimeSpan.FromSeconds(2) : TimeSpan.Zero;
+        var bot = await sandbox.CreateBotAsync();
+        var ann = await sandbox.CreateUserAsync();
+        await bot.Client.SetWebhook(receiver.Url);
+
+        await sandbox.SendTextAsync(ann, bot, "slow");
+        await WaitForFailedAttemptsAsync(sandbox, bot, 1);
+        Assert.Equal("Read timeout expired", (await bot.Client.GetWebhookInfo()).LastErrorMessage);
+        await sandbox.AdvanceAsync(1);
+
+        var requests = await receiver.WaitForAsync(2);
+        Assert.All(requests, r => Assert.Equal("slow", r.Update.Message!.Text));
+        await WaitUntilAsync(async () => (await bot.Client.GetWebhookInfo()).PendingUpdateCount == 0);
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    public async Task Webhook_keeps_at_most_max_connections_in_flight_and_each_chat_in_order(int maxConnections, int expectedInFlight)
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Delay = _ => TimeSpan.FromMilliseconds(300);
+        var bot = await sandbox.CreateBotAsync();
+        var ann = await sandbox.CreateUserAsync("Ann");
+        var bob = await sandbox.CreateUserAsync("Bob");
+        foreach (var text in new[] { "a1", "a2" }) await sandbox.SendTextAsync(ann, bot, text);
+        foreach (var text in new[] { "b1", "b2" }) await sandbox.SendTextAsync(bob, bot, text);
+
+        await bot.Client.SetWebhook(receiver.Url, maxConnections: maxConnections);
+        var requests = await receiver.WaitForAsync(4);
+
+        Assert.Equal(expectedInFlight, receiver.MaxInFlight);
+        Assert.Equal(["a1", "a2"], requests.Where(r => r.Update.Message!.From!.Id == ann).Select(r => r.Update.Message!.Text));
+        Assert.Equal(["b1", "b2"], requests.Where(r => r.Update.Message!.From!.Id == bob).Select(r => r.Update.Message!.Text));
+    }
+
     /// <summary>The receiver saw the request before the sandbox noted the answer; wait for the sandbox's side too.</summary>
     private static Task WaitForFailedAttemptsAsync(TestSandbox sandbox, TestBot bot, int attempts) =>
         WaitUntilAsync(async () =>

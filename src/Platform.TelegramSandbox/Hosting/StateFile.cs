@@ -19,6 +19,7 @@ internal static class StateFile
         lock (store.Sync)
         {
             if (!store.Dirty) return;
+            store.Data.SavedAt = store.Now;
             bytes = JsonSerializer.SerializeToUtf8Bytes(store.Data, Options);
             store.Dirty = false;
         }

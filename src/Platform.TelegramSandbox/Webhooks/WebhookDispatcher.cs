@@ -41,7 +41,9 @@ internal sealed class WebhookDispatcher(SandboxStore store, IOptions<SandboxOpti
                     }
                     if (bot.PendingUpdates.Count == 0) continue;
                     hook.Delivering = true;
-                    work.Add((bot, hook, bot.PendingUpdates.Take(hook.MaxConnections).ToList()));
+                    // One connection per chat, at most max_connections chats at once: each chat's updates stay in order.
+                    var chats = bot.PendingUpdates.Select(ChatKey).Distinct().Take(hook.MaxConnections).ToHashSet();
+                    work.Add((bot, hook, bot.PendingUpdates.Where(u => chats.Contains(ChatKey(u))).ToList()));
                 }
             }
             foreach (var (bot, hook, batch) in work) _ = DeliverAsync(bot, hook, batch, stoppingToken);
