@@ -9,7 +9,7 @@ namespace Platform.TelegramSandbox.Tests;
 
 public sealed class ChannelTests
 {
-    private static readonly UpdateType[] MemberUpdates = [UpdateType.ChatMember, UpdateType.MyChatMember, UpdateType.Message];
+    private static readonly UpdateType[] MemberUpdates = [UpdateType.ChatMember, UpdateType.MyChatMember, UpdateType.Message, UpdateType.ChatJoinRequest];
 
     [Fact]
     public async Task Bot_made_admin_of_a_new_channel_gets_my_chat_member()
@@ -101,6 +101,34 @@ public sealed class ChannelTests
         var statuses = (await bot.ReceiveAsync(3)).Where(u => u.ChatMember is not null).Select(u => u.ChatMember!.NewChatMember.Status);
         Assert.Equal([ChatMemberStatus.Member, ChatMemberStatus.Left], statuses);
         Assert.Equal(150, (await sandbox.GetAsync($"sandbox/v1/channels/{channelId}/members")).GetProperty("star_balance").GetInt64());
+    }
+
+    [Fact]
+    public async Task Join_request_link_asks_the_bot_which_can_approve_or_decline()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        await bot.Client.GetUpdates(allowedUpdates: MemberUpdates);
+        var channelId = await CreateChannelAsync(sandbox, bot);
+        await bot.ReceiveAsync();
+        var ann = await sandbox.CreateUserAsync("Ann");
+        var bob = await sandbox.CreateUserAsync("Bob");
+        var link = await bot.Client.CreateChatInviteLink(channelId, createsJoinRequest: true);
+
+        Assert.Equal("request_sent", await JoinAsync(sandbox, ann, link.InviteLink));
+        Assert.Equal("request_sent", await JoinAsync(sandbox, bob, link.InviteLink));
+        var requests = (await bot.ReceiveAsync(2)).Select(u => u.ChatJoinRequest!).ToList();
+        Assert.Equal([ann, bob], requests.Select(r => r.From.Id));
+        Assert.Equal(link.InviteLink, requests[0].InviteLink!.InviteLink);
+        await bot.Client.SendMessage(requests[0].UserChatId, "Welcome! Approving you now.");
+        await bot.Client.ApproveChatJoinRequest(channelId, ann);
+        await bot.Client.DeclineChatJoinRequest(channelId, bob);
+
+        Assert.Equal(ChatMemberStatus.Member, (await bot.Client.GetChatMember(channelId, ann)).Status);
+        Assert.Equal(ChatMemberStatus.Left, (await bot.Client.GetChatMember(channelId, bob)).Status);
+        Assert.Equal(ChatMemberStatus.Member, (await bot.ReceiveAsync()).Single().ChatMember!.NewChatMember.Status);
+        var twice = await Assert.ThrowsAsync<ApiRequestException>(() => bot.Client.DeclineChatJoinRequest(channelId, bob));
+        Assert.Equal("Bad Request: HIDE_REQUESTER_MISSING", twice.Message);
     }
 
     [Fact]

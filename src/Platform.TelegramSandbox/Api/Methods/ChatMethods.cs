@@ -82,6 +82,8 @@ internal static class ChatMethods
                 return ValueTask.FromResult<object>(true);
             }
         };
+        map["approveChatJoinRequest"] = (call, _) => AnswerJoinRequest(call, approve: true);
+        map["declineChatJoinRequest"] = (call, _) => AnswerJoinRequest(call, approve: false);
         map["getChatMember"] = (call, _) =>
         {
             lock (call.Store.Sync)
@@ -107,6 +109,19 @@ internal static class ChatMethods
                 return ValueTask.FromResult<object>(info);
             }
         };
+    }
+
+    private static ValueTask<object> AnswerJoinRequest(MethodCall call, bool approve)
+    {
+        lock (call.Store.Sync)
+        {
+            var channel = ChatResolver.Channel(call);
+            var user = ChatResolver.User(call);
+            if (!channel.JoinRequests.Remove(user.Id, out var link)) throw BotApiException.BadRequest("HIDE_REQUESTER_MISSING");
+            call.Store.Dirty = true;
+            if (approve) ChannelMembership.Admit(call.Store, channel, user, channel.InviteLinks.First(l => l.Link == link), actor: call.Bot.ToUser());
+            return ValueTask.FromResult<object>(true);
+        }
     }
 
     private static ChatInviteLink Add(MethodCall call, ChannelRecord channel, InviteLinkRecord record)
