@@ -48,6 +48,8 @@ public sealed class BotApiTests
         var (status, body) = await RawAsync(sandbox, HttpMethod.Get, $"/bot{bot.Token}/sendMessage?text=hi");
         Assert.Equal(400, status);
         Assert.Equal("Bad Request: chat_id is empty", Description(body));
+        (status, body) = await RawAsync(sandbox, HttpMethod.Get, $"/bot{bot.Token}/sendMessage?chat_id=&text=hi");
+        Assert.Equal((400, "Bad Request: chat_id is empty"), (status, Description(body)));
         (status, body) = await RawAsync(sandbox, HttpMethod.Get, $"/bot{bot.Token}/getUpdates?limit=lots");
         Assert.Equal((400, "Bad Request: invalid limit specified"), (status, Description(body)));
         (status, body) = await RawAsync(sandbox, HttpMethod.Get, $"/bot{bot.Token}/sendMessage?chat_id=1&text=hi&reply_markup=%7Bbroken");

@@ -15,13 +15,13 @@ internal static class ChatPageHtml
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Telegram sandbox · test your store</title>
 <style>
- body{font-family:system-ui,sans-serif;margin:0;display:grid;grid-template-columns:18rem 1fr;min-height:100vh;background:#eef2f5}
- aside{background:#fff;padding:1rem;border-right:1px solid #ccd}
- main{display:flex;flex-direction:column;padding:1rem;gap:.5rem}
+ body{font-family:system-ui,sans-serif;margin:0;display:grid;grid-template-columns:18rem 1fr;height:100vh;background:#eef2f5}
+ aside{background:#fff;padding:1rem;border-right:1px solid #ccd;overflow:auto}
+ main{display:flex;flex-direction:column;padding:1rem;gap:.5rem;min-height:0}
  fieldset{border:1px solid #ccd;border-radius:.5rem;margin:0 0 1rem}
  label{display:block;font-size:.85rem;margin-top:.4rem}
  input,select,button{font:inherit;padding:.3rem .5rem}
- #messages{list-style:none;margin:0;padding:0;flex:1;overflow:auto;display:flex;flex-direction:column;gap:.4rem}
+ #messages{list-style:none;margin:0;padding:0;flex:1;min-height:0;overflow:auto;display:flex;flex-direction:column;gap:.4rem}
  #messages li{max-width:70%;padding:.5rem .7rem;border-radius:.7rem;background:#fff;white-space:pre-wrap}
  #messages li.mine{align-self:flex-end;background:#d9f7c4}
  .buttons{display:flex;flex-wrap:wrap;gap:.3rem;margin-top:.4rem}
