@@ -104,6 +104,23 @@ public sealed class ChannelTests
     }
 
     [Fact]
+    public async Task Subscriber_who_leaves_the_channel_is_not_charged_again()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        var channelId = await CreateChannelAsync(sandbox, bot);
+        var ann = await sandbox.CreateUserAsync("Ann", stars: 500);
+        var link = await bot.Client.CreateChatSubscriptionInviteLink(channelId, subscriptionPeriod: 2_592_000, subscriptionPrice: 100);
+        Assert.Equal("joined", await JoinAsync(sandbox, ann, link.InviteLink));
+
+        await sandbox.PostAsync($"sandbox/v1/users/{ann}/channels/{channelId}/leave", new { });
+        await sandbox.AdvanceAsync(2_592_000);
+
+        Assert.Equal(400, await sandbox.StarsOfAsync(ann));
+        Assert.False((await sandbox.GetAsync($"sandbox/v1/users/{ann}/subscriptions"))[0].GetProperty("active").GetBoolean());
+    }
+
+    [Fact]
     public async Task Join_request_link_asks_the_bot_which_can_approve_or_decline()
     {
         await using var sandbox = await TestSandbox.StartAsync();
