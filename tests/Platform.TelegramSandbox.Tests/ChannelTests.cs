@@ -24,6 +24,10 @@ public sealed class ChannelTests
         var chat = await bot.Client.GetChat(channelId);
         Assert.Equal((ChatType.Channel, "Premium posts"), (chat.Type, chat.Title));
         Assert.Equal(ChatMemberStatus.Administrator, (await bot.Client.GetChatMember(channelId, bot.Id)).Status);
+        var post = await bot.Client.SendMessage(channelId, "New post");
+        Assert.Null(post.From);
+        Assert.Equal(channelId, post.SenderChat!.Id);
+        Assert.Equal("New post (edited)", (await bot.Client.EditMessageText(channelId, post.Id, "New post (edited)")).Text);
     }
 
     [Fact]

@@ -15,7 +15,6 @@ internal static class ChatMethods
         {
             var limit = call.Long("member_limit");
             if (limit is < 1 or > 99999) throw BotApiException.BadRequest("invalid member_limit specified");
-            if (call.Str("name") is { Length: > 32 }) throw BotApiException.BadRequest("name is too long");
             if (limit is not null && call.Bool("creates_join_request") == true)
                 throw BotApiException.BadRequest("member_limit can't be specified for links requiring administrator approval");
             lock (call.Store.Sync)
@@ -126,6 +125,7 @@ internal static class ChatMethods
 
     private static ChatInviteLink Add(MethodCall call, ChannelRecord channel, InviteLinkRecord record)
     {
+        if (call.Str("name") is { Length: > 32 }) throw BotApiException.BadRequest("name is too long");
         record.Link = "https://t.me/+" + call.Store.NewId("");
         record.CreatorBotId = call.Bot.Id;
         record.Name = call.Str("name");

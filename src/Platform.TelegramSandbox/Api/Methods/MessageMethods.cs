@@ -31,7 +31,7 @@ internal static class MessageMethods
             lock (call.Store.Sync)
             {
                 var message = Outgoing.Find(call, "message to edit not found");
-                if (message.From?.Id != call.Bot.Id || message.Text is null) throw BotApiException.BadRequest("message can't be edited");
+                if (!Outgoing.IsOwn(message, call.Bot.Id) || message.Text is null) throw BotApiException.BadRequest("message can't be edited");
                 if (message.Text == text && SameMarkup(message.ReplyMarkup, markup)) throw BotApiException.BadRequest(NotModified);
                 message.Text = text;
                 message.ReplyMarkup = markup;
@@ -46,7 +46,7 @@ internal static class MessageMethods
             lock (call.Store.Sync)
             {
                 var message = Outgoing.Find(call, "message to edit not found");
-                if (message.From?.Id != call.Bot.Id) throw BotApiException.BadRequest("message can't be edited");
+                if (!Outgoing.IsOwn(message, call.Bot.Id)) throw BotApiException.BadRequest("message can't be edited");
                 if (SameMarkup(message.ReplyMarkup, markup)) throw BotApiException.BadRequest(NotModified);
                 message.ReplyMarkup = markup;
                 message.EditDate = call.Store.Now.UtcDateTime;

@@ -23,6 +23,12 @@ internal static class Outgoing
         return call.Store.AddMessage(call.Bot, chat, call.Bot.ToUser(), m =>
         {
             m.ReplyMarkup = markup as InlineKeyboardMarkup;
+            if (chat.Type == Telegram.Bot.Types.Enums.ChatType.Channel)
+            {
+                // Channel posts are signed by the channel, not by the bot that wrote them.
+                m.From = null;
+                m.SenderChat = chat;
+            }
             if (call.Bool("protect_content") == true) m.HasProtectedContent = true;
             fill(m);
         });
@@ -34,6 +40,10 @@ internal static class Outgoing
         if (call.Str(parameter) is { Length: > 0 } mode && mode.ToLowerInvariant() is not ("html" or "markdown" or "markdownv2"))
             throw BotApiException.BadRequest($"unsupported parse_mode");
     }
+
+    /// <summary>The bot wrote it: in a private chat, or as a channel post in a channel it administers.</summary>
+    public static bool IsOwn(Message message, long botId) =>
+        message.From?.Id == botId || (message.From is null && message.SenderChat?.Id == message.Chat.Id);
 
     /// <summary>Finds a message the bot sent in a chat (for edits and deletes).</summary>
     public static Message Find(MethodCall call, string notFound)
