@@ -151,6 +151,21 @@ public sealed class PaymentTests
     }
 
     [Fact]
+    public async Task Invoice_keyboard_must_start_with_a_Pay_button()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        var ann = await sandbox.CreateUserAsync();
+        await sandbox.SendTextAsync(ann, bot, "/start");
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => bot.Client.SendInvoice(ann, "Ebook", "A fine ebook", "p", "XTR", Price100,
+            replyMarkup: new Telegram.Bot.Types.ReplyMarkups.InlineKeyboardMarkup(Telegram.Bot.Types.ReplyMarkups.InlineKeyboardButton.WithCallbackData("Later", "later"))));
+        Assert.Contains("Pay button", error.Message);
+        var sent = await bot.Client.SendInvoice(ann, "Ebook", "A fine ebook", "p", "XTR", Price100,
+            replyMarkup: new Telegram.Bot.Types.ReplyMarkups.InlineKeyboardMarkup(Telegram.Bot.Types.ReplyMarkups.InlineKeyboardButton.WithPay("Buy for 100 Stars")));
+        Assert.True(sent.ReplyMarkup!.InlineKeyboard.First().First().Pay);
+    }
+
+    [Fact]
     public async Task Invoice_title_description_and_payload_lengths_are_enforced()
     {
         await using var sandbox = await TestSandbox.StartAsync();

@@ -51,6 +51,7 @@ public sealed class SubscriptionTests
         var link = await bot.Client.CreateInvoiceLink("Club", "Monthly club", "club", "XTR", [new LabeledPrice("Month", 100)], subscriptionPeriod: Month);
         var charge = await PaymentTests.PayAsync(sandbox, bot, ann, link);
 
+        Assert.Equal("already_subscribed", (await sandbox.PayAsync(ann, new { invoice_link = link })).GetProperty("status").GetString());
         await bot.Client.EditUserStarSubscription(ann, charge, isCanceled: true);
         await bot.Client.EditUserStarSubscription(ann, charge, isCanceled: false);
         await sandbox.AdvanceAsync(Month);

@@ -69,6 +69,8 @@ internal static class FileMethods
         var partName = reference is { } r && r.StartsWith("attach://", StringComparison.Ordinal) ? r["attach://".Length..] : parameter;
         if (call.Files.TryGetValue(partName, out var part))
         {
+            // Telegram's upload limits: 10 MB for photos, 50 MB for other files.
+            if (part.Length > (parameter == "photo" ? 10 : 50) * 1024 * 1024) throw BotApiException.BadRequest("file is too big");
             using var buffer = new MemoryStream();
             await part.CopyToAsync(buffer, ct);
             return new Upload(null, part.FileName, part.ContentType, buffer.ToArray());

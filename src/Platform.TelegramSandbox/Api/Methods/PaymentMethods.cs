@@ -14,6 +14,8 @@ internal static class PaymentMethods
         map["sendInvoice"] = (call, _) =>
         {
             var invoice = InvoiceRules.Read(call, allowSubscription: false);
+            if (ReplyMarkupReader.Read(call) is InlineKeyboardMarkup keyboard && keyboard.InlineKeyboard.FirstOrDefault()?.FirstOrDefault() is { Pay: false })
+                throw BotApiException.BadRequest("the first button of an invoice keyboard must be a Pay button");
             lock (call.Store.Sync)
             {
                 var message = Outgoing.Send(call, m =>
