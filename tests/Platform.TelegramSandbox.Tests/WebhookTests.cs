@@ -56,6 +56,22 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    public async Task Webhook_can_answer_with_a_method_call_in_its_response()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.ReplyBody = u => new Dictionary<string, object> { ["method"] = "sendMessage", ["chat_id"] = u.Message!.Chat.Id, ["text"] = "pong" };
+        var bot = await sandbox.CreateBotAsync();
+        var ann = await sandbox.CreateUserAsync();
+        await bot.Client.SetWebhook(receiver.Url);
+
+        await sandbox.SendTextAsync(ann, bot, "ping");
+
+        await WaitUntilAsync(async () => (await sandbox.ChatAsync(ann, bot)).GetProperty("messages").GetArrayLength() == 2);
+        Assert.Equal("pong", (await sandbox.ChatAsync(ann, bot)).GetProperty("messages")[1].GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task Secret_token_with_forbidden_characters_is_refused()
     {
         await using var sandbox = await TestSandbox.StartAsync();

@@ -14,7 +14,7 @@ namespace Platform.TelegramSandbox.Webhooks;
 /// different chats go in parallel up to max_connections. Any non-2xx or timeout is retried with a
 /// growing delay on the sandbox clock; updates older than 24 h (sandbox time) are dropped.
 /// </summary>
-internal sealed class WebhookDispatcher(SandboxStore store, IOptions<SandboxOptions> options, ILogger<WebhookDispatcher> logger) : BackgroundService
+internal sealed class WebhookDispatcher(SandboxStore store, IOptions<SandboxOptions> options, IServiceProvider services, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     public static readonly TimeSpan DropAfter = TimeSpan.FromHours(24);
     private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };
@@ -70,7 +70,7 @@ internal sealed class WebhookDispatcher(SandboxStore store, IOptions<SandboxOpti
             {
                 foreach (var update in group)
                 {
-                    var failure = await PostAsync(hook, update, ct);
+                    var failure = await PostAsync(bot, hook, update, ct);
                     if (failure is not null) { error = failure; return; }
                     lock (delivered) delivered.Add(update.Id);
                 }
@@ -104,7 +104,7 @@ internal sealed class WebhookDispatcher(SandboxStore store, IOptions<SandboxOpti
     }
 
     /// <summary>Returns null on success, else Telegram's wording for the failure.</summary>
-    private async Task<string?> PostAsync(WebhookState hook, Update update, CancellationToken ct)
+    private async Task<string?> PostAsync(BotRecord bot, WebhookState hook, Update update, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.Value.WebhookTimeout);
@@ -117,7 +117,10 @@ internal sealed class WebhookDispatcher(SandboxStore store, IOptions<SandboxOpti
         try
         {
             using var response = await _http.SendAsync(request, timeout.Token);
-            return response.IsSuccessStatusCode ? null : $"Wrong response from the webhook: {(int)response.StatusCode} {response.ReasonPhrase}";
+            if (!response.IsSuccessStatusCode) return $"Wrong response from the webhook: {(int)response.StatusCode} {response.ReasonPhrase}";
+            if (response.Content.Headers.ContentType?.MediaType == "application/json")
+                await WebhookReplyMethod.RunAsync(store, bot, await response.Content.ReadAsStringAsync(timeout.Token), services, ct);
+            return null;
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -132,7 +135,7 @@ internal sealed class WebhookDispatcher(SandboxStore store, IOptions<SandboxOpti
 
     private static long ChatKey(Update u) =>
         u.Message?.Chat.Id ?? u.CallbackQuery?.From.Id ?? u.PreCheckoutQuery?.From.Id
-        ?? u.ChatMember?.Chat.Id ?? u.MyChatMember?.Chat.Id ?? -u.Id;
+        ?? u.ChatMember?.Chat.Id ?? u.MyChatMember?.Chat.Id ?? u.ChatJoinRequest?.From.Id ?? -u.Id;
 
     public override void Dispose()
     {

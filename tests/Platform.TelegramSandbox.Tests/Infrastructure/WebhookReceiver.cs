@@ -28,6 +28,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>How long to hold the n-th request before answering (to test timeouts and concurrency).</summary>
     public Func<int, TimeSpan> Delay { get; set; } = _ => TimeSpan.Zero;
 
+    /// <summary>Optional JSON body to answer with (a Bot API call, as Telegram allows).</summary>
+    public Func<Update, object?> ReplyBody { get; set; } = _ => null;
+
     private int _inFlight;
 
     /// <summary>The most requests that were being handled at the same time.</summary>
@@ -63,7 +66,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 receiver._received.Add(new Received(update, http.Request.Headers["X-Telegram-Bot-Api-Secret-Token"].FirstOrDefault(), status));
                 Interlocked.Exchange(ref receiver._changed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             }
-            return Results.StatusCode(status);
+            return receiver.ReplyBody(update) is { } reply && status == 200 ? Results.Json(reply) : Results.StatusCode(status);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
