@@ -84,6 +84,23 @@ public sealed class ChannelTests
     }
 
     [Fact]
+    public async Task Temporary_ban_ends_on_the_sandbox_clock()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        var channelId = await CreateChannelAsync(sandbox, bot);
+        var ann = await sandbox.CreateUserAsync();
+        var link = await bot.Client.CreateChatInviteLink(channelId);
+        await JoinAsync(sandbox, ann, link.InviteLink);
+
+        await bot.Client.BanChatMember(channelId, ann, untilDate: TestSandbox.Epoch.AddDays(1).UtcDateTime);
+        Assert.Equal("banned", await JoinAsync(sandbox, ann, link.InviteLink));
+        await sandbox.AdvanceAsync(24 * 3600);
+
+        Assert.Equal("joined", await JoinAsync(sandbox, ann, link.InviteLink));
+    }
+
+    [Fact]
     public async Task Channel_subscription_link_adds_the_buyer_and_removes_them_when_the_subscription_lapses()
     {
         await using var sandbox = await TestSandbox.StartAsync();

@@ -35,7 +35,8 @@ internal static class ChannelMembership
         if (invite.ExpireDate is { } expires && store.Now >= expires) return JoinOutcome.Expired;
         if (invite.MemberLimit is { } limit && invite.JoinedCount >= limit) return JoinOutcome.LimitReached;
         var current = channel.Members.GetValueOrDefault(user.Id);
-        if (current?.Status == "kicked") return JoinOutcome.Banned;
+        // A ban with an until_date ends by itself on the sandbox clock.
+        if (current?.Status == "kicked" && (current.UntilDate is null || current.UntilDate > store.Now)) return JoinOutcome.Banned;
         if (current?.Status == "member") return JoinOutcome.AlreadyMember;
         if (invite.CreatesJoinRequest)
         {
