@@ -22,6 +22,18 @@ public sealed class BotApiTests
     }
 
     [Fact]
+    public async Task Tokens_that_contain_bot_are_routed_like_any_other()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        lock (sandbox.Host.Store.Sync)
+            sandbox.Host.Store.Data.Bots[bot.Id].Token = $"{bot.Id}:AAxBotxbotxBOTxxxxxxxxxxxxxxxxxxxxx";
+        var again = new TestBot(bot.Id, bot.Username, $"{bot.Id}:AAxBotxbotxBOTxxxxxxxxxxxxxxxxxxxxx", sandbox.BaseUrl);
+
+        Assert.Equal(bot.Id, (await again.Client.GetMe()).Id);
+    }
+
+    [Fact]
     public async Task Unknown_token_answers_401_Unauthorized()
     {
         await using var sandbox = await TestSandbox.StartAsync();

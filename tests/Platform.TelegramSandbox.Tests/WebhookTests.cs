@@ -36,7 +36,7 @@ public sealed class WebhookTests
         Assert.Equal([500, 500, 200, 200], requests.Select(r => r.AnsweredWith));
         var ids = requests.Select(r => r.Update.Id).ToList();
         Assert.True(ids[2] < ids[3], "update_id increases");
-        Assert.Equal(0, (await bot.Client.GetWebhookInfo()).PendingUpdateCount);
+        await WaitUntilAsync(async () => (await bot.Client.GetWebhookInfo()).PendingUpdateCount == 0);
     }
 
     [Fact]
@@ -126,13 +126,16 @@ public sealed class WebhookTests
     }
 
     [Fact]
-    public async Task GetUpdates_is_refused_while_a_webhook_is_set()
+    public async Task GetUpdates_is_refused_while_a_webhook_is_set_and_deleteWebhook_can_drop_what_is_pending()
     {
         await using var sandbox = await TestSandbox.StartAsync();
         var bot = await sandbox.CreateBotAsync();
-        await bot.Client.SetWebhook("http://127.0.0.1:9/hook");
+        var ann = await sandbox.CreateUserAsync();
+        await bot.Client.SetWebhook("http://127.0.0.1:9/hook"); // nothing listens there
+        await sandbox.SendTextAsync(ann, bot, "undeliverable");
         var error = await Assert.ThrowsAsync<ApiRequestException>(() => bot.Client.GetUpdates());
         Assert.Equal(409, error.ErrorCode);
+        Assert.Equal(1, (await bot.Client.GetWebhookInfo()).PendingUpdateCount);
 
         await bot.Client.DeleteWebhook(dropPendingUpdates: true);
         Assert.Empty(await bot.Client.GetUpdates());
