@@ -34,6 +34,16 @@ internal static class Outgoing
         });
     }
 
+    /// <summary>Applies parse_mode to a text or caption: HTML becomes entities; Markdown modes keep the text as sent.</summary>
+    public static (string Text, MessageEntity[]? Entities) Format(MethodCall call, string text, string entitiesParameter, string textParameter)
+    {
+        CheckParseMode(call);
+        var given = call.Json<MessageEntity[]>(entitiesParameter);
+        return string.Equals(call.Str("parse_mode"), "HTML", StringComparison.OrdinalIgnoreCase) && given is null
+            ? HtmlMarkup.Parse(text, textParameter)
+            : (text, given);
+    }
+
     public static void CheckParseMode(MethodCall call, string parameter = "parse_mode")
     {
         // Telegram matches parse modes case-insensitively; the text itself is stored as sent (entities are not rendered).
