@@ -32,7 +32,7 @@ internal sealed class WebhookDispatcher(SandboxStore store, IOptions<SandboxOpti
             {
                 foreach (var bot in store.Data.Bots.Values)
                 {
-                    if (bot.Webhook is not { Delivering: false } hook || bot.PendingUpdates.Count == 0) continue;
+                    if (bot.WebhookDelivering || bot.Webhook is not { } hook || bot.PendingUpdates.Count == 0) continue;
                     DropExpired(bot);
                     if (hook.NextAttemptAt is { } at && at > store.Now)
                     {
@@ -40,7 +40,7 @@ internal sealed class WebhookDispatcher(SandboxStore store, IOptions<SandboxOpti
                         continue;
                     }
                     if (bot.PendingUpdates.Count == 0) continue;
-                    hook.Delivering = true;
+                    bot.WebhookDelivering = true;
                     // One connection per chat, at most max_connections chats at once: each chat's updates stay in order.
                     var chats = bot.PendingUpdates.Select(ChatKey).Distinct().Take(hook.MaxConnections).ToHashSet();
                     work.Add((bot, hook, bot.PendingUpdates.Where(u => chats.Contains(ChatKey(u))).ToList()));
@@ -83,7 +83,7 @@ internal sealed class WebhookDispatcher(SandboxStore store, IOptions<SandboxOpti
         }
         lock (store.Sync)
         {
-            hook.Delivering = false;
+            bot.WebhookDelivering = false;
             bot.PendingUpdates.RemoveAll(u => delivered.Contains(u.Id));
             foreach (var id in delivered) bot.UpdateCreatedAt.Remove(id);
             if (error is not null && ReferenceEquals(bot.Webhook, hook))

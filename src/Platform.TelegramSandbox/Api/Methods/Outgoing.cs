@@ -46,7 +46,7 @@ internal static class Outgoing
 
     public static void CheckParseMode(MethodCall call, string parameter = "parse_mode")
     {
-        // Telegram matches parse modes case-insensitively; the text itself is stored as sent (entities are not rendered).
+        // Telegram matches parse modes case-insensitively; Format applies HTML, Markdown modes are kept as sent.
         if (call.Str(parameter) is { Length: > 0 } mode && mode.ToLowerInvariant() is not ("html" or "markdown" or "markdownv2"))
             throw BotApiException.BadRequest($"unsupported parse_mode");
     }
