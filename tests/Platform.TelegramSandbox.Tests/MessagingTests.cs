@@ -62,6 +62,29 @@ public sealed class MessagingTests
     }
 
     [Fact]
+    public async Task MarkdownV2_parse_mode_becomes_entities_and_unescaped_reserved_characters_are_refused()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        var ann = await sandbox.CreateUserAsync();
+        await sandbox.SendTextAsync(ann, bot, "/start");
+        var md = Telegram.Bot.Types.Enums.ParseMode.MarkdownV2;
+
+        var sent = await bot.Client.SendMessage(ann, "*Ebook* _only_ __now__ [shop](https://example.org/a\\)b) `x\\`y` 1\\.5\\!", md);
+
+        Assert.Equal("Ebook only now shop x`y 1.5!", sent.Text);
+        Assert.Equal(
+            [(Telegram.Bot.Types.Enums.MessageEntityType.Bold, 0, 5), (Telegram.Bot.Types.Enums.MessageEntityType.Italic, 6, 4),
+             (Telegram.Bot.Types.Enums.MessageEntityType.Underline, 11, 3), (Telegram.Bot.Types.Enums.MessageEntityType.TextLink, 15, 4),
+             (Telegram.Bot.Types.Enums.MessageEntityType.Code, 20, 3)],
+            sent.Entities!.Select(e => (e.Type, e.Offset, e.Length)));
+        Assert.Equal("https://example.org/a)b", sent.Entities![3].Url);
+        await sandbox.AdvanceAsync(5); // stay inside the per-chat flood limit
+        var bad = await Assert.ThrowsAsync<ApiRequestException>(() => bot.Client.SendMessage(ann, "Price: 1.5", md));
+        Assert.Equal("Bad Request: can't parse entities in text: Character '.' is reserved and must be escaped with the preceding '\\'", bad.Message);
+    }
+
+    [Fact]
     public async Task Pressing_an_inline_button_delivers_a_callback_query_and_shows_the_answer()
     {
         await using var sandbox = await TestSandbox.StartAsync();

@@ -34,19 +34,23 @@ internal static class Outgoing
         });
     }
 
-    /// <summary>Applies parse_mode to a text or caption: HTML becomes entities; Markdown modes keep the text as sent.</summary>
+    /// <summary>Applies parse_mode to a text or caption: HTML and MarkdownV2 become entities; legacy Markdown is kept as sent.</summary>
     public static (string Text, MessageEntity[]? Entities) Format(MethodCall call, string text, string entitiesParameter, string textParameter)
     {
         CheckParseMode(call);
         var given = call.Json<MessageEntity[]>(entitiesParameter);
-        return string.Equals(call.Str("parse_mode"), "HTML", StringComparison.OrdinalIgnoreCase) && given is null
-            ? HtmlMarkup.Parse(text, textParameter)
-            : (text, given);
+        if (given is not null) return (text, given); // explicit entities win over parse_mode, as on Telegram
+        return call.Str("parse_mode")?.ToLowerInvariant() switch
+        {
+            "html" => HtmlMarkup.Parse(text, textParameter),
+            "markdownv2" => MarkdownV2Markup.Parse(text, textParameter),
+            _ => (text, null), // legacy Markdown: kept as sent
+        };
     }
 
     public static void CheckParseMode(MethodCall call, string parameter = "parse_mode")
     {
-        // Telegram matches parse modes case-insensitively; Format applies HTML, Markdown modes are kept as sent.
+        // Telegram matches parse modes case-insensitively; Format applies HTML and MarkdownV2.
         if (call.Str(parameter) is { Length: > 0 } mode && mode.ToLowerInvariant() is not ("html" or "markdown" or "markdownv2"))
             throw BotApiException.BadRequest($"unsupported parse_mode");
     }
