@@ -26,6 +26,10 @@ public sealed class ChatPageTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Create buyer" }).ClickAsync();
         await Assertions.Expect(page.Locator("#balance")).ToHaveTextAsync("500");
         await page.GetByLabel("Bot", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "@ebook_store_bot" });
+        await page.GetByLabel("Message").FillAsync("/menu");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ebooks" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Opening ebooks");
         await page.GetByLabel("Message").FillAsync("/start");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Pay ⭐️100" }).ClickAsync();

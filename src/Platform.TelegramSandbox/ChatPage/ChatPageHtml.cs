@@ -80,7 +80,7 @@ const api = (path, body) => fetch('/sandbox/v1' + path, body === undefined ? {} 
   .then(async r => { const j = await r.json(); if (!r.ok && r.status !== 404) throw new Error(j.error || r.status); return j; });
 const $ = id => document.getElementById(id);
 const el = (tag, text, cls) => { const e = document.createElement(tag); if (text != null) e.textContent = text; if (cls) e.className = cls; return e; };
-let lastRendered = '';
+let lastRendered = '', noticesSeen = 0;
 
 async function loadBuyers(selectId) {
   const users = await api('/users');
@@ -132,7 +132,9 @@ function render(chat) {
     }
     return li;
   }));
-  for (const n of chat.notices.slice(-1)) $('status').textContent = n;
+  // Show a callback answer once, when it arrives; later re-renders must not hide newer statuses.
+  if (chat.notices.length > noticesSeen) $('status').textContent = chat.notices[chat.notices.length - 1];
+  noticesSeen = chat.notices.length;
   $('keyboard').replaceChildren(...(chat.keyboard || []).flat().map(t => {
     const b = el('button', t); b.type = 'button'; b.onclick = () => send(t); return b;
   }));
@@ -167,7 +169,7 @@ $('new-bot').onsubmit = async e => {
 };
 $('composer').onsubmit = async e => { e.preventDefault(); const t = $('text').value; $('text').value = ''; await send(t); };
 $('topup').onclick = async () => { await api(`/users/${$('buyer').value}/stars`, { amount: +$('topup-amount').value }); await refresh(); };
-$('buyer').onchange = $('bot').onchange = () => { lastRendered = ''; refresh(); };
+$('buyer').onchange = $('bot').onchange = () => { lastRendered = ''; noticesSeen = Infinity; refresh(); };
 loadBuyers(); loadBots();
 setInterval(() => refresh().catch(() => {}), 1000);
 </script>
