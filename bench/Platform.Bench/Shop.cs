@@ -61,6 +61,15 @@ internal sealed class Shop(IServiceProvider services, HttpClient sandbox, Tenant
         return shop;
     }
 
+    /// <summary>When Telegram confirmed each order's document (Delivery.SentAt), for the orders that have one.</summary>
+    public async Task<Dictionary<Guid, DateTimeOffset>> DocumentsSentAsync()
+    {
+        await using var scope = services.GetRequiredService<TenantScopeFactory>().CreateScope(tenant);
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        return await db.Deliveries.Where(d => d.Kind == DeliveryKind.Document && d.SentAt != null)
+            .ToDictionaryAsync(d => d.OrderId, d => d.SentAt!.Value);
+    }
+
     public async Task<string> SecretAsync(Guid botId)
     {
         await using var scope = services.GetRequiredService<TenantScopeFactory>().CreateScope(tenant);
@@ -69,7 +78,7 @@ internal sealed class Shop(IServiceProvider services, HttpClient sandbox, Tenant
     }
 
     /// <summary>A sandbox buyer with a pending order and the invoice for it in their chat; returns (user, invoice message id).</summary>
-    public async Task<(long User, int Message)> PrepareInvoiceAsync((Guid Id, long TelegramId, string Token) bot, Guid productId, string baseUrl)
+    public async Task<(long User, int Message, Guid Order)> PrepareInvoiceAsync((Guid Id, long TelegramId, string Token) bot, Guid productId, string baseUrl)
     {
         var user = await (await sandbox.PostAsJsonAsync("sandbox/v1/users", new { first_name = "Buyer", stars = 100 })).Content.ReadFromJsonAsync<JsonElement>();
         var userId = user.GetProperty("id").GetInt64();
@@ -87,7 +96,7 @@ internal sealed class Shop(IServiceProvider services, HttpClient sandbox, Tenant
             try
             {
                 var message = await client.SendInvoice(userId, "Bench", "Bench item", OrderIds.ToPayload(order.Id), "XTR", [new LabeledPrice("Bench", 1)]);
-                return (userId, message.Id);
+                return (userId, message.Id, order.Id);
             }
             catch (ApiRequestException e) when (e.ErrorCode == 429)
             {

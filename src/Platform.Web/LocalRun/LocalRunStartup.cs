@@ -42,9 +42,9 @@ public static class LocalRunStartup
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            if (LocalSandbox.BaseUrl is { } sandbox)
+            if (app.Services.GetService<Platform.TelegramSandbox.SandboxHost>() is { } telegram)
             {
-                _ = SeedDemoCatalogAsync(app, sandbox, logger);
+                _ = SeedDemoCatalogAsync(app, telegram.BaseUrl, logger);
             }
 
             var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000";
@@ -53,10 +53,12 @@ public static class LocalRunStartup
             Console.WriteLine($"  Merchant login: {DemoEmail} / {DemoPassword}   (store: {url}/stores/{DemoSlug})");
             Console.WriteLine($"  Platform admin: {AdminEmail} / {AdminPassword}   ({url}/admin)");
             Console.WriteLine($"  Emails (password reset, invitations) are shown at {url}/dev/emails");
-            if (LocalSandbox.BaseUrl is { } telegram)
+            if (app.Services.GetService<Platform.TelegramSandbox.SandboxHost>() is { } sandbox)
             {
-                Console.WriteLine($"  Telegram sandbox: {telegram}   chat page: {telegram}sandbox   (the demo store's bot and a buyer with 1000 Stars are there)");
+                Console.WriteLine($"  Telegram sandbox (Bot API base URL): {sandbox.BaseUrl}");
+                Console.WriteLine($"  Sandbox chat page (buyers, bots, Stars): {sandbox.BaseUrl}sandbox");
             }
+
             Console.WriteLine();
         });
     }
