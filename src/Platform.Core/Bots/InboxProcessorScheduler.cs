@@ -25,7 +25,9 @@ public sealed class InboxProcessorScheduler(IBackgroundJobClient jobs, IOptions<
             if (now - slot.LastEnqueued >= window)
             {
                 slot.LastEnqueued = now;
-                Enqueue(tenantId, botId);
+                // Off the caller's thread: the caller is the single inbox writer, and a Hangfire enqueue is its own
+                // database transaction that must not hold up the next group commit.
+                _ = Task.Run(() => Enqueue(tenantId, botId));
                 return;
             }
 
