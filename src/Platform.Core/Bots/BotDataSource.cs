@@ -10,7 +10,9 @@ namespace Platform.Core.Bots;
 /// </summary>
 public sealed class BotDataSource(IOptions<PlatformDatabaseOptions> database) : IDisposable
 {
-    private readonly Lazy<NpgsqlDataSource> source = new(() => NpgsqlDataSource.Create(database.Value.Platform));
+    // A small pool of its own: the writer needs one connection, each running processor job one more.
+    private readonly Lazy<NpgsqlDataSource> source = new(() => NpgsqlDataSource.Create(
+        new NpgsqlConnectionStringBuilder(database.Value.Platform) { MaxPoolSize = 30 }.ConnectionString));
 
     public ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => source.Value.OpenConnectionAsync(cancellationToken);
 

@@ -21,7 +21,7 @@ public sealed class InboxProcessor(
     TenantScopeFactory tenantScopes, ITenantStore tenants, BotDataSource dataSource, TimeProvider time, ILogger<InboxProcessor> logger)
 {
     private const int MaxAttempts = 5;
-    private const int ChatParallelism = 8;
+    private const int ChatParallelism = 4;
     private const int LockClass = 0x5354_4246; // "STBF": keeps our advisory locks apart from anyone else's
 
     [AutomaticRetry(Attempts = 10, DelaysInSeconds = [1, 2, 5, 10, 30, 60, 120, 300, 600, 900])]

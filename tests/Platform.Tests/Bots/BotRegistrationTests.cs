@@ -8,6 +8,7 @@ using Platform.Tests.Portal;
 namespace Platform.Tests.Bots;
 
 /// <summary>Connecting bots on the portal: getMe, webhook with secret, commands, one store per bot, removal.</summary>
+[Collection(BotTests.Collection)]
 public sealed class BotRegistrationTests(BotAppFactory app) : IClassFixture<BotAppFactory>
 {
     [Fact]

@@ -10,6 +10,7 @@ using Platform.Core.Orders;
 namespace Platform.Tests.Bots;
 
 /// <summary>Exactly once under redelivery, re-runs and contention.</summary>
+[Collection(BotTests.Collection)]
 public sealed class ExactnessTests(BotAppFactory app) : IClassFixture<BotAppFactory>
 {
     [Fact]

@@ -7,6 +7,7 @@ using Platform.Core.Bots;
 namespace Platform.Tests.Bots;
 
 /// <summary>POST /telegram/{botId}: the secret, the size limit, JSON shape, and duplicates.</summary>
+[Collection(BotTests.Collection)]
 public sealed class IngressTests(BotAppFactory app) : IClassFixture<BotAppFactory>
 {
     [Fact]

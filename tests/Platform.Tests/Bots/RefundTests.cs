@@ -8,6 +8,7 @@ using Telegram.Bot;
 namespace Platform.Tests.Bots;
 
 /// <summary>Refunds from both sides: refunded_payment arriving first or twice, and CHARGE_ALREADY_REFUNDED, change nothing more.</summary>
+[Collection(BotTests.Collection)]
 public sealed class RefundTests(BotAppFactory app) : IClassFixture<BotAppFactory>
 {
     [Fact]

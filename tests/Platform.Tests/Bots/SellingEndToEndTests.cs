@@ -11,6 +11,7 @@ using Platform.Core.Payments;
 namespace Platform.Tests.Bots;
 
 /// <summary>The "Done when": a merchant's bot sells a file, a key and a text to a sandbox buyer, then refunds one.</summary>
+[Collection(BotTests.Collection)]
 public sealed partial class SellingEndToEndTests(BotAppFactory app) : IClassFixture<BotAppFactory>
 {
     [Fact]
@@ -27,7 +28,7 @@ public sealed partial class SellingEndToEndTests(BotAppFactory app) : IClassFixt
         JsonElement welcome;
         try
         {
-            welcome = await buyer.WaitForAsync(m => SandboxClient.Text(m)?.Contains("Books", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(10));
+            welcome = await buyer.WaitForAsync(m => SandboxClient.Text(m)?.Contains("Books", StringComparison.Ordinal) == true);
         }
         catch (TimeoutException e)
         {

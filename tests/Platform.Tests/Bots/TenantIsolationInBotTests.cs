@@ -5,6 +5,7 @@ using Platform.Core.Orders;
 namespace Platform.Tests.Bots;
 
 /// <summary>Tenant B's bot never serves tenant A's products, files or orders — whatever ids a buyer sends it.</summary>
+[Collection(BotTests.Collection)]
 public sealed class TenantIsolationInBotTests(BotAppFactory app) : IClassFixture<BotAppFactory>
 {
     [Fact]

@@ -4,6 +4,7 @@ using Platform.Core.Orders;
 namespace Platform.Tests.Bots;
 
 /// <summary>The web receives updates; a separate Worker process runs the jobs and is killed in the middle of fulfilment.</summary>
+[Collection(BotTests.Collection)]
 public sealed class WorkerCrashTests(WorkerCrashTests.Host app) : IClassFixture<WorkerCrashTests.Host>
 {
     public sealed class Host : BotAppFactory
