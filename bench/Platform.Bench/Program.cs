@@ -112,11 +112,13 @@ var tps = Regex.Match(pgOutput, @"tps = ([\d.]+)").Groups[1].Value;
 Console.WriteLine($"## pgbench single-row inserts, same PostgreSQL, -c 64 -j 2\n\n- {tps} inserts/s (one commit each)\n\n```\n{(pgOutput + pgError).Trim()}\n```\n");
 
 // (c) 100 buyers over 10 bots, the web's in-process job server on: payment done → document in the chat.
-// The synthetic /help flood of (a) is marked processed first, so (c) measures a purchase rush, not a backlog.
+// The synthetic /help flood of (a) is marked processed first, so (c) measures a purchase rush, not a backlog…
 await using (var clear = new NpgsqlConnection(cluster.SuperuserConnectionString("starfront_bench")))
 {
     await clear.OpenAsync();
     await new NpgsqlCommand("UPDATE \"InboxUpdates\" SET \"ProcessedAt\" = now() WHERE \"ProcessedAt\" IS NULL", clear).ExecuteNonQueryAsync();
+    // …and the processor jobs (a) queued while no job server ran: they would only find nothing to do.
+    await new NpgsqlCommand("DELETE FROM hangfire.jobqueue", clear).ExecuteNonQueryAsync();
 }
 
 await using (var web = await WebProcess.StartAsync(root, webPort, new Dictionary<string, string>(settings) { ["Jobs:RunServerInWeb"] = "true" }))

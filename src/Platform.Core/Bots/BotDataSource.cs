@@ -10,9 +10,7 @@ namespace Platform.Core.Bots;
 /// </summary>
 public sealed class BotDataSource(IOptions<PlatformDatabaseOptions> database) : IDisposable
 {
-    // A small pool of its own: the writer needs one connection, each running processor job one more.
-    private readonly Lazy<NpgsqlDataSource> source = new(() => NpgsqlDataSource.Create(
-        new NpgsqlConnectionStringBuilder(database.Value.Platform) { MaxPoolSize = 30 }.ConnectionString));
+    private readonly Lazy<NpgsqlDataSource> source = new(() => NpgsqlDataSource.Create(database.Value.Platform));
 
     public ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => source.Value.OpenConnectionAsync(cancellationToken);
 

@@ -24,7 +24,8 @@ public sealed class InboxProcessor(
     private const int ChatParallelism = 4;
     private const int LockClass = 0x5354_4246; // "STBF": keeps our advisory locks apart from anyone else's
 
-    [AutomaticRetry(Attempts = 10, DelaysInSeconds = [1, 2, 5, 10, 30, 60, 120, 300, 600, 900])]
+    // Short first delays: a chat waits behind its failed update, so a transient error must not cost a minute.
+    [AutomaticRetry(Attempts = 10, DelaysInSeconds = [1, 1, 2, 3, 5, 10, 30, 120, 300, 900])]
     public async Task ProcessBotAsync(Guid tenantId, Guid botId, CancellationToken cancellationToken)
     {
         if (await tenants.FindByIdAsync(tenantId, cancellationToken) is not { } tenant)

@@ -22,10 +22,17 @@ public class BotAppFactory : PlatformAppFactory
 
     protected virtual bool RunJobServerInWeb => true;
 
+    /// <summary>Sandbox options for this host (real clock and Telegram's flood limits unless overridden).</summary>
+    protected virtual void ConfigureSandbox(SandboxHostOptions options)
+    {
+    }
+
     public override async Task InitializeAsync()
     {
         Directory.CreateDirectory(FilesRoot);
-        Sandbox = await SandboxHost.StartAsync(new SandboxHostOptions());
+        var options = new SandboxHostOptions();
+        ConfigureSandbox(options);
+        Sandbox = await SandboxHost.StartAsync(options);
         Telegram = new SandboxClient(Sandbox.BaseUrl);
         await base.InitializeAsync();
     }

@@ -1,4 +1,7 @@
-using System.Collections.Concurrent;
+extern alias Sandbox;
+
+using Sandbox::Platform.TelegramSandbox;
+using Sandbox::Platform.TelegramSandbox.Time;
 using System.Net;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +14,22 @@ namespace Platform.Tests.Bots;
 
 /// <summary>Exactly once under redelivery, re-runs and contention.</summary>
 [Collection(BotTests.Collection)]
-public sealed class ExactnessTests(BotAppFactory app) : IClassFixture<BotAppFactory>
+public sealed class ExactnessTests(ExactnessTests.Host app) : IClassFixture<ExactnessTests.Host>
 {
+    /// <summary>
+    /// These tests are about counts, not speed: the sandbox clock is frozen, so Telegram's 10 s pre-checkout window
+    /// cannot expire on a busy test machine, and its flood limits (which refill on that clock) are off; our own
+    /// send gates still pace every message.
+    /// </summary>
+    public sealed class Host : BotAppFactory
+    {
+        protected override void ConfigureSandbox(SandboxHostOptions options)
+        {
+            options.Clock = SandboxClock.Frozen(DateTimeOffset.UtcNow);
+            options.Configure = o => o.RateLimits.Enabled = false;
+        }
+    }
+
     [Fact]
     public async Task Every_update_delivered_three_times_yields_one_order_one_delivery_one_key()
     {
