@@ -1,22 +1,27 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Data;
 using Platform.Core.Email;
 using Platform.Core.Identity;
 using Platform.Core.Tenancy;
+using Platform.Core.Webhooks;
 
 namespace Platform.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>Everything Core offers to both hosts: data, tenancy services, email outbox, admin creation.</summary>
+    /// <summary>Everything Core offers to both hosts: data, tenancy services, email outbox, admin creation, webhooks.</summary>
     public static IServiceCollection AddPlatformCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformData(configuration);
+        // One key ring in PostgreSQL for web and workers: the worker must decrypt webhook secrets the portal encrypted.
+        services.AddDataProtection().SetApplicationName("Starfront").PersistKeysToDbContext<PlatformDbContext>();
         services.AddSingleton<TenantScopeFactory>();
         services.AddScoped<StoreSignupService>();
         services.AddScoped<PlatformAdminService>();
         services.AddScoped<IEmailSender, OutboxEmailSender>();
+        services.AddPlatformWebhooks(configuration);
         return services;
     }
 }

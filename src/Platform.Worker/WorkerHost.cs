@@ -1,6 +1,7 @@
 using Hangfire;
 using Platform.Core;
 using Platform.Core.Jobs;
+using Platform.Core.Webhooks;
 
 namespace Platform.Worker;
 
@@ -21,6 +22,7 @@ public static class WorkerHost
             ?? throw new InvalidOperationException("ConnectionStrings:Platform is not set. The worker needs the app role's PostgreSQL connection string.");
         builder.Services.AddPlatformJobStorage(connectionString);
         builder.Services.AddHangfireServer(options => options.ServerName = $"worker:{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}");
+        builder.Services.AddWebhookJobs();
         return builder.Build();
     }
 }

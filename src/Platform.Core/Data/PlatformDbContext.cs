@@ -5,6 +5,7 @@ using Platform.Core.Email;
 using Platform.Core.Identity;
 using Platform.Core.Outbox;
 using Platform.Core.Tenancy;
+using Platform.Core.Webhooks;
 
 namespace Platform.Core.Data;
 
@@ -35,6 +36,9 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

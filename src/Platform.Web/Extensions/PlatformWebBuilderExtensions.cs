@@ -1,8 +1,7 @@
 using Hangfire;
-using Microsoft.AspNetCore.DataProtection;
 using Platform.Core;
-using Platform.Core.Data;
 using Platform.Core.Jobs;
+using Platform.Core.Webhooks;
 using Platform.Web.Health;
 using Platform.Web.Identity;
 using Platform.Web.RateLimiting;
@@ -25,7 +24,6 @@ public static class PlatformWebBuilderExtensions
 
         var services = builder.Services;
         services.AddPlatformCore(builder.Configuration);
-        services.AddDataProtection().SetApplicationName("Starfront").PersistKeysToDbContext<PlatformDbContext>();
         services.AddPlatformIdentity(builder.Environment);
         services.AddTenantResolution();
         services.AddPlatformRateLimiting(builder.Configuration);
@@ -46,6 +44,7 @@ public static class PlatformWebBuilderExtensions
             if (builder.Configuration.GetValue("Jobs:RunServerInWeb", false))
             {
                 services.AddHangfireServer();
+                services.AddWebhookJobs();
             }
         }
 
