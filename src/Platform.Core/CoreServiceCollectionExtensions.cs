@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Data;
 using Platform.Core.Email;
+using Platform.Core.Files;
 using Platform.Core.Identity;
 using Platform.Core.Tenancy;
 using Platform.Core.Webhooks;
@@ -21,6 +22,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<StoreSignupService>();
         services.AddScoped<PlatformAdminService>();
         services.AddScoped<IEmailSender, OutboxEmailSender>();
+        services.AddOptions<DownloadTokenOptions>().Bind(configuration.GetSection("Downloads"));
+        services.AddSingleton<DownloadTokens>();
         services.AddPlatformWebhooks(configuration);
         return services;
     }

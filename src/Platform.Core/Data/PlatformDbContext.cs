@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Platform.Core.Bots;
+using Platform.Core.Catalog;
 using Platform.Core.Email;
+using Platform.Core.Files;
+using Platform.Core.Orders;
 using Platform.Core.Identity;
 using Platform.Core.Outbox;
 using Platform.Core.Tenancy;
@@ -10,21 +14,28 @@ using Platform.Core.Webhooks;
 namespace Platform.Core.Data;
 
 /// <summary>
-/// The one DbContext. It captures the current tenant when it is created (the tenant is set once per
-/// request or job, before this), filters every <see cref="ITenantOwned"/> entity by it and stamps it
+/// The one DbContext. It reads the current tenant from the scope's tenant context (set once per
+/// request or job, and never changed afterwards), filters every <see cref="ITenantOwned"/> entity by it and stamps it
 /// on save. <see cref="TenantSessionInterceptor"/> hands the same tenant to PostgreSQL for row-level security.
 /// </summary>
 public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, PlatformRole, Guid>, IDataProtectionKeyContext
 {
+    private readonly ITenantContextAccessor tenantContext;
+
     public PlatformDbContext(DbContextOptions<PlatformDbContext> options, ITenantContextAccessor tenantContext)
         : base(options)
     {
-        CurrentTenantId = tenantContext.Tenant?.Id;
+        this.tenantContext = tenantContext;
         IsCrossTenantReader = tenantContext.IsCrossTenantReader;
     }
 
-    /// <summary>Read by the query filters; null means "no tenant": tenant-owned queries return nothing.</summary>
-    public Guid? CurrentTenantId { get; }
+    /// <summary>
+    /// Read by the query filters; null means "no tenant": tenant-owned queries return nothing. Read live, not
+    /// captured at construction: ASP.NET Core Identity's cookie validation (SecurityStampValidator → SignInManager
+    /// → UserManager → UserStore) builds the request's context during authentication, before the tenant
+    /// middleware runs. The tenant context is set-once, so the value can only go from null to one tenant.
+    /// </summary>
+    public Guid? CurrentTenantId => tenantContext.Tenant?.Id;
 
     /// <summary>Set only through <see cref="CrossTenantReaderFactory"/>: reads span tenants, writes are refused.</summary>
     public bool IsCrossTenantReader { get; }
@@ -35,6 +46,18 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
+    public DbSet<Bot> Bots => Set<Bot>();
+    public DbSet<BotRoute> BotRoutes => Set<BotRoute>();
+    public DbSet<InboxUpdate> InboxUpdates => Set<InboxUpdate>();
+    public DbSet<StoreSettings> StoreSettings => Set<StoreSettings>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<LicenseKey> LicenseKeys => Set<LicenseKey>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<TelegramFileCache> TelegramFileCache => Set<TelegramFileCache>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();

@@ -26,10 +26,17 @@ public static class PlatformWebBuilderExtensions
         services.AddPlatformCore(builder.Configuration);
         services.AddPlatformIdentity(builder.Environment);
         services.AddTenantResolution();
+        services.AddSingleton<Platform.Core.IPublicBaseUrl, Platform.Web.Hosting.PublicBaseUrl>();
         services.AddPlatformRateLimiting(builder.Configuration);
         services.AddPlatformHealthChecks();
         services.AddProblemDetails();
-        services.AddAntiforgery(options => options.Cookie.Name = "starfront.af");
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "starfront.af";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = IdentityExtensions.IsLocal(builder.Environment) ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Stores", PortalPolicies.StoreMember);

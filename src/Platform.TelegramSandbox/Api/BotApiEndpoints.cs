@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Platform.TelegramSandbox.Api.Methods;
+using Platform.TelegramSandbox.Model;
+using Telegram.Bot;
+
+namespace Platform.TelegramSandbox.Api;
+
+/// <summary>
+/// The Bot API surface at the root of the host: /bot{token}/{method} and /file/bot{token}/{path},
+/// answering with Telegram's envelope, codes and wording.
+/// </summary>
+internal static class BotApiEndpoints
+{
+    /// <summary>Every served method; each must exist in <see cref="MethodSpecs"/> (checked at startup).</summary>
+    public static readonly IReadOnlyDictionary<string, MethodHandler> Handlers = BuildHandlers();
+
+    private static Dictionary<string, MethodHandler> BuildHandlers()
+    {
+        var handlers = new Dictionary<string, MethodHandler>(StringComparer.OrdinalIgnoreCase);
+        BotMethods.Register(handlers);
+        MessageMethods.Register(handlers);
+        FileMethods.Register(handlers);
+        UpdateMethods.Register(handlers);
+        PaymentMethods.Register(handlers);
+        ChatMethods.Register(handlers);
+        var unspecified = handlers.Keys.Where(k => !MethodSpecs.All.ContainsKey(k)).ToList();
+        if (unspecified.Count > 0) throw new InvalidOperationException("Methods missing from MethodSpecs: " + string.Join(", ", unspecified));
+        return handlers;
+    }
+
+    public static void MapBotApi(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/bot{token}/{method}", ["GET", "POST"], HandleAsync).ExcludeFromDescription();
+        app.MapGet("/file/bot{token}/{**path}", (string token, string path, SandboxStore store) =>
+        {
+            lock (store.Sync)
+            {
+                if (store.FindBotByToken(token) is null) return Error(401, "Unauthorized");
+                var file = store.Data.Files.Values.FirstOrDefault(f => f.FilePath == path);
+                return file is null
+                    ? Error(404, "Not Found")
+                    : Results.File(file.Content, file.MimeType ?? "application/octet-stream", file.FileName);
+            }
+        }).ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> HandleAsync(HttpContext http, string token, string method, SandboxStore store)
+    {
+        BotRecord? bot;
+        lock (store.Sync) bot = store.FindBotByToken(token);
+        if (bot is null) return Error(401, "Unauthorized");
+        if (!Handlers.TryGetValue(method, out var handler)) return Error(404, "Not Found");
+        try
+        {
+            var (args, files) = await ArgumentReader.ReadAsync(http.Request, http.RequestAborted);
+            ArgumentReader.Normalise(MethodSpecs.All[method], args, files);
+            var result = await handler(new MethodCall(store, bot, args, files, http.RequestServices), http.RequestAborted);
+            var body = new JsonObject { ["ok"] = true, ["result"] = JsonSerializer.SerializeToNode(result, result.GetType(), SandboxJson.Options) };
+            return Results.Text(body.ToJsonString(), "application/json", statusCode: 200);
+        }
+        catch (BotApiException e)
+        {
+            return Error(e.Code, e.Description, e.RetryAfter);
+        }
+    }
+
+    internal static IResult Error(int code, string description, int? retryAfter = null)
+    {
+        var body = new JsonObject { ["ok"] = false, ["error_code"] = code, ["description"] = description };
+        if (retryAfter is { } seconds) body["parameters"] = new JsonObject { ["retry_after"] = seconds };
+        return Results.Text(body.ToJsonString(), "application/json", statusCode: code);
+    }
+}

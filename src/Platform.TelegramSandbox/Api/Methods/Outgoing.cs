@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection;
+using Platform.TelegramSandbox.Model;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace Platform.TelegramSandbox.Api.Methods;
+
+/// <summary>What every send* method shares: chat resolution, flood control, reply markup, storing the message.</summary>
+internal static class Outgoing
+{
+    /// <summary>Call under the store lock.</summary>
+    public static Message Send(MethodCall call, Action<Message> fill)
+    {
+        var chat = ChatResolver.Resolve(call);
+        var markup = ReplyMarkupReader.Read(call);
+        call.Services.GetRequiredService<RateLimiter>().Take(call.Bot.Id, chat.Id);
+        var log = call.Store.ChatOf(call.Bot, chat.Id);
+        switch (markup)
+        {
+            case ReplyKeyboardMarkup keyboard: log.Keyboard = keyboard; break;
+            case ReplyKeyboardRemove: log.Keyboard = null; break;
+        }
+        return call.Store.AddMessage(call.Bot, chat, call.Bot.ToUser(), m =>
+        {
+            m.ReplyMarkup = markup as InlineKeyboardMarkup;
+            if (call.Bool("protect_content") == true) m.HasProtectedContent = true;
+            fill(m);
+        });
+    }
+
+    public static void CheckParseMode(MethodCall call, string parameter = "parse_mode")
+    {
+        // Telegram matches parse modes case-insensitively; the text itself is stored as sent (entities are not rendered).
+        if (call.Str(parameter) is { Length: > 0 } mode && mode.ToLowerInvariant() is not ("html" or "markdown" or "markdownv2"))
+            throw BotApiException.BadRequest($"unsupported parse_mode");
+    }
+
+    /// <summary>Finds a message the bot sent in a chat (for edits and deletes).</summary>
+    public static Message Find(MethodCall call, string notFound)
+    {
+        if (!call.Has("chat_id") || !call.Has("message_id"))
+            throw BotApiException.BadRequest(call.Has("inline_message_id") ? "inline messages are not simulated by the sandbox" : "message identifier is not specified");
+        var chat = ChatResolver.Resolve(call);
+        var id = call.ReqLong("message_id");
+        var log = call.Store.ChatOf(call.Bot, chat.Id);
+        return log.Messages.FirstOrDefault(m => m.Id == id) ?? throw BotApiException.BadRequest(notFound);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+using Telegram.Bot.Types;
+
+namespace Platform.TelegramSandbox.Model;
+
+/// <summary>A bot registered with the sandbox's BotFather.</summary>
+internal sealed class BotRecord
+{
+    public long Id { get; set; }
+    public string Token { get; set; } = "";
+    public string Username { get; set; } = "";
+    public string FirstName { get; set; } = "";
+    public List<BotCommand> Commands { get; set; } = [];
+    public WebhookState? Webhook { get; set; }
+    /// <summary>Update kinds the bot asked for last (setWebhook or getUpdates); null means Telegram's default.</summary>
+    public List<string>? AllowedUpdates { get; set; }
+    public long NextUpdateId { get; set; } = 1;
+    public List<Update> PendingUpdates { get; set; } = [];
+    /// <summary>When each pending update was created, for the 24 h drop (keyed by update_id).</summary>
+    public Dictionary<int, DateTimeOffset> UpdateCreatedAt { get; set; } = [];
+    public long StarBalance { get; set; }
+    public List<Telegram.Bot.Types.Payments.StarTransaction> Transactions { get; set; } = [];
+    /// <summary>Conversations keyed by chat id: private chats (chat id = user id) and channels.</summary>
+    public Dictionary<long, ChatLog> Chats { get; set; } = [];
+
+    /// <summary>Bumped by every getUpdates so an older long poll knows it was superseded.</summary>
+    [JsonIgnore] public long PollGeneration { get; set; }
+
+    public User ToUser() => new()
+    {
+        Id = Id, IsBot = true, FirstName = FirstName, Username = Username,
+        CanJoinGroups = true, CanReadAllGroupMessages = false, SupportsInlineQueries = false,
+    };
+}

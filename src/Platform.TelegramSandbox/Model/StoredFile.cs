@@ -1,0 +1,12 @@
+namespace Platform.TelegramSandbox.Model;
+
+/// <summary>An uploaded file; bytes live in the state so they survive a save/load.</summary>
+internal sealed class StoredFile
+{
+    public string FileId { get; set; } = "";
+    public string FileUniqueId { get; set; } = "";
+    public string FilePath { get; set; } = "";
+    public string? FileName { get; set; }
+    public string? MimeType { get; set; }
+    public byte[] Content { get; set; } = [];
+}

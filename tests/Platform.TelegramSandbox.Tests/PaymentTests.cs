@@ -1,0 +1,178 @@
+using Platform.TelegramSandbox.Tests.Infrastructure;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types.Payments;
+
+namespace Platform.TelegramSandbox.Tests;
+
+public sealed class PaymentTests
+{
+    private static readonly LabeledPrice[] Price100 = [new("Ebook", 100)];
+
+    [Fact]
+    public async Task Paying_an_invoice_moves_stars_and_sends_successful_payment()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        var ann = await sandbox.CreateUserAsync("Ann", stars: 250);
+        await sandbox.SendTextAsync(ann, bot, "/buy");
+        await bot.ReceiveAsync();
+        var invoice = await bot.Client.SendInvoice(ann, "Ebook", "A fine ebook", "order-1", "XTR", Price100, providerToken: "");
+        Assert.Equal(100, invoice.Invoice!.TotalAmount);
+
+        var pay = sandbox.PayAsync(ann, new { bot_id = bot.Id, message_id = invoice.Id });
+        var query = Assert.Single(await bot.ReceiveAsync()).PreCheckoutQuery!;
+        Assert.Equal(("order-1", 100, "XTR", ann), (query.InvoicePayload, query.TotalAmount, query.Currency, query.From.Id));
+        await bot.Client.AnswerPreCheckoutQuery(query.Id);
+        var result = await pay;
+
+        Assert.Equal("paid", result.GetProperty("status").GetString());
+        Assert.Equal(150, await sandbox.StarsOfAsync(ann));
+        var payment = Assert.Single(await bot.ReceiveAsync()).Message!.SuccessfulPayment!;
+        Assert.Equal(result.GetProperty("telegram_payment_charge_id").GetString(), payment.TelegramPaymentChargeId);
+        Assert.Equal(("order-1", 100, false), (payment.InvoicePayload, payment.TotalAmount, payment.IsRecurring));
+        Assert.Null(payment.SubscriptionExpirationDate);
+        Assert.Equal(100, (await bot.Client.GetMyStarBalance()).Amount);
+        var transaction = Assert.Single((await bot.Client.GetStarTransactions()).Transactions);
+        Assert.Equal((payment.TelegramPaymentChargeId, 100), (transaction.Id, transaction.Amount));
+        var source = Assert.IsType<TransactionPartnerUser>(transaction.Source);
+        Assert.Equal((ann, "order-1"), (source.User.Id, source.InvoicePayload));
+    }
+
+    [Fact]
+    public async Task Unanswered_pre_checkout_fails_after_10_seconds_on_the_sandbox_clock()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        var ann = await sandbox.CreateUserAsync("Ann", stars: 500);
+        var link = await bot.Client.CreateInvoiceLink("Course", "Video course", "course", "XTR", Price100);
+
+        var pay = sandbox.PayAsync(ann, new { invoice_link = link });
+        var query = Assert.Single(await bot.ReceiveAsync()).PreCheckoutQuery!;
+        await sandbox.AdvanceAsync(9);
+        Assert.False(pay.IsCompleted);
+        await sandbox.AdvanceAsync(1);
+        var result = await pay;
+
+        Assert.Equal("timed_out", result.GetProperty("status").GetString());
+        Assert.Equal(500, await sandbox.StarsOfAsync(ann));
+        var late = await Assert.ThrowsAsync<ApiRequestException>(() => bot.Client.AnswerPreCheckoutQuery(query.Id));
+        Assert.Equal(400, late.ErrorCode);
+        Assert.Contains("query is too old", late.Message);
+        Assert.Equal(0, (await bot.Client.GetMyStarBalance()).Amount);
+    }
+
+    [Fact]
+    public async Task Rejected_pre_checkout_tells_the_buyer_the_bot_error_message()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        var ann = await sandbox.CreateUserAsync("Ann", stars: 500);
+        var link = await bot.Client.CreateInvoiceLink("Course", "Video course", "course", "XTR", Price100);
+
+        var pay = sandbox.PayAsync(ann, new { invoice_link = link });
+        var query = Assert.Single(await bot.ReceiveAsync()).PreCheckoutQuery!;
+        await bot.Client.AnswerPreCheckoutQuery(query.Id, "Sold out, sorry");
+        var result = await pay;
+
+        Assert.Equal("rejected", result.GetProperty("status").GetString());
+        Assert.Equal("Sold out, sorry", result.GetProperty("error_message").GetString());
+        Assert.Equal(500, await sandbox.StarsOfAsync(ann));
+    }
+
+    [Fact]
+    public async Task Buyer_without_enough_stars_is_refused_before_the_bot_is_asked()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        var ann = await sandbox.CreateUserAsync("Ann", stars: 99);
+        var link = await bot.Client.CreateInvoiceLink("Course", "Video course", "course", "XTR", Price100);
+
+        var result = await sandbox.PayAsync(ann, new { invoice_link = link });
+
+        Assert.Equal("insufficient_stars", result.GetProperty("status").GetString());
+        Assert.Empty(await bot.DrainAsync());
+    }
+
+    [Fact]
+    public async Task Refund_returns_the_stars_and_a_second_refund_answers_CHARGE_ALREADY_REFUNDED()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        var ann = await sandbox.CreateUserAsync("Ann", stars: 300);
+        var charge = await PayAsync(sandbox, bot, ann, await bot.Client.CreateInvoiceLink("Course", "Video course", "course", "XTR", Price100));
+
+        await bot.Client.RefundStarPayment(ann, charge);
+
+        Assert.Equal(300, await sandbox.StarsOfAsync(ann));
+        Assert.Equal(0, (await bot.Client.GetMyStarBalance()).Amount);
+        var refunded = Assert.Single(await bot.ReceiveAsync()).Message!.RefundedPayment!;
+        Assert.Equal((charge, 100, "course"), (refunded.TelegramPaymentChargeId, refunded.TotalAmount, refunded.InvoicePayload));
+        var transactions = (await bot.Client.GetStarTransactions()).Transactions;
+        Assert.Equal(2, transactions.Length);
+        Assert.IsType<TransactionPartnerUser>(transactions[1].Receiver);
+        var again = await Assert.ThrowsAsync<ApiRequestException>(() => bot.Client.RefundStarPayment(ann, charge));
+        Assert.Equal((400, "Bad Request: CHARGE_ALREADY_REFUNDED"), (again.ErrorCode, again.Message));
+    }
+
+    [Theory]
+    [InlineData("USD", 1, 100, "", "currency")]
+    [InlineData("XTR", 2, 100, "", "prices")]
+    [InlineData("XTR", 1, 100, "provider-123", "provider_token")]
+    [InlineData("XTR", 1, 0, "", "CURRENCY_TOTAL_AMOUNT_INVALID")]
+    public async Task Star_invoices_are_checked_as_Telegram_checks_them(string currency, int items, int amount, string providerToken, string named)
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        var prices = Enumerable.Range(0, items).Select(i => new LabeledPrice($"p{i}", amount));
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => bot.Client.CreateInvoiceLink("Title", "Description", "payload", currency, prices, providerToken: providerToken));
+        Assert.Equal(400, error.ErrorCode);
+        Assert.StartsWith("Bad Request: ", error.Message);
+        Assert.Contains(named, error.Message);
+    }
+
+    [Fact]
+    public async Task Invoice_title_description_and_payload_lengths_are_enforced()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        async Task<string> Fails(string title, string description, string payload) =>
+            (await Assert.ThrowsAsync<ApiRequestException>(() => bot.Client.CreateInvoiceLink(title, description, payload, "XTR", Price100))).Message;
+        Assert.Contains("title", await Fails(new string('t', 33), "d", "p"));
+        Assert.Contains("description", await Fails("t", new string('d', 256), "p"));
+        Assert.Contains("payload", await Fails("t", "d", new string('p', 129)));
+        Assert.StartsWith("https://t.me/$", await bot.Client.CreateInvoiceLink(new string('t', 32), new string('d', 255), new string('p', 128), "XTR", Price100));
+    }
+
+    [Fact]
+    public async Task Withdrawal_is_recorded_as_a_Fragment_transaction_with_its_state()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        var ann = await sandbox.CreateUserAsync("Ann", stars: 1000);
+        await PayAsync(sandbox, bot, ann, await bot.Client.CreateInvoiceLink("Course", "Video course", "course", "XTR", [new LabeledPrice("x", 800)]));
+
+        await sandbox.PostAsync($"sandbox/v1/bots/{bot.Id}/withdrawals", new { amount = 500, state = "succeeded", url = "https://fragment.com/tx/1" });
+        await sandbox.PostAsync($"sandbox/v1/bots/{bot.Id}/withdrawals", new { amount = 100, state = "pending" });
+        await sandbox.PostAsync($"sandbox/v1/bots/{bot.Id}/withdrawals", new { amount = 50, state = "failed" });
+
+        Assert.Equal(200, (await bot.Client.GetMyStarBalance()).Amount);
+        var withdrawals = (await bot.Client.GetStarTransactions()).Transactions.Skip(1).Select(t => Assert.IsType<TransactionPartnerFragment>(t.Receiver).WithdrawalState).ToList();
+        var succeeded = Assert.IsType<RevenueWithdrawalStateSucceeded>(withdrawals[0]);
+        Assert.Equal("https://fragment.com/tx/1", succeeded.Url);
+        Assert.IsType<RevenueWithdrawalStatePending>(withdrawals[1]);
+        Assert.IsType<RevenueWithdrawalStateFailed>(withdrawals[2]);
+    }
+
+    /// <summary>Runs one payment end to end with the bot answering ok; returns the charge id.</summary>
+    internal static async Task<string> PayAsync(TestSandbox sandbox, TestBot bot, long userId, string link)
+    {
+        var pay = sandbox.PayAsync(userId, new { invoice_link = link });
+        var query = (await bot.ReceiveAsync()).Single(u => u.PreCheckoutQuery is not null).PreCheckoutQuery!;
+        await bot.Client.AnswerPreCheckoutQuery(query.Id);
+        var result = await pay;
+        Assert.Equal("paid", result.GetProperty("status").GetString());
+        Assert.NotNull((await bot.ReceiveAsync()).Single().Message!.SuccessfulPayment);
+        return result.GetProperty("telegram_payment_charge_id").GetString()!;
+    }
+}

@@ -1,0 +1,143 @@
+using Platform.TelegramSandbox.Tests.Infrastructure;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types.Enums;
+
+namespace Platform.TelegramSandbox.Tests;
+
+public sealed class WebhookTests
+{
+    [Fact]
+    public async Task Webhook_that_fails_twice_gets_each_update_again_in_order()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Respond = n => n < 2 ? 500 : 200;
+        var bot = await sandbox.CreateBotAsync();
+        var ann = await sandbox.CreateUserAsync();
+        await bot.Client.SetWebhook(receiver.Url);
+
+        await sandbox.SendTextAsync(ann, bot, "one");
+        await sandbox.SendTextAsync(ann, bot, "two");
+        await receiver.WaitForAsync(1);
+        await WaitForFailedAttemptsAsync(sandbox, bot, 1);
+        var info = await bot.Client.GetWebhookInfo();
+        Assert.Equal(2, info.PendingUpdateCount);
+        Assert.Equal("Wrong response from the webhook: 500 Internal Server Error", info.LastErrorMessage);
+        Assert.Equal(TestSandbox.Epoch.UtcDateTime, info.LastErrorDate);
+
+        await sandbox.AdvanceAsync(1); // first retry after 1 s
+        await receiver.WaitForAsync(2);
+        await WaitForFailedAttemptsAsync(sandbox, bot, 2);
+        await sandbox.AdvanceAsync(2); // then 2 s
+        var requests = await receiver.WaitForAsync(4);
+
+        Assert.Equal(["one", "one", "one", "two"], requests.Select(r => r.Update.Message!.Text));
+        Assert.Equal([500, 500, 200, 200], requests.Select(r => r.AnsweredWith));
+        var ids = requests.Select(r => r.Update.Id).ToList();
+        Assert.True(ids[2] < ids[3], "update_id increases");
+        Assert.Equal(0, (await bot.Client.GetWebhookInfo()).PendingUpdateCount);
+    }
+
+    [Fact]
+    public async Task Webhook_requests_carry_the_secret_token_header()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        var ann = await sandbox.CreateUserAsync();
+        await bot.Client.SetWebhook(receiver.Url, secretToken: "s3cret_Token-1");
+
+        await sandbox.SendTextAsync(ann, bot, "/start");
+
+        var request = Assert.Single(await receiver.WaitForAsync(1));
+        Assert.Equal("s3cret_Token-1", request.SecretHeader);
+        Assert.Equal("/start", request.Update.Message!.Text);
+    }
+
+    [Fact]
+    public async Task Secret_token_with_forbidden_characters_is_refused()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => bot.Client.SetWebhook("http://127.0.0.1:9/hook", secretToken: "no spaces!"));
+        Assert.Equal(400, error.ErrorCode);
+        Assert.Contains("secret token", error.Message);
+    }
+
+    [Fact]
+    public async Task Webhook_drops_an_update_still_undelivered_after_24_hours()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Respond = _ => 502;
+        var bot = await sandbox.CreateBotAsync();
+        var ann = await sandbox.CreateUserAsync();
+        await bot.Client.SetWebhook(receiver.Url);
+        await sandbox.SendTextAsync(ann, bot, "lost");
+        await receiver.WaitForAsync(1);
+        await WaitForFailedAttemptsAsync(sandbox, bot, 1);
+
+        await sandbox.AdvanceAsync(24 * 3600);
+        await WaitUntilAsync(async () => (await bot.Client.GetWebhookInfo()).PendingUpdateCount == 0);
+
+        receiver.Respond = _ => 200;
+        await sandbox.SendTextAsync(ann, bot, "fresh");
+        var requests = await receiver.WaitForAsync(2);
+        Assert.Equal("fresh", requests[^1].Update.Message!.Text);
+        Assert.DoesNotContain(requests.Skip(1), r => r.Update.Message!.Text == "lost" && r.AnsweredWith == 200);
+    }
+
+    [Fact]
+    public async Task Webhook_receives_only_the_allowed_update_kinds()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        var ann = await sandbox.CreateUserAsync();
+        await bot.Client.SetWebhook(receiver.Url, allowedUpdates: [UpdateType.CallbackQuery], maxConnections: 5);
+        var info = await bot.Client.GetWebhookInfo();
+        Assert.Equal([UpdateType.CallbackQuery], info.AllowedUpdates);
+        Assert.Equal(5, info.MaxConnections);
+
+        await sandbox.SendTextAsync(ann, bot, "ignored: not a callback");
+        var sent = await bot.Client.SendMessage(ann, "pick", replyMarkup: new Telegram.Bot.Types.ReplyMarkups.InlineKeyboardMarkup(
+            Telegram.Bot.Types.ReplyMarkups.InlineKeyboardButton.WithCallbackData("A", "a")));
+        await sandbox.PostAsync($"sandbox/v1/users/{ann}/bots/{bot.Id}/callbacks", new { message_id = sent.Id, callback_data = "a" });
+
+        var request = Assert.Single(await receiver.WaitForAsync(1));
+        Assert.Equal("a", request.Update.CallbackQuery!.Data);
+    }
+
+    [Fact]
+    public async Task GetUpdates_is_refused_while_a_webhook_is_set()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        await bot.Client.SetWebhook("http://127.0.0.1:9/hook");
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => bot.Client.GetUpdates());
+        Assert.Equal(409, error.ErrorCode);
+
+        await bot.Client.DeleteWebhook(dropPendingUpdates: true);
+        Assert.Empty(await bot.Client.GetUpdates());
+        Assert.Equal("", (await bot.Client.GetWebhookInfo()).Url);
+    }
+
+    /// <summary>The receiver saw the request before the sandbox noted the answer; wait for the sandbox's side too.</summary>
+    private static Task WaitForFailedAttemptsAsync(TestSandbox sandbox, TestBot bot, int attempts) =>
+        WaitUntilAsync(async () =>
+        {
+            var hook = (await sandbox.GetAsync($"sandbox/v1/bots/{bot.Id}")).GetProperty("webhook");
+            return hook.GetProperty("failed_attempts").GetInt32() >= attempts && !hook.GetProperty("delivering").GetBoolean();
+        });
+
+    internal static async Task WaitUntilAsync(Func<Task<bool>> condition, int timeoutSeconds = 10)
+    {
+        var giveUp = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < giveUp, "condition not reached in time");
+            await Task.Delay(50); // polling an I/O result, not waiting for sandbox time
+        }
+    }
+}
