@@ -65,6 +65,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
             await Task.WhenAny(_release.Task, Task.Delay(Timeout.Infinite, context.RequestAborted));
         }
 
+        if (reply.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(reply.Delay, context.RequestAborted); // a slow receiver: real network time, not the app's clock
+        }
+
         context.Response.StatusCode = reply.Status;
         foreach (var (name, value) in reply.Headers ?? [])
         {
