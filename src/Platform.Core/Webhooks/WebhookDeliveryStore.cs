@@ -88,6 +88,9 @@ internal sealed class WebhookDeliveryStore(PlatformDbContext db, TimeProvider cl
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await using var sql = new NpgsqlBatch(connection, transaction);
+            // Losing this commit in a crash only means these deliveries are sent again (at-least-once anyway), so
+            // it need not wait for the WAL flush. Outbox writes and dispatch keep synchronous commit.
+            sql.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL synchronous_commit TO OFF"));
             sql.BatchCommands.Add(Command("""
                 INSERT INTO "WebhookAttempts" ("Id", "TenantId", "DeliveryId", "EndpointId", "AttemptedAt", "StatusCode", "LatencyMs", "ResponseExcerpt", "Error")
                 SELECT u.id, $1, u.delivery, $2, $3, u.status, u.latency, u.excerpt, u.error
@@ -98,7 +101,7 @@ internal sealed class WebhookDeliveryStore(PlatformDbContext db, TimeProvider cl
                 UPDATE "WebhookDeliveries" d
                 SET "Status" = u.status, "AttemptCount" = d."AttemptCount" + 1, "NextAttemptAt" = u.next, "LastAttemptAt" = $2, "LastStatusCode" = u.code
                 FROM unnest($3::uuid[], $4::int[], $5::timestamptz[], $6::int[]) AS u(id, status, next, code)
-                WHERE d."Id" = u.id AND d."TenantId" = $1
+                WHERE d."Id" = u.id AND d."Id" = ANY ($3::uuid[]) AND d."TenantId" = $1
                 """, TenantId, now, batch.Select(b => b.Id).ToArray(), statuses, nextAttempts, results.Select(r => r.StatusCode).ToArray()));
             sql.BatchCommands.Add(Command("""
                 UPDATE "WebhookEndpoints" SET
