@@ -20,7 +20,11 @@ public static class CoreServiceCollectionExtensions
         services.AddDataProtection().SetApplicationName("Starfront").PersistKeysToDbContext<PlatformDbContext>();
         services.AddSingleton<TenantScopeFactory>();
         services.AddScoped<StoreSignupService>();
+        services.AddSingleton<StoreDirectory>();
+        services.AddScoped<TeamService>();
+        services.AddSingleton<InvitationService>();
         services.AddScoped<PlatformAdminService>();
+        services.AddPlatformApiClients();
         services.AddScoped<IEmailSender, OutboxEmailSender>();
         services.AddOptions<DownloadTokenOptions>().Bind(configuration.GetSection("Downloads"));
         services.AddSingleton<DownloadTokens>();

@@ -10,7 +10,7 @@ public static class WebhookEndpointsApi
 {
     public static RouteGroupBuilder MapWebhookEndpointsApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/webhook-endpoints");
+        var group = api.MapGroup("/webhook-endpoints").AddEndpointFilter<StoreOwnerApiFilter>();
 
         group.MapGet("/", async (WebhookEndpointService endpoints, CancellationToken ct) =>
             Results.Ok((await endpoints.ListAsync(ct)).Select(e => WebhookEndpointResponse.From(e))));

@@ -1,7 +1,7 @@
 using Platform.Web.Api;
 using Platform.Web.Health;
-using Platform.Web.Identity;
 using Platform.Web.Jobs;
+using Platform.Web.Portal;
 using Platform.Web.Tenancy;
 
 namespace Platform.Web.Extensions;
@@ -28,9 +28,8 @@ public static class PlatformWebApplicationExtensions
 
         app.MapPlatformHealthChecks();
         app.MapRazorPages();
-        // Interim home of the webhook API until issue 2's token-protected /api/v1 group (MapPlatformApi) is on main:
-        // then call api.MapWebhookEndpointsApi() inside that group and delete this line.
-        app.MapGroup("/api/v1").RequireAuthorization(PortalPolicies.StoreOwner).DisableAntiforgery().MapWebhookEndpointsApi();
+        app.MapPortalApi();
+        app.MapPlatformApi();
         return app;
     }
 }

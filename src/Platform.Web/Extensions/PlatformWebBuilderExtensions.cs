@@ -4,6 +4,7 @@ using Platform.Core.Jobs;
 using Platform.Core.Webhooks;
 using Platform.Web.Health;
 using Platform.Web.Identity;
+using Platform.Web.Portal;
 using Platform.Web.RateLimiting;
 using Platform.Web.Tenancy;
 
@@ -25,11 +26,13 @@ public static class PlatformWebBuilderExtensions
         var services = builder.Services;
         services.AddPlatformCore(builder.Configuration);
         services.AddPlatformIdentity(builder.Environment);
+        services.AddPlatformOpenIddict(builder.Environment, builder.Configuration);
         services.AddTenantResolution();
         services.AddSingleton<Platform.Core.IPublicBaseUrl, Platform.Web.Hosting.PublicBaseUrl>();
         services.AddPlatformRateLimiting(builder.Configuration);
         services.AddPlatformHealthChecks();
         services.AddProblemDetails();
+        services.AddPortal();
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "starfront.af";

@@ -7,6 +7,10 @@ using Platform.Core.Tenancy;
 using Platform.Core.Webhooks;
 using Platform.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Duende.IdentityModel.Client;
+using Microsoft.AspNetCore.Identity;
+using Platform.Core.Identity;
+using Platform.Tests.Identity;
 
 namespace Platform.Tests.Webhooks;
 
@@ -33,7 +37,7 @@ public class WebhookAppFactory : PlatformAppFactory
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton<IStartupFilter, WebhookTestSignIn>();
+            services.AddSingleton<IStartupFilter, TestSignInStartupFilter>();
         });
     }
 
@@ -92,8 +96,40 @@ public class WebhookAppFactory : PlatformAppFactory
     public async Task<HttpClient> SignedInClientAsync(string email, TenantInfo tenant)
     {
         var client = CreateHttpClient();
-        var response = await client.GetAsync($"{WebhookTestSignIn.Path}?email={Uri.EscapeDataString(email)}&tenant={tenant.Id}");
+        var response = await client.GetAsync($"{TestSignInStartupFilter.Path}?email={Uri.EscapeDataString(email)}&tenant={tenant.Id}");
         response.EnsureSuccessStatusCode();
         return client;
+    }
+
+    /// <summary>An HTTP client carrying a client-credentials access token of a new API client of the store (created by its owner).</summary>
+    public async Task<HttpClient> ApiClientAsync(TenantInfo tenant, string ownerEmail)
+    {
+        Guid ownerId;
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            ownerId = (await scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>().FindByEmailAsync(ownerEmail))!.Id;
+        }
+
+        ApiClientCreateResult created;
+        await using (var scope = CreateTenantScope(tenant))
+        {
+            created = await scope.ServiceProvider.GetRequiredService<ApiClientService>().CreateAsync("Webhooks test", ownerId, CancellationToken.None);
+        }
+
+        var http = CreateHttpClient();
+        var token = await http.RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
+        {
+            Address = new Uri(BaseAddress, Platform.Web.Identity.StarfrontOidc.TokenPath).ToString(),
+            ClientId = created.Client!.ClientId,
+            ClientSecret = created.ClientSecret!,
+            Scope = "api",
+        });
+        if (token.IsError)
+        {
+            throw new InvalidOperationException($"No token: {token.Error} {token.Raw}");
+        }
+
+        http.SetBearerToken(token.AccessToken!);
+        return http;
     }
 }

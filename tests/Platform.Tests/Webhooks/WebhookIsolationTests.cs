@@ -2,7 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Data;
+using Platform.Core.Identity;
+using Platform.Core.Tenancy;
 using Platform.Core.Outbox;
 
 namespace Platform.Tests.Webhooks;
@@ -19,7 +24,7 @@ public sealed partial class WebhookIsolationTests(WebhookAppFactory app) : IClas
         var bEvent = await app.EmitAsync(b);
         await app.PumpAsync(b);
         var bDelivery = (await app.DeliveryAsync(b, bEvent)).Id;
-        using var client = await app.SignedInClientAsync(aEmail, a);
+        using var client = await app.ApiClientAsync(a, aEmail);
 
         var created = await client.PostAsJsonAsync("/api/v1/webhook-endpoints", new { url = "http://127.0.0.1:9/alpha", eventTypes = new[] { "order.paid" } });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -108,7 +113,7 @@ public sealed partial class WebhookIsolationTests(WebhookAppFactory app) : IClas
     public async Task Bad_api_input_is_a_problem_details_400_never_a_500()
     {
         var (store, email) = await app.NewStoreAsync("Foxtrot");
-        using var client = await app.SignedInClientAsync(email, store);
+        using var client = await app.ApiClientAsync(store, email);
 
         var badUrl = await client.PostAsJsonAsync("/api/v1/webhook-endpoints", new { url = "ftp://x" });
         Assert.Equal(HttpStatusCode.BadRequest, badUrl.StatusCode);
@@ -128,6 +133,27 @@ public sealed partial class WebhookIsolationTests(WebhookAppFactory app) : IClas
 
         var badRange = await client.PostAsJsonAsync($"/api/v1/webhook-endpoints/{Guid.NewGuid()}/replay", new { from = "2026-01-02T00:00:00Z", to = "2026-01-01T00:00:00Z" });
         Assert.Equal(HttpStatusCode.BadRequest, badRange.StatusCode);
+    }
+
+    [Fact]
+    public async Task Staff_members_cannot_open_the_webhook_pages()
+    {
+        var (store, _) = await app.NewStoreAsync("Golf");
+        var staffEmail = $"staff-{Guid.NewGuid():N}@example.test";
+        await using (var scope = app.CreateTenantScope(store))
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
+            var staff = new PlatformUser { Id = Guid.CreateVersion7(), UserName = staffEmail, Email = staffEmail };
+            Assert.True((await users.CreateAsync(staff, WebhookAppFactory.Password)).Succeeded);
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            db.Memberships.Add(new Membership { Id = Guid.CreateVersion7(), UserId = staff.Id, Role = MembershipRole.Staff });
+            await db.SaveChangesAsync();
+        }
+
+        using var client = await app.SignedInClientAsync(staffEmail, store);
+        var response = await client.GetAsync($"/stores/{store.Slug}/webhooks");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("access-denied", response.Headers.Location!.ToString());
     }
 
     internal static async Task<string> AntiforgeryTokenAsync(HttpClient client, string page)
