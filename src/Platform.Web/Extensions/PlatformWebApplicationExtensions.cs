@@ -10,6 +10,7 @@ public static class PlatformWebApplicationExtensions
 {
     public static WebApplication UsePlatformWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler();
