@@ -107,6 +107,17 @@ public sealed partial class WebhookIsolationTests(WebhookAppFactory app) : IClas
         var endpoint = await app.InTenantAsync(store, db => db.WebhookEndpoints.SingleAsync());
         Assert.Equal([EventTypes.OrderPaid, EventTypes.OrderRefunded], endpoint.EventTypes);
         Assert.DoesNotContain("whsec_", endpoint.ProtectedSecret); // encrypted at rest
+
+        var detail = $"/stores/{store.Slug}/webhooks/{endpoint.Id}";
+        var edit = await client.PostAsync(detail + "?handler=Update", new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", await AntiforgeryTokenAsync(client, detail)), new("EditUrl", "http://127.0.0.1:9/echo2"),
+            new("EditDescription", "CRM v2"), new("EditEventTypes", EventTypes.ProductSoldOut),
+        ]));
+        Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
+        var edited = await app.EndpointAsync(store, endpoint.Id);
+        Assert.Equal(("http://127.0.0.1:9/echo2", "CRM v2"), (edited.Url, edited.Description));
+        Assert.Equal([EventTypes.ProductSoldOut], edited.EventTypes);
     }
 
     [Fact]

@@ -26,6 +26,15 @@ public sealed class WebhooksEndpointModel(WebhookEndpointService endpoints, Webh
     [BindProperty]
     public DateTime? ReplayTo { get; set; }
 
+    [BindProperty]
+    public string? EditUrl { get; set; }
+
+    [BindProperty]
+    public string? EditDescription { get; set; }
+
+    [BindProperty]
+    public List<string> EditEventTypes { get; set; } = [];
+
     [TempData]
     public string? Notice { get; set; }
 
@@ -73,6 +82,31 @@ public sealed class WebhooksEndpointModel(WebhookEndpointService endpoints, Webh
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostUpdateAsync(CancellationToken cancellationToken)
+    {
+        if (await endpoints.FindAsync(Id, cancellationToken) is not { } current)
+        {
+            return NotFound();
+        }
+
+        var result = await endpoints.UpdateAsync(Id, new WebhookEndpointInput(EditUrl, EditDescription, EditEventTypes, current.Enabled), cancellationToken);
+        if (result is { Succeeded: true })
+        {
+            Notice = "Endpoint saved.";
+            return RedirectToPage();
+        }
+
+        foreach (var (field, messages) in result?.Errors ?? new Dictionary<string, string[]>())
+        {
+            foreach (var message in messages)
+            {
+                ModelState.AddModelError("Edit" + field, message);
+            }
+        }
+
+        return await LoadAsync(cancellationToken, keepEdits: true) ? Page() : NotFound();
+    }
+
     public async Task<IActionResult> OnPostRotateAsync(CancellationToken cancellationToken)
     {
         NewSecret = await endpoints.RotateSecretAsync(Id, cancellationToken);
@@ -90,7 +124,7 @@ public sealed class WebhooksEndpointModel(WebhookEndpointService endpoints, Webh
         return RedirectToPage();
     }
 
-    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken, bool keepEdits = false)
     {
         if (await endpoints.FindAsync(Id, cancellationToken) is not { } endpoint)
         {
@@ -98,6 +132,13 @@ public sealed class WebhooksEndpointModel(WebhookEndpointService endpoints, Webh
         }
 
         Endpoint = endpoint;
+        if (!keepEdits)
+        {
+            EditUrl = endpoint.Url;
+            EditDescription = endpoint.Description;
+            EditEventTypes = endpoint.EventTypes;
+        }
+
         WebhookDeliveryStatus? status = Enum.TryParse<WebhookDeliveryStatus>(StatusFilter, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : null;
         Deliveries = await deliveries.ListAsync(Id, status, before: null, take: 50, cancellationToken);
         Attempts = await deliveries.AttemptsAsync([.. Deliveries.Select(d => d.Id)], cancellationToken);
