@@ -47,6 +47,9 @@ public sealed class WebhookOptions
     /// <summary>An endpoint failing this long without a single success is disabled.</summary>
     public TimeSpan DisableAfterFailingFor { get; set; } = TimeSpan.FromDays(5);
 
+    /// <summary>Finished deliveries and their attempts older than this are deleted by the hourly prune.</summary>
+    public TimeSpan RetainDeliveriesFor { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>How long the previous secret keeps signing after a rotation.</summary>
     public TimeSpan RotationOverlap { get; set; } = TimeSpan.FromHours(24);
 }

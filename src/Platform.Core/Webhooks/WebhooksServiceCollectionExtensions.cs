@@ -24,6 +24,7 @@ public static class WebhooksServiceCollectionExtensions
         services.AddSingleton<WebhookTransport>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddSingleton<WebhookSender>();
+        services.AddSingleton<WebhookRetention>();
         services.AddScoped<WebhookEndpointService>();
         services.AddScoped<WebhookDeliveryService>();
         return services;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Outbox;
 using Platform.Core.Webhooks;
 
@@ -258,5 +259,29 @@ public sealed class WebhookDeliveryTests(WebhookAppFactory app) : IClassFixture<
         Assert.Equal(2, deliveries.Count);
         Assert.Contains(deliveries, d => d.EventId == refunded && d.EndpointId == all.Id);
         Assert.Contains(deliveries, d => d.EventId == testEvent && d.EndpointId == paidOnly.Id);
+    }
+
+    [Fact]
+    public async Task Finished_deliveries_older_than_the_retention_are_pruned_with_their_attempts()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (tenant, _) = await app.NewStoreAsync("Prune");
+        var (endpoint, _) = await app.CreateEndpointAsync(tenant, receiver.Url());
+        var old = await app.EmitAsync(tenant);
+        await app.PumpAsync(tenant);
+        await app.SendAsync(tenant, endpoint.Id);
+
+        app.Clock.Advance(TimeSpan.FromDays(31));
+        var recent = await app.EmitAsync(tenant);
+        await app.PumpAsync(tenant);
+        await app.SendAsync(tenant, endpoint.Id);
+
+        var pruned = await app.Services.GetRequiredService<WebhookRetention>().PruneTenantAsync(tenant.Id, CancellationToken.None);
+
+        Assert.Equal(1, pruned);
+        var left = await app.InTenantAsync(tenant, db => db.WebhookDeliveries.Select(d => d.EventId).ToListAsync());
+        Assert.Equal([recent], left);
+        Assert.Equal(1, await app.InTenantAsync(tenant, db => db.WebhookAttempts.CountAsync()));
+        Assert.DoesNotContain(old, left);
     }
 }
