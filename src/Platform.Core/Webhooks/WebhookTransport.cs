@@ -53,19 +53,30 @@ public sealed class WebhookTransport : IDisposable
         try
         {
             using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
-            var excerpt = await ReadExcerptAsync(response, linked.Token);
             var status = (int)response.StatusCode;
             var error = status is >= 300 and < 400
                 ? $"Redirects are not followed (Location: {Truncate(response.Headers.Location?.ToString(), 200)})."
                 : null;
+            string? excerpt = null;
+            try
+            {
+                excerpt = await ReadExcerptAsync(response, linked.Token);
+            }
+            catch (Exception ex) when (ex is IOException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                // The status line decides success; a body cut short or too slow only costs the log its excerpt.
+                error ??= Truncate($"The response body could not be read: {ex.Message}", WebhookAttempt.ErrorMaxLength);
+            }
             return new WebhookResponse(status, excerpt, error, RetryAfter(response), Elapsed(started));
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             return new WebhookResponse(null, null, $"Timed out after {_options.RequestTimeout.TotalSeconds:0.#} s.", null, Elapsed(started));
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // Connection refused, reset while reading, TLS failure, refused address…: an attempt that failed, never a
+            // crashed batch (which would leave the whole batch unrecorded and re-sent after the claim lease).
             var message = ex.InnerException is WebhookAddressRefusedException refused ? refused.Message : ex.Message;
             return new WebhookResponse(null, null, Truncate(message, WebhookAttempt.ErrorMaxLength), null, Elapsed(started));
         }

@@ -284,4 +284,20 @@ public sealed class WebhookDeliveryTests(WebhookAppFactory app) : IClassFixture<
         Assert.Equal(1, await app.InTenantAsync(tenant, db => db.WebhookAttempts.CountAsync()));
         Assert.DoesNotContain(old, left);
     }
+
+    [Fact]
+    public async Task A_refused_connection_is_a_recorded_failed_attempt_not_a_crashed_batch()
+    {
+        var (tenant, _) = await app.NewStoreAsync("Refused");
+        var (refused, _) = await app.CreateEndpointAsync(tenant, "http://127.0.0.1:9/closed-port");
+        var eventId = await app.EmitAsync(tenant);
+        await app.PumpAsync(tenant);
+        await app.SendAsync(tenant, refused.Id);
+
+        var delivery = await app.DeliveryAsync(tenant, eventId);
+        Assert.Equal((WebhookDeliveryStatus.Pending, 1), (delivery.Status, delivery.AttemptCount));
+        var attempt = await app.InTenantAsync(tenant, db => db.WebhookAttempts.SingleAsync(a => a.DeliveryId == delivery.Id));
+        Assert.Null(attempt.StatusCode);
+        Assert.False(string.IsNullOrEmpty(attempt.Error));
+    }
 }
