@@ -22,7 +22,7 @@ internal sealed class WebhookDeliveryStore(PlatformDbContext db, TimeProvider cl
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.SenderLeaseUntil, (DateTimeOffset?)null), cancellationToken);
 
     /// <summary>Moves due deliveries' NextAttemptAt forward by the claim lease (so a crash makes them due again) and returns them.</summary>
-    public async Task<List<ClaimedDelivery>> ClaimDueAsync(Guid endpointId, int limit, CancellationToken cancellationToken)
+    public async Task<List<ClaimedDelivery>> ClaimDueAsync(Guid endpointId, int limit, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var connection = await OpenAsync(cancellationToken);
@@ -44,7 +44,7 @@ internal sealed class WebhookDeliveryStore(PlatformDbContext db, TimeProvider cl
             command.Parameters.Add(new NpgsqlParameter { Value = TenantId });
             command.Parameters.Add(new NpgsqlParameter { Value = endpointId });
             command.Parameters.Add(new NpgsqlParameter { Value = now });
-            command.Parameters.Add(new NpgsqlParameter { Value = now + options.ClaimLease });
+            command.Parameters.Add(new NpgsqlParameter { Value = now + lease });
             command.Parameters.Add(new NpgsqlParameter { Value = limit });
             var claimed = new List<ClaimedDelivery>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);

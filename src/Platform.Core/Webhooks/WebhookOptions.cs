@@ -27,7 +27,10 @@ public sealed class WebhookOptions
     [Range(1, 10000)]
     public int DispatchBatchSize { get; set; } = 1000;
 
-    /// <summary>How long a claimed delivery stays invisible to other senders; must exceed <see cref="RequestTimeout"/>.</summary>
+    /// <summary>
+    /// Minimum time a claimed delivery stays invisible to other senders (must exceed <see cref="RequestTimeout"/>);
+    /// a sender extends it to cover every round of its batch.
+    /// </summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long an endpoint's sender job is considered alive without renewing its lease.</summary>

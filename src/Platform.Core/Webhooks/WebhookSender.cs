@@ -37,6 +37,7 @@ public sealed class WebhookSender(
         var settings = options.Value;
         var started = clock.GetUtcNow();
         var idleSince = started;
+        var healthy = true;
         try
         {
             while (!cancellationToken.IsCancellationRequested && clock.GetUtcNow() - started < settings.SenderMaxRunTime)
@@ -48,7 +49,10 @@ public sealed class WebhookSender(
                 }
 
                 await store.RenewLeaseAsync(endpointId, cancellationToken);
-                var batch = await store.ClaimDueAsync(endpointId, settings.BatchSize, cancellationToken);
+                // A struggling endpoint gets small batches: one round of requests, so its claims stay short and it
+                // cannot hold a worker for many timeouts in a row.
+                var size = healthy ? settings.BatchSize : settings.ConcurrencyPerEndpoint;
+                var batch = await store.ClaimDueAsync(endpointId, size, ClaimLease(size), cancellationToken);
                 if (batch.Count == 0)
                 {
                     if (clock.GetUtcNow() - idleSince >= settings.SenderIdleLinger)
@@ -67,6 +71,7 @@ public sealed class WebhookSender(
 
                 await store.RecordAsync(endpointId, batch, results, cancellationToken);
                 idleSince = clock.GetUtcNow();
+                healthy = results.All(r => r.IsSuccess);
                 if (results.Any(r => r.StatusCode == 410))
                 {
                     logger.LogWarning("Webhook endpoint {EndpointId} of tenant {TenantId} answered 410 Gone; disabled", endpointId, tenantId);
@@ -86,6 +91,19 @@ public sealed class WebhookSender(
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
         var signature = WebhookSignature.Sign(messageId, timestamp, delivery.Body, keys);
         return await transport.PostAsync(url, delivery.Body, messageId, timestamp, signature, cancellationToken);
+    }
+
+    /// <summary>
+    /// Claims must outlive the batch: every round of <see cref="WebhookOptions.ConcurrencyPerEndpoint"/> requests may
+    /// take a full timeout, plus one timeout of margin for recording. Otherwise another sender could claim and send
+    /// the same deliveries while this one is still waiting on them.
+    /// </summary>
+    private TimeSpan ClaimLease(int size)
+    {
+        var settings = options.Value;
+        var rounds = (size + settings.ConcurrencyPerEndpoint - 1) / settings.ConcurrencyPerEndpoint;
+        var needed = settings.RequestTimeout * (rounds + 1);
+        return needed > settings.ClaimLease ? needed : settings.ClaimLease;
     }
 
     /// <summary>The current key, and during a rotation's overlap the previous one too (receivers accept either).</summary>

@@ -91,6 +91,7 @@ public sealed class WorkerCrashTests
         start.Environment["Webhooks__ClaimLease"] = "00:00:04";
         start.Environment["Webhooks__SenderLease"] = "00:00:04";
         start.Environment["Webhooks__BatchSize"] = "50";
+        start.Environment["Webhooks__ConcurrencyPerEndpoint"] = "50";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
