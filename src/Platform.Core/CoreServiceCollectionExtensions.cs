@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Catalog;
 using Platform.Core.Data;
 using Platform.Core.Email;
 using Platform.Core.Files;
 using Platform.Core.Identity;
+using Platform.Core.Orders;
 using Platform.Core.Tenancy;
 
 namespace Platform.Core;
@@ -20,6 +22,17 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<IEmailSender, OutboxEmailSender>();
         services.AddOptions<DownloadTokenOptions>().Bind(configuration.GetSection("Downloads"));
         services.AddSingleton<DownloadTokens>();
+        services.AddOptions<FileStorageOptions>().Bind(configuration.GetSection("Files"));
+        services.AddSingleton<IFileStorage, LocalFileStorage>();
+        services.AddScoped<FileUploadService>();
+        services.AddScoped<DownloadLinkFactory>();
+        services.AddScoped<ProductService>();
+        services.AddScoped<CatalogReader>();
+        services.AddScoped<CategoryService>();
+        services.AddScoped<LicenseKeyPool>();
+        services.AddScoped<StorefrontReader>();
+        services.AddScoped<StorefrontService>();
+        services.AddScoped<OrderReader>();
         return services;
     }
 }
