@@ -1,3 +1,5 @@
+using Platform.Web.Downloads;
+using Platform.Web.Files;
 using Platform.Web.Health;
 using Platform.Web.Tenancy;
 
@@ -24,6 +26,8 @@ public static class PlatformWebApplicationExtensions
 
         app.MapPlatformHealthChecks();
         app.MapRazorPages();
+        app.MapDownloads();
+        app.MapPortalFileUploads();
         return app;
     }
 }

@@ -39,6 +39,12 @@ public static class PlatformWebBuilderExtensions
             options.Conventions.AuthorizeFolder("/Admin", PortalPolicies.PlatformAdmin);
         });
 
+        // The local run keeps uploaded files next to its database under the git-ignored .data folder.
+        if (string.IsNullOrEmpty(builder.Configuration["Files:Root"]))
+        {
+            builder.Configuration["Files:Root"] = Path.Combine(LocalRun.LocalDatabaseExtensions.RepositoryRoot(builder.Environment.ContentRootPath), ".data", "files");
+        }
+
         var connectionString = builder.Configuration.GetConnectionString("Platform");
         if (!string.IsNullOrEmpty(connectionString))
         {
