@@ -32,7 +32,13 @@ public static class PlatformWebBuilderExtensions
         services.AddPlatformRateLimiting(builder.Configuration);
         services.AddPlatformHealthChecks();
         services.AddProblemDetails();
-        services.AddAntiforgery(options => options.Cookie.Name = "starfront.af");
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "starfront.af";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = IdentityExtensions.IsLocal(builder.Environment) ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Stores", PortalPolicies.StoreMember);
