@@ -39,15 +39,15 @@ public sealed class LicenseKeyPool(PlatformDbContext db, TimeProvider time)
 
             try
             {
-                // Expired reservations count as available: a buyer who walked away does not hold stock.
+                // Expired reservations count as available: a buyer who walked away does not hold stock. The pick is a
+                // scalar subquery (run once, as an InitPlan): a joined subquery may be rescanned and pick several rows.
                 return await QueryKeyAsync($"""
-                    UPDATE "LicenseKeys" k SET "Status" = 'Reserved', "OrderId" = @order, "ReservedUntil" = @until
-                    FROM (SELECT "Id" FROM "LicenseKeys"
-                          WHERE "TenantId" = @tenant AND "ProductId" = @product
-                            AND ("Status" = 'Available' OR ("Status" = 'Reserved' AND "ReservedUntil" < @now))
-                          ORDER BY "CreatedAt", "Id" LIMIT 1 FOR UPDATE SKIP LOCKED) pick
-                    WHERE k."Id" = pick."Id"
-                    RETURNING {string.Join(", ", Columns.Split(", ").Select(c => "k." + c))}
+                    UPDATE "LicenseKeys" SET "Status" = 'Reserved', "OrderId" = @order, "ReservedUntil" = @until
+                    WHERE "Id" = (SELECT "Id" FROM "LicenseKeys"
+                                  WHERE "TenantId" = @tenant AND "ProductId" = @product
+                                    AND ("Status" = 'Available' OR ("Status" = 'Reserved' AND "ReservedUntil" < @now))
+                                  ORDER BY "CreatedAt", "Id" LIMIT 1 FOR UPDATE SKIP LOCKED)
+                    RETURNING {Columns}
                     """, cancellationToken, ("tenant", TenantId), ("order", orderId), ("product", productId), ("until", until), ("now", time.GetUtcNow()));
             }
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && attempt < 3)

@@ -13,21 +13,28 @@ using Platform.Core.Tenancy;
 namespace Platform.Core.Data;
 
 /// <summary>
-/// The one DbContext. It captures the current tenant when it is created (the tenant is set once per
-/// request or job, before this), filters every <see cref="ITenantOwned"/> entity by it and stamps it
+/// The one DbContext. It reads the current tenant from the scope's tenant context (set once per
+/// request or job, and never changed afterwards), filters every <see cref="ITenantOwned"/> entity by it and stamps it
 /// on save. <see cref="TenantSessionInterceptor"/> hands the same tenant to PostgreSQL for row-level security.
 /// </summary>
 public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, PlatformRole, Guid>, IDataProtectionKeyContext
 {
+    private readonly ITenantContextAccessor tenantContext;
+
     public PlatformDbContext(DbContextOptions<PlatformDbContext> options, ITenantContextAccessor tenantContext)
         : base(options)
     {
-        CurrentTenantId = tenantContext.Tenant?.Id;
+        this.tenantContext = tenantContext;
         IsCrossTenantReader = tenantContext.IsCrossTenantReader;
     }
 
-    /// <summary>Read by the query filters; null means "no tenant": tenant-owned queries return nothing.</summary>
-    public Guid? CurrentTenantId { get; }
+    /// <summary>
+    /// Read by the query filters; null means "no tenant": tenant-owned queries return nothing. Read live, not
+    /// captured at construction: ASP.NET Core Identity's cookie validation (SecurityStampValidator → SignInManager
+    /// → UserManager → UserStore) builds the request's context during authentication, before the tenant
+    /// middleware runs. The tenant context is set-once, so the value can only go from null to one tenant.
+    /// </summary>
+    public Guid? CurrentTenantId => tenantContext.Tenant?.Id;
 
     /// <summary>Set only through <see cref="CrossTenantReaderFactory"/>: reads span tenants, writes are refused.</summary>
     public bool IsCrossTenantReader { get; }
