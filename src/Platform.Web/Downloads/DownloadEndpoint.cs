@@ -100,6 +100,11 @@ public static class DownloadEndpoint
         var path = storage.TryGetPhysicalPath(file.StorageKey);
         http.Response.Headers.CacheControl = "private, no-store";
         http.Response.Headers["X-Content-Type-Options"] = "nosniff";
+        if (path is not null && http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>() is { } body)
+        {
+            http.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>(new FileSendingBodyFeature(body));
+        }
+
         return path is not null
             ? Results.File(path, contentType, file.FileName, file.CreatedAt, etag, enableRangeProcessing: true)
             : Results.Stream(storage.OpenRead(file.StorageKey), contentType, file.FileName, file.CreatedAt, etag, enableRangeProcessing: true);

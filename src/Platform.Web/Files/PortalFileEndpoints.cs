@@ -5,7 +5,7 @@ using Platform.Web.Identity;
 namespace Platform.Web.Files;
 
 /// <summary>
-/// <c>POST /stores/{tenant}/files</c>: the portal's streamed upload. A minimal endpoint rather than a page handler,
+/// <c>POST /stores/{tenant}/files/upload</c>: the portal's streamed upload. A minimal endpoint rather than a page handler,
 /// because page handlers read (and buffer) the whole form for antiforgery before running. Cross-site posts are
 /// refused instead by the SameSite=Lax auth cookie and an Origin / Sec-Fetch-Site same-origin check.
 /// </summary>
@@ -13,7 +13,7 @@ public static class PortalFileEndpoints
 {
     public static IEndpointRouteBuilder MapPortalFileUploads(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/stores/{tenant}/files", UploadAsync)
+        endpoints.MapPost("/stores/{tenant}/files/upload", UploadAsync)
             .RequireAuthorization(PortalPolicies.StoreMember)
             .DisableAntiforgery();
         return endpoints;

@@ -28,7 +28,7 @@ public sealed class UploadTests(MerchantAppFactory app) : IClassFixture<Merchant
         var part = new ByteArrayContent(bytes);
         part.Headers.ContentType = new MediaTypeHeaderValue("application/pdf"); // a lie; the bytes say ZIP
         form.Add(part, "file", "../../course/Урок 1.zip");
-        using var response = await client.PostAsync($"/stores/{tenant.Slug}/files", form);
+        using var response = await client.PostAsync($"/stores/{tenant.Slug}/files/upload", form);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = (await response.Content.ReadFromJsonAsync<FileResponse>())!;
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), body.Sha256);
@@ -50,7 +50,7 @@ public sealed class UploadTests(MerchantAppFactory app) : IClassFixture<Merchant
         var bytes = "Plain instructions, line one.\nLine two — ünïcödé.\n"u8.ToArray();
         using var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/stores/{tenant.Slug}/files") { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/stores/{tenant.Slug}/files/upload") { Content = content };
         request.Headers.Add(UploadReader.FileNameHeader, Uri.EscapeDataString("read me.txt"));
         using var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -69,7 +69,7 @@ public sealed class UploadTests(MerchantAppFactory app) : IClassFixture<Merchant
         // Chunked (no Content-Length), so the limit is found while streaming, not from the header.
         using var stream = new StreamContent(new MemoryStream(bytes));
         stream.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/stores/{tenant.Slug}/files") { Content = new NoLengthContent(stream) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/stores/{tenant.Slug}/files/upload") { Content = new NoLengthContent(stream) };
         request.Headers.TransferEncodingChunked = true;
         request.Headers.Add(UploadReader.FileNameHeader, "big.zip");
         using var response = await client.SendAsync(request);
@@ -77,7 +77,7 @@ public sealed class UploadTests(MerchantAppFactory app) : IClassFixture<Merchant
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
 
         using var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", "big.zip" } };
-        using var declared = await client.PostAsync($"/stores/{tenant.Slug}/files", form);
+        using var declared = await client.PostAsync($"/stores/{tenant.Slug}/files/upload", form);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, declared.StatusCode);
 
         Assert.Empty(await app.InTenantAsync(tenant, sp => sp.GetRequiredService<FileUploadService>().ListAsync(CancellationToken.None)));
@@ -91,7 +91,7 @@ public sealed class UploadTests(MerchantAppFactory app) : IClassFixture<Merchant
         var (tenant, email) = await app.NewStoreAsync("Csrf");
         using var client = await app.SignedInClientAsync(email, tenant);
         using var content = new ByteArrayContent("hello"u8.ToArray());
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/stores/{tenant.Slug}/files") { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/stores/{tenant.Slug}/files/upload") { Content = content };
         request.Headers.Add("Origin", "https://evil.example");
         using var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
