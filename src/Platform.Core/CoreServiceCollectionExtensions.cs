@@ -18,6 +18,9 @@ public static class CoreServiceCollectionExtensions
         services.AddPlatformData(configuration);
         services.AddSingleton<TenantScopeFactory>();
         services.AddScoped<StoreSignupService>();
+        services.AddSingleton<StoreDirectory>();
+        services.AddScoped<TeamService>();
+        services.AddSingleton<InvitationService>();
         services.AddScoped<PlatformAdminService>();
         services.AddScoped<IEmailSender, OutboxEmailSender>();
         services.AddOptions<DownloadTokenOptions>().Bind(configuration.GetSection("Downloads"));

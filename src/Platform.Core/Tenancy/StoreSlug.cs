@@ -9,7 +9,7 @@ public static partial class StoreSlug
     private static readonly HashSet<string> Reserved =
     [
         "admin", "api", "app", "assets", "connect", "d", "health", "login", "logout", "portal", "sandbox",
-        "signup", "static", "stores", "support", "telegram", "www", "invite", "account", "metrics",
+        "signup", "static", "stores", "support", "telegram", "www", "invite", "account", "metrics", "switch",
     ];
 
     public static bool IsValid(string slug) => ValidPattern().IsMatch(slug) && !Reserved.Contains(slug);

@@ -1,6 +1,7 @@
 using Platform.Web.Downloads;
 using Platform.Web.Files;
 using Platform.Web.Health;
+using Platform.Web.Portal;
 using Platform.Web.Tenancy;
 
 namespace Platform.Web.Extensions;
@@ -26,6 +27,7 @@ public static class PlatformWebApplicationExtensions
 
         app.MapPlatformHealthChecks();
         app.MapRazorPages();
+        app.MapPortalApi();
         app.MapDownloads();
         app.MapPortalFileUploads();
         return app;

@@ -5,6 +5,7 @@ using Platform.Core.Data;
 using Platform.Core.Jobs;
 using Platform.Web.Health;
 using Platform.Web.Identity;
+using Platform.Web.Portal;
 using Platform.Web.RateLimiting;
 using Platform.Web.Tenancy;
 
@@ -32,6 +33,7 @@ public static class PlatformWebBuilderExtensions
         services.AddPlatformRateLimiting(builder.Configuration);
         services.AddPlatformHealthChecks();
         services.AddProblemDetails();
+        services.AddPortal();
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "starfront.af";

@@ -34,5 +34,5 @@ internal static class PageForms
     }
 
     public static string FieldError(IDocument page, string field) =>
-        page.QuerySelector($".field-error[data-valmsg-for='{field}']")?.TextContent.Trim() ?? "";
+        page.QuerySelector($"span.field-error[data-for='{field}']")?.TextContent.Trim() ?? "";
 }

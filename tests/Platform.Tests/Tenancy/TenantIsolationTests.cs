@@ -119,12 +119,19 @@ public sealed class TenantIsolationTests(PlatformAppFactory app) : IClassFixture
             .Configure(new DbContextOptionsBuilder<PlatformDbContext>(), singleConnection, app.Services.GetRequiredService<TenantSessionInterceptor>())
             .Options as DbContextOptions<PlatformDbContext>;
 
-        var (pidA, seenByA) = await ReadAsync(storeA);
-        var (pidB, seenByB) = await ReadAsync(storeB);
+        // The scenario needs B to get A's physical connection back from the pool. Under heavy machine load
+        // Npgsql occasionally opens a fresh one instead; that run proves nothing, so it is repeated (bounded).
+        var reused = false;
+        for (var attempt = 0; attempt < 5 && !reused; attempt++)
+        {
+            var (pidA, seenByA) = await ReadAsync(storeA);
+            var (pidB, seenByB) = await ReadAsync(storeB);
+            Assert.Equal([storeA.Id], seenByA);
+            Assert.Equal([storeB.Id], seenByB);
+            reused = pidA == pidB;
+        }
 
-        Assert.Equal(pidA, pidB);
-        Assert.Equal([storeA.Id], seenByA);
-        Assert.Equal([storeB.Id], seenByB);
+        Assert.True(reused, "The pool never handed the same physical connection to the second tenant.");
 
         async Task<(int Pid, List<Guid> Seen)> ReadAsync(TenantInfo tenant)
         {

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.Core.Identity;
+using Platform.Core.Tenancy;
+using Platform.Web.Portal;
+
+namespace Platform.Web.Pages;
+
+/// <summary>
+/// POST /stores/switch: re-issues the sign-in with another store as <c>tenant_id</c>, after checking
+/// the user is a member there (through <see cref="StoreDirectory"/>, the cross-tenant reader). It lives
+/// outside the /Stores folder on purpose: a user must be able to leave a store they no longer belong to.
+/// </summary>
+[Authorize]
+public sealed class StoreSwitchModel(StoreDirectory directory, UserManager<PlatformUser> users, PortalSignIn portalSignIn) : PageModel
+{
+    [BindProperty]
+    public string? Slug { get; set; }
+
+    public IReadOnlyList<UserStore> Stores { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Stores = await directory.ListForUserAsync(PortalUser.RequiredIdOf(User), cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var userId = PortalUser.RequiredIdOf(User);
+        var target = string.IsNullOrWhiteSpace(Slug) || Slug.Length > Tenant.SlugMaxLength
+            ? null
+            : await directory.FindForUserAsync(userId, Slug, cancellationToken);
+        if (target is null)
+        {
+            return Forbid();
+        }
+
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Forbid();
+        }
+
+        await portalSignIn.SignInAsync(user, target.Store);
+        return LocalRedirect(PortalSignIn.HomeOf(target.Store));
+    }
+}

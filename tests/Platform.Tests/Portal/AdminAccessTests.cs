@@ -1,0 +1,37 @@
+using System.Net;
+using Platform.Tests.Infrastructure;
+
+namespace Platform.Tests.Portal;
+
+public sealed class AdminAccessTests(PlatformAppFactory app) : IClassFixture<PlatformAppFactory>
+{
+    [Fact]
+    public async Task An_anonymous_visitor_is_sent_to_login_from_admin()
+    {
+        using var visitor = new PortalClient(app);
+        using var response = await visitor.Http.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/login?ReturnUrl=%2Fadmin", response.Headers.Location!.PathAndQuery());
+    }
+
+    [Fact]
+    public async Task A_store_owner_who_is_not_a_platform_admin_is_refused_admin()
+    {
+        using var merchant = new PortalClient(app);
+        await merchant.SignUpAsync("Not An Admin", PortalClient.UniqueEmail("merchant"));
+        using var response = await merchant.Http.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/access-denied", response.Headers.Location!.PathAndQuery());
+        Assert.Equal(HttpStatusCode.Forbidden, (await merchant.GetAsync(response.Headers.Location!.PathAndQuery())).Status);
+    }
+
+    [Fact]
+    public async Task A_signed_in_user_working_in_one_store_is_refused_another_stores_pages()
+    {
+        using var merchant = new PortalClient(app);
+        await merchant.SignUpAsync("Own Store", PortalClient.UniqueEmail("own"));
+        var other = (await app.SignUpStoreAsync("Other Store", PortalClient.UniqueEmail("other"), PortalClient.Password)).Tenant!;
+        Assert.Equal(HttpStatusCode.Forbidden, (await merchant.GetAsync($"/stores/{other.Slug}/team")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await merchant.GetAsync("/stores/no-such-store-here")).Status);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Platform.Tests.Infrastructure;
+
+namespace Platform.Tests.Portal;
+
+/// <summary>
+/// The Done-when walk in a real headless Chromium, driven only through labels and button texts, as a
+/// person would: sign up, log out, log in, invite staff, the staff member joins, the owner creates an API client.
+/// </summary>
+public sealed class PortalBrowserTests(PlatformAppFactory app, BrowserFixture browser)
+    : IClassFixture<PlatformAppFactory>, IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_merchant_signs_up_logs_in_invites_staff_and_creates_an_api_client_whose_secret_is_shown_once()
+    {
+        var slug = "browser-" + Guid.NewGuid().ToString("N")[..8];
+        var ownerEmail = PortalClient.UniqueEmail("owner");
+        var staffEmail = PortalClient.UniqueEmail("staff");
+        await using var ownerContext = await browser.NewContextAsync(app.BaseAddress);
+        var owner = await ownerContext.NewPageAsync();
+
+        // Sign up
+        await owner.GotoAsync("/signup");
+        await owner.GetByLabel("Store name").FillAsync("Browser Books");
+        await owner.GetByLabel("Store address").FillAsync(slug);
+        await owner.GetByLabel("Email").FillAsync(ownerEmail);
+        await owner.GetByLabel("Password").FillAsync(PortalClient.Password);
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Create my store" }).ClickAsync();
+        await owner.WaitForURLAsync($"**/stores/{slug}");
+        await Assertions.Expect(owner.Locator("#store-title")).ToHaveTextAsync("Browser Books");
+
+        // Log out, log in
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await owner.WaitForURLAsync("**/login");
+        await owner.GetByLabel("Email").FillAsync(ownerEmail);
+        await owner.GetByLabel("Password").FillAsync(PortalClient.Password);
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await owner.WaitForURLAsync($"**/stores/{slug}");
+
+        // Invite a staff member
+        await owner.GetByRole(AriaRole.Navigation, new() { Name = "Store" }).GetByRole(AriaRole.Link, new() { Name = "Team", Exact = true }).ClickAsync();
+        await owner.WaitForURLAsync($"**/stores/{slug}/team");
+        await owner.GetByLabel("Email").FillAsync(staffEmail);
+        await owner.GetByLabel("Role").SelectOptionAsync("Staff");
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+        var inviteLink = (await owner.Locator("#invite-link").TextContentAsync())!.Trim();
+        Assert.Contains($"/invite/{slug}/", inviteLink);
+
+        // The staff member accepts in another browser context by creating an account
+        await using (var staffContext = await browser.NewContextAsync(app.BaseAddress))
+        {
+            var staff = await staffContext.NewPageAsync();
+            await staff.GotoAsync(inviteLink);
+            await Assertions.Expect(staff.Locator("#invite-store")).ToHaveTextAsync("Browser Books");
+            await Assertions.Expect(staff.GetByLabel("Email")).ToHaveValueAsync(staffEmail);
+            await staff.GetByLabel("Password").FillAsync(PortalClient.Password);
+            await staff.GetByRole(AriaRole.Button, new() { Name = "Create account and join" }).ClickAsync();
+            await staff.WaitForURLAsync($"**/stores/{slug}");
+            await Assertions.Expect(staff.Locator("#current-store")).ToHaveTextAsync("Browser Books");
+        }
+
+        await owner.ReloadAsync();
+        await Assertions.Expect(owner.Locator($"#members tr[data-email='{staffEmail}'] .role")).ToHaveTextAsync("Staff");
+
+        // The owner creates an API client: the secret is shown once, and not after a reload
+        await owner.GotoAsync($"/stores/{slug}/api-clients");
+        await owner.GetByLabel("Name").FillAsync("Warehouse sync");
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Create API client" }).ClickAsync();
+        var secret = (await owner.Locator("#client-secret").TextContentAsync())!.Trim();
+        Assert.Matches(new Regex(@"\S{16,}"), secret);
+        await owner.GotoAsync($"/stores/{slug}/api-clients");
+        await Assertions.Expect(owner.Locator("#client-secret")).ToHaveCountAsync(0);
+        Assert.DoesNotContain(secret, await owner.ContentAsync());
+    }
+}
