@@ -54,33 +54,41 @@ var settings = new Dictionary<string, string?>
     ["Files:Root"] = Path.Combine(work, "files"),
     ["Downloads:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
     ["RateLimits:DownloadPermitLimit"] = "1000000",
+    ["Downloads:AccelRedirectPrefix"] = "/_files/",
 };
 var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-var (tokens, storedPath) = await Seeder.SeedAsync(configuration, source, runs * 2 + concurrency + 5);
+var (tokens, storedPath) = await Seeder.SeedAsync(configuration, source, runs * 3 + concurrency + 5);
 File.Delete(source);
 var nextToken = 0;
+var expectedBytes = (long)sizeMb * 1024 * 1024;
 
 var webPort = FreePort();
 var web = Process.Start(WebStart(webDll, webPort, settings))!;
 var nginxPort = FreePort();
-var nginx = StartNginx(work, Path.GetDirectoryName(storedPath)!, nginxPort);
+var frontPort = FreePort();
+var nginx = StartNginx(work, Path.GetDirectoryName(storedPath)!, nginxPort, frontPort, webPort, settings["Files:Root"]!);
 try
 {
     await WaitForPortAsync(webPort);
     await WaitForPortAsync(nginxPort);
+    await WaitForPortAsync(frontPort);
     var nginxUrl = $"http://127.0.0.1:{nginxPort}/{Path.GetFileName(storedPath)}";
     string WebUrl() => $"http://127.0.0.1:{webPort}/d/{tokens[nextToken++]}";
+    string FrontUrl() => $"http://127.0.0.1:{frontPort}/d/{tokens[nextToken++]}";
 
     // Warm-up (JIT, connection pool, page cache) for both, not measured.
     await CurlAsync(WebUrl());
     await CurlAsync(nginxUrl);
+    await CurlAsync(FrontUrl());
 
     var webSpeeds = new List<double>();
     var nginxSpeeds = new List<double>();
+    var frontSpeeds = new List<double>();
     for (var i = 0; i < runs; i++)
     {
         webSpeeds.Add(await CurlAsync(WebUrl()));
         nginxSpeeds.Add(await CurlAsync(nginxUrl));
+        frontSpeeds.Add(await CurlAsync(FrontUrl()));
     }
 
     var baseline = Rss(web.Id);
@@ -111,6 +119,8 @@ try
     // Runs alternate web/nginx, so each pair shares the machine's load of that moment: the pairwise ratio is steadier.
     var pairRatios = webSpeeds.Zip(nginxSpeeds, (w, n) => w / n).ToList();
     Console.WriteLine($"| one stream, median of pairwise ratios | | | {Median(pairRatios):0.00}× ({string.Join(" ", pairRatios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))}) |");
+    var frontRatios = frontSpeeds.Zip(nginxSpeeds, (f, n) => f / n).ToList();
+    Console.WriteLine($"| one stream, /d/ behind nginx with X-Accel-Redirect, median (MB/s) | {Mb(Median(frontSpeeds))} | {Mb(nginxMedian)} | {Median(frontRatios):0.00}× pairwise ({string.Join(" ", frontRatios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))}) |");
     Console.WriteLine($"| one stream, all runs (MB/s) | {string.Join(" ", webSpeeds.Select(Mb))} | {string.Join(" ", nginxSpeeds.Select(Mb))} | |");
     Console.WriteLine($"| {concurrency} concurrent, aggregate (MB/s) | {totalMb / webConcurrentSeconds:0} | {totalMb / nginxConcurrentSeconds:0} | {nginxConcurrentSeconds / webConcurrentSeconds:0.00}× |");
     Console.WriteLine($"| web RSS before → peak during {concurrency} downloads (MB) | {baseline / 1048576.0:0} → {peak / 1048576.0:0} (+{(peak - baseline) / 1048576.0:0.0}) | | |");
@@ -135,9 +145,9 @@ finally
 
 static string Mb(double bytesPerSecond) => (bytesPerSecond / 1048576).ToString("0", CultureInfo.InvariantCulture);
 
-static async Task<double> CurlAsync(string url)
+async Task<double> CurlAsync(string url)
 {
-    var start = new ProcessStartInfo("curl", ["-s", "-f", "-o", "/dev/null", "--max-time", "300", "-w", "%{speed_download}", url]) { RedirectStandardOutput = true };
+    var start = new ProcessStartInfo("curl", ["-s", "-f", "-o", "/dev/null", "--max-time", "300", "-w", "%{speed_download} %{size_download}", url]) { RedirectStandardOutput = true };
     using var curl = Process.Start(start)!;
     var text = await curl.StandardOutput.ReadToEndAsync();
     await curl.WaitForExitAsync();
@@ -146,7 +156,14 @@ static async Task<double> CurlAsync(string url)
         throw new InvalidOperationException($"curl {url} exited with {curl.ExitCode}.");
     }
 
-    return double.Parse(text, CultureInfo.InvariantCulture);
+    var parts = text.Split(' ');
+    // Every transfer must be the whole file: a short answer (say, an empty offload response) would fake a speed.
+    if (long.Parse(parts[1], CultureInfo.InvariantCulture) != expectedBytes)
+    {
+        throw new InvalidOperationException($"{url} sent {parts[1]} bytes, expected {expectedBytes}.");
+    }
+
+    return double.Parse(parts[0], CultureInfo.InvariantCulture);
 }
 
 static long Rss(int pid)
@@ -168,7 +185,7 @@ static ProcessStartInfo WebStart(string dll, int port, Dictionary<string, string
     return start;
 }
 
-static Process StartNginx(string work, string root, int port)
+static Process StartNginx(string work, string root, int port, int frontPort, int webPort, string filesRoot)
 {
     var prefix = Path.Combine(work, "nginx");
     Directory.CreateDirectory(Path.Combine(prefix, "temp"));
@@ -190,6 +207,18 @@ static Process StartNginx(string work, string root, int port)
             uwsgi_temp_path {{prefix}}/temp/uwsgi;
             scgi_temp_path {{prefix}}/temp/scgi;
             server { listen 127.0.0.1:{{port}}; root {{root}}; location / { } }
+            upstream web { server 127.0.0.1:{{webPort}}; keepalive 8; }
+            server {
+                listen 127.0.0.1:{{frontPort}};
+                location /d/ {
+                    proxy_pass http://web;
+                    proxy_http_version 1.1;
+                    proxy_set_header Connection "";
+                    proxy_set_header Host $host;
+                    proxy_set_header X-Sendfile-Type X-Accel-Redirect;
+                }
+                location /_files/ { internal; alias {{filesRoot}}/; }
+            }
         }
         """);
     return Process.Start(new ProcessStartInfo("/usr/sbin/nginx", ["-p", prefix, "-c", conf]))!;

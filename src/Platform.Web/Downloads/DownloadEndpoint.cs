@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Platform.Core.Data;
 using Platform.Core.Files;
@@ -29,7 +30,7 @@ public static class DownloadEndpoint
 
     private static async Task<IResult> HandleAsync(
         string token, HttpContext http, DownloadTokens tokens, ITenantStore tenants, TenantScopeFactory scopes,
-        IFileStorage storage, TimeProvider time, CancellationToken cancellationToken)
+        IFileStorage storage, IOptions<DownloadOffloadOptions> offload, TimeProvider time, CancellationToken cancellationToken)
     {
         switch (tokens.Verify(token, time.GetUtcNow(), out var claims))
         {
@@ -97,6 +98,20 @@ public static class DownloadEndpoint
         }
 
         var contentType = file.ContentType;
+        if (kind is DownloadRequestKind.NewDownload or DownloadRequestKind.Continuation &&
+            offload.Value.AccelRedirectPrefix is { Length: > 0 } prefix &&
+            string.Equals(http.Request.Headers[DownloadOffloadOptions.SendfileTypeHeader], DownloadOffloadOptions.AccelRedirect, StringComparison.OrdinalIgnoreCase))
+        {
+            // nginx replaces this empty answer with the file (and serves the Range itself); storage keys are hex and "/".
+            var disposition = new ContentDispositionHeaderValue("attachment");
+            disposition.SetHttpFileName(file.FileName);
+            http.Response.Headers[DownloadOffloadOptions.AccelRedirect] = prefix.TrimEnd('/') + "/" + file.StorageKey;
+            http.Response.Headers.ContentDisposition = disposition.ToString();
+            http.Response.Headers.CacheControl = "private, no-store";
+            http.Response.ContentType = contentType;
+            return Results.Empty;
+        }
+
         var path = storage.TryGetPhysicalPath(file.StorageKey);
         http.Response.Headers.CacheControl = "private, no-store";
         http.Response.Headers["X-Content-Type-Options"] = "nosniff";

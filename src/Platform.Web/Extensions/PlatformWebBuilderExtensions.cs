@@ -53,6 +53,8 @@ public static class PlatformWebBuilderExtensions
             builder.Configuration["Files:Root"] = Path.Combine(LocalRun.LocalDatabaseExtensions.RepositoryRoot(builder.Environment.ContentRootPath), ".data", "files");
         }
 
+        services.AddOptions<Downloads.DownloadOffloadOptions>().Bind(builder.Configuration.GetSection("Downloads"));
+
         var connectionString = builder.Configuration.GetConnectionString("Platform");
         if (!string.IsNullOrEmpty(connectionString))
         {

@@ -144,4 +144,27 @@ public sealed class DownloadTests(MerchantAppFactory app) : IClassFixture<Mercha
 
     private Task<int> DownloadCountAsync(Platform.Core.Tenancy.TenantInfo tenant, Guid orderId) =>
         app.InTenantAsync(tenant, sp => sp.GetRequiredService<PlatformDbContext>().Orders.Where(o => o.Id == orderId).Select(o => o.DownloadCount).FirstAsync());
+
+    [Fact]
+    public async Task Behind_a_front_nginx_the_bytes_are_handed_over_with_X_Accel_Redirect_after_the_checks()
+    {
+        var (url, file, order, tenant) = await PaidAsync(limit: 1);
+        using var client = app.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("X-Sendfile-Type", "X-Accel-Redirect");
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = await app.InTenantAsync(tenant, sp => sp.GetRequiredService<FileUploadService>().FindAsync(file.Id, CancellationToken.None));
+        Assert.Equal("/_files/" + stored!.StorageKey, response.Headers.GetValues("X-Accel-Redirect").Single());
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal("Guide «2026».pdf", response.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Equal(1, await DownloadCountAsync(tenant, order.Id));
+
+        // The limit still applies: the proxy only copies bytes the app has allowed.
+        using var again = new HttpRequestMessage(HttpMethod.Get, url);
+        again.Headers.Add("X-Sendfile-Type", "X-Accel-Redirect");
+        using var refused = await client.SendAsync(again);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.False(refused.Headers.Contains("X-Accel-Redirect"));
+    }
 }

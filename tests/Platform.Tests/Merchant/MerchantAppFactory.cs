@@ -27,6 +27,7 @@ public sealed class MerchantAppFactory : PlatformAppFactory
         settings["Files:Root"] = FilesRoot;
         settings["Files:MaxUploadBytes"] = UploadLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["RateLimits:DownloadPermitLimit"] = "1000000";
+        settings["Downloads:AccelRedirectPrefix"] = "/_files/";
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
