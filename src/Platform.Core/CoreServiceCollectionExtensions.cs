@@ -22,6 +22,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<TeamService>();
         services.AddSingleton<InvitationService>();
         services.AddScoped<PlatformAdminService>();
+        services.AddPlatformApiClients();
         services.AddScoped<IEmailSender, OutboxEmailSender>();
         services.AddOptions<DownloadTokenOptions>().Bind(configuration.GetSection("Downloads"));
         services.AddSingleton<DownloadTokens>();

@@ -1,3 +1,4 @@
+using Platform.Web.Api;
 using Platform.Web.Downloads;
 using Platform.Web.Files;
 using Platform.Web.Health;
@@ -28,6 +29,7 @@ public static class PlatformWebApplicationExtensions
         app.MapPlatformHealthChecks();
         app.MapRazorPages();
         app.MapPortalApi();
+        app.MapPlatformApi();
         app.MapDownloads();
         app.MapPortalFileUploads();
         return app;

@@ -28,6 +28,7 @@ public static class PlatformWebBuilderExtensions
         services.AddPlatformCore(builder.Configuration);
         services.AddDataProtection().SetApplicationName("Starfront").PersistKeysToDbContext<PlatformDbContext>();
         services.AddPlatformIdentity(builder.Environment);
+        services.AddPlatformOpenIddict(builder.Environment, builder.Configuration);
         services.AddTenantResolution();
         services.AddSingleton<Platform.Core.IPublicBaseUrl, Platform.Web.Hosting.PublicBaseUrl>();
         services.AddPlatformRateLimiting(builder.Configuration);

@@ -27,6 +27,7 @@ public static class LocalRunStartup
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LocalRun");
         await PlatformCommands.MigrateAsync(app.Services, logger, CancellationToken.None);
+        await Platform.Web.Identity.OpenIddictSeeder.EnsureClientsAsync(app.Services, CancellationToken.None);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var tenants = scope.ServiceProvider.GetRequiredService<ITenantStore>();
