@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Platform.Core.Catalog;
 using Platform.Core.Data;
 using Platform.Core.Email;
@@ -24,7 +25,12 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PlatformAdminService>();
         services.AddPlatformApiClients();
         services.AddScoped<IEmailSender, OutboxEmailSender>();
-        services.AddOptions<DownloadTokenOptions>().Bind(configuration.GetSection("Downloads"));
+        services.AddOptions<DownloadTokenOptions>()
+            .Bind(configuration.GetSection("Downloads"))
+            .Validate<IHostEnvironment>(
+                (options, environment) => !string.IsNullOrEmpty(options.SigningKey) || environment.IsDevelopment() || environment.IsEnvironment("Testing"),
+                "Downloads:SigningKey is not set: base64 of at least 32 random bytes, the same on every replica (download links are signed with it).")
+            .ValidateOnStart();
         services.AddSingleton<DownloadTokens>();
         services.AddOptions<FileStorageOptions>().Bind(configuration.GetSection("Files"));
         services.AddSingleton<IFileStorage, LocalFileStorage>();

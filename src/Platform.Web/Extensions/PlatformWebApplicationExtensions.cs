@@ -11,6 +11,7 @@ public static class PlatformWebApplicationExtensions
 {
     public static WebApplication UsePlatformWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler();

@@ -4,6 +4,7 @@ using Platform.Core;
 using Platform.Core.Data;
 using Platform.Core.Jobs;
 using Platform.Web.Health;
+using Platform.Web.Hosting;
 using Platform.Web.Identity;
 using Platform.Web.Portal;
 using Platform.Web.RateLimiting;
@@ -30,6 +31,7 @@ public static class PlatformWebBuilderExtensions
         services.AddPlatformIdentity(builder.Environment);
         services.AddPlatformOpenIddict(builder.Environment, builder.Configuration);
         services.AddTenantResolution();
+        services.AddPlatformForwardedHeaders(builder.Configuration);
         services.AddSingleton<Platform.Core.IPublicBaseUrl, Platform.Web.Hosting.PublicBaseUrl>();
         services.AddPlatformRateLimiting(builder.Configuration);
         services.AddPlatformHealthChecks();
