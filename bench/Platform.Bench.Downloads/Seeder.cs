@@ -19,7 +19,10 @@ internal static class Seeder
 {
     public static async Task<(IReadOnlyList<string> Tokens, string StoragePath)> SeedAsync(IConfiguration configuration, string sourceFile, int orders)
     {
-        var services = new ServiceCollection().AddLogging().AddPlatformCore(configuration).BuildServiceProvider();
+        // Core's option checks ask for the host environment; the seeder is not a host, so it says what it is.
+        var services = new ServiceCollection().AddLogging()
+            .AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Testing" })
+            .AddPlatformCore(configuration).BuildServiceProvider();
         await using var _ = services;
         // A store row only (no owner account): the benchmark needs no login, and Identity is a web-host service.
         TenantInfo tenant;

@@ -9,8 +9,7 @@ public sealed class CategoryService(PlatformDbContext db)
     public async Task<IReadOnlyList<Category>> ListAsync(CancellationToken cancellationToken) =>
         await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(cancellationToken);
 
-    /// <summary>Returns an error message, or null when created.</summary>
-    public async Task<string?> CreateAsync(string? name, CancellationToken cancellationToken)
+    public async Task<CategorySaveResult> CreateAsync(string? name, CancellationToken cancellationToken)
     {
         var clean = name?.Trim() ?? "";
         var error = await CheckNameAsync(clean, null, cancellationToken);
@@ -20,17 +19,18 @@ public sealed class CategoryService(PlatformDbContext db)
         }
 
         var next = await db.Categories.Select(c => (int?)c.SortOrder).MaxAsync(cancellationToken) + 1 ?? 0;
-        db.Categories.Add(new Category { Id = Guid.CreateVersion7(), Name = clean, SortOrder = next });
+        var category = new Category { Id = Guid.CreateVersion7(), Name = clean, SortOrder = next };
+        db.Categories.Add(category);
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return new CategorySaveResult(category, null);
     }
 
-    public async Task<string?> RenameAsync(Guid id, string? name, CancellationToken cancellationToken)
+    public async Task<CategorySaveResult> RenameAsync(Guid id, string? name, CancellationToken cancellationToken)
     {
         var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (category is null)
         {
-            return "That category does not exist.";
+            return new CategorySaveResult(null, "That category does not exist.", NotFound: true);
         }
 
         var clean = name?.Trim() ?? "";
@@ -42,7 +42,19 @@ public sealed class CategoryService(PlatformDbContext db)
 
         category.Name = clean;
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return new CategorySaveResult(category, null);
+    }
+
+    /// <summary>Sets the order of the listed categories (first = top); ids of other stores or unknown ids are ignored.</summary>
+    public async Task ReorderAsync(IReadOnlyList<Guid> orderedIds, CancellationToken cancellationToken)
+    {
+        var categories = await db.Categories.Where(c => orderedIds.Contains(c.Id)).ToListAsync(cancellationToken);
+        foreach (var category in categories)
+        {
+            category.SortOrder = orderedIds.ToList().IndexOf(category.Id);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Moves a category one place up (-1) or down (+1).</summary>
@@ -68,20 +80,20 @@ public sealed class CategoryService(PlatformDbContext db)
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) =>
         await db.Categories.Where(c => c.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
 
-    private async Task<string?> CheckNameAsync(string name, Guid? except, CancellationToken cancellationToken)
+    private async Task<CategorySaveResult?> CheckNameAsync(string name, Guid? except, CancellationToken cancellationToken)
     {
         if (name.Length == 0)
         {
-            return "Give the category a name.";
+            return new CategorySaveResult(null, "Give the category a name.");
         }
 
         if (name.Length > Category.NameMaxLength)
         {
-            return $"Keep category names under {Category.NameMaxLength} characters.";
+            return new CategorySaveResult(null, $"Keep category names under {Category.NameMaxLength} characters.");
         }
 
         return await db.Categories.AnyAsync(c => c.Name == name && c.Id != except, cancellationToken)
-            ? $"There is already a category called \"{name}\"."
+            ? new CategorySaveResult(null, $"There is already a category called \"{name}\".", Conflict: true)
             : null;
     }
 }

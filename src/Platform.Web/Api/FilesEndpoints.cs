@@ -5,7 +5,7 @@ namespace Platform.Web.Api;
 
 /// <summary>
 /// <c>POST /api/v1/files</c> (multipart, or a raw body with <c>X-File-Name</c>; streamed, 413 over the limit),
-/// <c>GET /api/v1/files</c> and <c>GET /api/v1/files/{id}</c>.
+/// <c>GET /api/v1/files</c>, <c>GET /api/v1/files/{id}</c> and <c>DELETE /api/v1/files/{id}</c> (409 while a product delivers it).
 /// </summary>
 public static class FilesEndpoints
 {
@@ -16,6 +16,18 @@ public static class FilesEndpoints
             Results.Ok((await files.ListAsync(cancellationToken)).Select(FileResponse.From)));
         api.MapGet("/files/{id:guid}", async (Guid id, FileUploadService files, CancellationToken cancellationToken) =>
             await files.FindAsync(id, cancellationToken) is { } file ? Results.Ok(FileResponse.From(file)) : ApiNames.NotFound("File", id));
+        api.MapDelete("/files/{id:guid}", async (Guid id, FileUploadService files, CancellationToken cancellationToken) =>
+        {
+            if (await files.FindAsync(id, cancellationToken) is null)
+            {
+                return ApiNames.NotFound("File", id);
+            }
+
+            // A product's goods stay (past buyers may still download them): 409, nothing deleted.
+            return await files.DeleteAsync(id, cancellationToken) is { } error
+                ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "File in use", detail: error)
+                : Results.NoContent();
+        });
         return api;
     }
 

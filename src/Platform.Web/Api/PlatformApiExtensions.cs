@@ -22,6 +22,7 @@ public static class PlatformApiExtensions
         // Issue 4, merchant side: the store with its storefront (replaces the bare GET /store), catalog, files, orders.
         api.MapStoreEndpoints();
         api.MapProductsEndpoints();
+        api.MapCategoriesEndpoints();
         api.MapFilesEndpoints();
         api.MapOrdersEndpoints();
 

@@ -158,4 +158,34 @@ public sealed class MerchantApiTests(MerchantAppFactory app) : IClassFixture<Mer
         Assert.Equal(0, (await otherHttp.GetFromJsonAsync<JsonElement>("api/v1/products")).GetArrayLength());
         Assert.NotEqual(tenant.Id, other.Id);
     }
+
+    [Fact]
+    public async Task Categories_are_managed_through_the_API_and_files_in_use_are_kept()
+    {
+        var (tenant, http) = await StoreWithTokenAsync("ApiCategories");
+        using var books = await http.PostAsJsonAsync("api/v1/categories", new { name = "Books" });
+        Assert.Equal(HttpStatusCode.Created, books.StatusCode);
+        var booksId = (await JsonAsync(books)).GetProperty("id").GetGuid();
+        using var courses = await http.PostAsJsonAsync("api/v1/categories", new { name = "Courses" });
+        var coursesId = (await JsonAsync(courses)).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Conflict, (await http.PostAsJsonAsync("api/v1/categories", new { name = "Books" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.PostAsJsonAsync("api/v1/categories", new { name = " " })).StatusCode);
+
+        using var reordered = await http.PutAsJsonAsync("api/v1/categories/order", new[] { coursesId, booksId });
+        var order = (await JsonAsync(reordered)).EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["Courses", "Books"], order);
+        using var renamed = await http.PatchAsJsonAsync($"api/v1/categories/{booksId}", new { name = "E-books" });
+        Assert.Equal("E-books", (await JsonAsync(renamed)).GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await http.DeleteAsync($"api/v1/categories/{coursesId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.DeleteAsync($"api/v1/categories/{coursesId}")).StatusCode);
+        var store = await http.GetFromJsonAsync<JsonElement>("api/v1/store");
+        Assert.Equal("E-books", store.GetProperty("categories")[0].GetProperty("name").GetString());
+
+        var file = await app.UploadAsync(tenant, "%PDF-1.4 keep"u8.ToArray(), "keep.pdf");
+        var spare = await app.UploadAsync(tenant, "%PDF-1.4 spare"u8.ToArray(), "spare.pdf");
+        await app.PaidFileOrderAsync(tenant, file);
+        Assert.Equal(HttpStatusCode.Conflict, (await http.DeleteAsync($"api/v1/files/{file.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await http.DeleteAsync($"api/v1/files/{spare.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"api/v1/files/{spare.Id}")).StatusCode);
+    }
 }
