@@ -24,6 +24,8 @@ public static class SandboxApp
         // Request paths carry bot tokens (/bot{token}/...): keep ASP.NET's per-request logs, which print paths, off.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.Configure<SandboxOptions>(builder.Configuration.GetSection("Sandbox"));
+        // Room for Telegram's 50 MB document uploads (Kestrel's default stops at 30 MB).
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 60L * 1024 * 1024);
         builder.Services.AddSingleton(clock ?? new SandboxClock());
         builder.Services.AddSingleton<SandboxStore>();
         builder.Services.AddSingleton<RateLimiter>();
@@ -47,6 +49,8 @@ public static class SandboxApp
             && StateFile.Load(path) is { } saved)
         {
             lock (store.Sync) store.Data = saved;
+            // Time the merchant advanced before the restart stays advanced (the clock never goes back).
+            if (saved.SavedAt is { } savedAt) store.Clock.AdvanceTo(savedAt);
         }
         app.MapBotApi();
         app.MapControlApi();

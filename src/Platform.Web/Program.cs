@@ -4,6 +4,7 @@ using Platform.Web.LocalRun;
 
 var builder = WebApplication.CreateBuilder(args);
 await builder.UseLocalDatabaseWhenUnconfiguredAsync();
+await builder.UseLocalSandboxWhenUnconfiguredAsync();
 builder.AddPlatformWeb();
 
 var app = builder.Build();

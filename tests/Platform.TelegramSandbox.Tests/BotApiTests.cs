@@ -22,6 +22,18 @@ public sealed class BotApiTests
     }
 
     [Fact]
+    public async Task Tokens_that_contain_bot_are_routed_like_any_other()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        lock (sandbox.Host.Store.Sync)
+            sandbox.Host.Store.Data.Bots[bot.Id].Token = $"{bot.Id}:AAxBotxbotxBOTxxxxxxxxxxxxxxxxxxxxx";
+        var again = new TestBot(bot.Id, bot.Username, $"{bot.Id}:AAxBotxbotxBOTxxxxxxxxxxxxxxxxxxxxx", sandbox.BaseUrl);
+
+        Assert.Equal(bot.Id, (await again.Client.GetMe()).Id);
+    }
+
+    [Fact]
     public async Task Unknown_token_answers_401_Unauthorized()
     {
         await using var sandbox = await TestSandbox.StartAsync();
@@ -48,6 +60,8 @@ public sealed class BotApiTests
         var (status, body) = await RawAsync(sandbox, HttpMethod.Get, $"/bot{bot.Token}/sendMessage?text=hi");
         Assert.Equal(400, status);
         Assert.Equal("Bad Request: chat_id is empty", Description(body));
+        (status, body) = await RawAsync(sandbox, HttpMethod.Get, $"/bot{bot.Token}/sendMessage?chat_id=&text=hi");
+        Assert.Equal((400, "Bad Request: chat_id is empty"), (status, Description(body)));
         (status, body) = await RawAsync(sandbox, HttpMethod.Get, $"/bot{bot.Token}/getUpdates?limit=lots");
         Assert.Equal((400, "Bad Request: invalid limit specified"), (status, Description(body)));
         (status, body) = await RawAsync(sandbox, HttpMethod.Get, $"/bot{bot.Token}/sendMessage?chat_id=1&text=hi&reply_markup=%7Bbroken");

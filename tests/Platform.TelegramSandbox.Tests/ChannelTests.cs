@@ -9,7 +9,7 @@ namespace Platform.TelegramSandbox.Tests;
 
 public sealed class ChannelTests
 {
-    private static readonly UpdateType[] MemberUpdates = [UpdateType.ChatMember, UpdateType.MyChatMember, UpdateType.Message];
+    private static readonly UpdateType[] MemberUpdates = [UpdateType.ChatMember, UpdateType.MyChatMember, UpdateType.Message, UpdateType.ChatJoinRequest];
 
     [Fact]
     public async Task Bot_made_admin_of_a_new_channel_gets_my_chat_member()
@@ -24,6 +24,10 @@ public sealed class ChannelTests
         var chat = await bot.Client.GetChat(channelId);
         Assert.Equal((ChatType.Channel, "Premium posts"), (chat.Type, chat.Title));
         Assert.Equal(ChatMemberStatus.Administrator, (await bot.Client.GetChatMember(channelId, bot.Id)).Status);
+        var post = await bot.Client.SendMessage(channelId, "New post");
+        Assert.Null(post.From);
+        Assert.Equal(channelId, post.SenderChat!.Id);
+        Assert.Equal("New post (edited)", (await bot.Client.EditMessageText(channelId, post.Id, "New post (edited)")).Text);
     }
 
     [Fact]
@@ -80,6 +84,23 @@ public sealed class ChannelTests
     }
 
     [Fact]
+    public async Task Temporary_ban_ends_on_the_sandbox_clock()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        var channelId = await CreateChannelAsync(sandbox, bot);
+        var ann = await sandbox.CreateUserAsync();
+        var link = await bot.Client.CreateChatInviteLink(channelId);
+        await JoinAsync(sandbox, ann, link.InviteLink);
+
+        await bot.Client.BanChatMember(channelId, ann, untilDate: TestSandbox.Epoch.AddDays(1).UtcDateTime);
+        Assert.Equal("banned", await JoinAsync(sandbox, ann, link.InviteLink));
+        await sandbox.AdvanceAsync(24 * 3600);
+
+        Assert.Equal("joined", await JoinAsync(sandbox, ann, link.InviteLink));
+    }
+
+    [Fact]
     public async Task Channel_subscription_link_adds_the_buyer_and_removes_them_when_the_subscription_lapses()
     {
         await using var sandbox = await TestSandbox.StartAsync();
@@ -101,6 +122,51 @@ public sealed class ChannelTests
         var statuses = (await bot.ReceiveAsync(3)).Where(u => u.ChatMember is not null).Select(u => u.ChatMember!.NewChatMember.Status);
         Assert.Equal([ChatMemberStatus.Member, ChatMemberStatus.Left], statuses);
         Assert.Equal(150, (await sandbox.GetAsync($"sandbox/v1/channels/{channelId}/members")).GetProperty("star_balance").GetInt64());
+    }
+
+    [Fact]
+    public async Task Subscriber_who_leaves_the_channel_is_not_charged_again()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        var channelId = await CreateChannelAsync(sandbox, bot);
+        var ann = await sandbox.CreateUserAsync("Ann", stars: 500);
+        var link = await bot.Client.CreateChatSubscriptionInviteLink(channelId, subscriptionPeriod: 2_592_000, subscriptionPrice: 100);
+        Assert.Equal("joined", await JoinAsync(sandbox, ann, link.InviteLink));
+
+        await sandbox.PostAsync($"sandbox/v1/users/{ann}/channels/{channelId}/leave", new { });
+        await sandbox.AdvanceAsync(2_592_000);
+
+        Assert.Equal(400, await sandbox.StarsOfAsync(ann));
+        Assert.False((await sandbox.GetAsync($"sandbox/v1/users/{ann}/subscriptions"))[0].GetProperty("active").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Join_request_link_asks_the_bot_which_can_approve_or_decline()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        await bot.Client.GetUpdates(allowedUpdates: MemberUpdates);
+        var channelId = await CreateChannelAsync(sandbox, bot);
+        await bot.ReceiveAsync();
+        var ann = await sandbox.CreateUserAsync("Ann");
+        var bob = await sandbox.CreateUserAsync("Bob");
+        var link = await bot.Client.CreateChatInviteLink(channelId, createsJoinRequest: true);
+
+        Assert.Equal("request_sent", await JoinAsync(sandbox, ann, link.InviteLink));
+        Assert.Equal("request_sent", await JoinAsync(sandbox, bob, link.InviteLink));
+        var requests = (await bot.ReceiveAsync(2)).Select(u => u.ChatJoinRequest!).ToList();
+        Assert.Equal([ann, bob], requests.Select(r => r.From.Id));
+        Assert.Equal(link.InviteLink, requests[0].InviteLink!.InviteLink);
+        await bot.Client.SendMessage(requests[0].UserChatId, "Welcome! Approving you now.");
+        await bot.Client.ApproveChatJoinRequest(channelId, ann);
+        await bot.Client.DeclineChatJoinRequest(channelId, bob);
+
+        Assert.Equal(ChatMemberStatus.Member, (await bot.Client.GetChatMember(channelId, ann)).Status);
+        Assert.Equal(ChatMemberStatus.Left, (await bot.Client.GetChatMember(channelId, bob)).Status);
+        Assert.Equal(ChatMemberStatus.Member, (await bot.ReceiveAsync()).Single().ChatMember!.NewChatMember.Status);
+        var twice = await Assert.ThrowsAsync<ApiRequestException>(() => bot.Client.DeclineChatJoinRequest(channelId, bob));
+        Assert.Equal("Bad Request: HIDE_REQUESTER_MISSING", twice.Message);
     }
 
     [Fact]

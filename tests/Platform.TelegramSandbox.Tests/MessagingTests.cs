@@ -40,6 +40,51 @@ public sealed class MessagingTests
     }
 
     [Fact]
+    public async Task HTML_parse_mode_becomes_entities_as_on_Telegram()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        var ann = await sandbox.CreateUserAsync();
+        await sandbox.SendTextAsync(ann, bot, "/start");
+
+        var sent = await bot.Client.SendMessage(ann, "<b>Ebook</b> — <i>only</i> <a href=\"https://example.org/x?a=1&amp;b=2\">⭐️100</a> &lt;3\n<pre><code class=\"language-cs\">var x;</code></pre>",
+            Telegram.Bot.Types.Enums.ParseMode.Html);
+
+        Assert.Equal("Ebook — only ⭐️100 <3\nvar x;", sent.Text);
+        Assert.Equal(
+            [(Telegram.Bot.Types.Enums.MessageEntityType.Bold, 0, 5), (Telegram.Bot.Types.Enums.MessageEntityType.Italic, 8, 4),
+             (Telegram.Bot.Types.Enums.MessageEntityType.TextLink, 13, 5), (Telegram.Bot.Types.Enums.MessageEntityType.Pre, 22, 6)],
+            sent.Entities!.Select(e => (e.Type, e.Offset, e.Length)));
+        Assert.Equal("https://example.org/x?a=1&b=2", sent.Entities![2].Url);
+        Assert.Equal("cs", sent.Entities[3].Language);
+        var bad = await Assert.ThrowsAsync<ApiRequestException>(() => bot.Client.SendMessage(ann, "<blink>hi</blink>", Telegram.Bot.Types.Enums.ParseMode.Html));
+        Assert.StartsWith("Bad Request: can't parse entities", bad.Message);
+    }
+
+    [Fact]
+    public async Task MarkdownV2_parse_mode_becomes_entities_and_unescaped_reserved_characters_are_refused()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        var ann = await sandbox.CreateUserAsync();
+        await sandbox.SendTextAsync(ann, bot, "/start");
+        var md = Telegram.Bot.Types.Enums.ParseMode.MarkdownV2;
+
+        var sent = await bot.Client.SendMessage(ann, "*Ebook* _only_ __now__ [shop](https://example.org/a\\)b) `x\\`y` 1\\.5\\!", md);
+
+        Assert.Equal("Ebook only now shop x`y 1.5!", sent.Text);
+        Assert.Equal(
+            [(Telegram.Bot.Types.Enums.MessageEntityType.Bold, 0, 5), (Telegram.Bot.Types.Enums.MessageEntityType.Italic, 6, 4),
+             (Telegram.Bot.Types.Enums.MessageEntityType.Underline, 11, 3), (Telegram.Bot.Types.Enums.MessageEntityType.TextLink, 15, 4),
+             (Telegram.Bot.Types.Enums.MessageEntityType.Code, 20, 3)],
+            sent.Entities!.Select(e => (e.Type, e.Offset, e.Length)));
+        Assert.Equal("https://example.org/a)b", sent.Entities![3].Url);
+        await sandbox.AdvanceAsync(5); // stay inside the per-chat flood limit
+        var bad = await Assert.ThrowsAsync<ApiRequestException>(() => bot.Client.SendMessage(ann, "Price: 1.5", md));
+        Assert.Equal("Bad Request: can't parse entities in text: Character '.' is reserved and must be escaped with the preceding '\\'", bad.Message);
+    }
+
+    [Fact]
     public async Task Pressing_an_inline_button_delivers_a_callback_query_and_shows_the_answer()
     {
         await using var sandbox = await TestSandbox.StartAsync();

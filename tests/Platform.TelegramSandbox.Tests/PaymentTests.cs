@@ -40,6 +40,25 @@ public sealed class PaymentTests
     }
 
     [Fact]
+    public async Task Typed_control_client_pays_an_invoice_message_like_the_JSON_API()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        var ann = await sandbox.Client.CreateUserAsync("Ann");
+        await sandbox.Client.TopUpAsync(ann, 120);
+        await sandbox.Client.SendTextAsync(ann, bot.Id, "/start");
+        var invoice = await bot.Client.SendInvoice(ann, "Ebook", "A fine ebook", "order-9", "XTR", Price100);
+
+        var pay = sandbox.Client.PayInvoiceAsync(ann, bot.Id, invoice.Id);
+        var query = (await bot.ReceiveAsync(2)).Single(u => u.PreCheckoutQuery is not null).PreCheckoutQuery!;
+        await bot.Client.AnswerPreCheckoutQuery(query.Id);
+        var payment = await pay;
+
+        Assert.Equal(("paid", 20L, query.Id), (payment.Status, payment.Stars, payment.PreCheckoutQueryId));
+        Assert.NotNull(payment.TelegramPaymentChargeId);
+    }
+
+    [Fact]
     public async Task Unanswered_pre_checkout_fails_after_10_seconds_on_the_sandbox_clock()
     {
         await using var sandbox = await TestSandbox.StartAsync();
@@ -129,6 +148,21 @@ public sealed class PaymentTests
         Assert.Equal(400, error.ErrorCode);
         Assert.StartsWith("Bad Request: ", error.Message);
         Assert.Contains(named, error.Message);
+    }
+
+    [Fact]
+    public async Task Invoice_keyboard_must_start_with_a_Pay_button()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        var ann = await sandbox.CreateUserAsync();
+        await sandbox.SendTextAsync(ann, bot, "/start");
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => bot.Client.SendInvoice(ann, "Ebook", "A fine ebook", "p", "XTR", Price100,
+            replyMarkup: new Telegram.Bot.Types.ReplyMarkups.InlineKeyboardMarkup(Telegram.Bot.Types.ReplyMarkups.InlineKeyboardButton.WithCallbackData("Later", "later"))));
+        Assert.Contains("Pay button", error.Message);
+        var sent = await bot.Client.SendInvoice(ann, "Ebook", "A fine ebook", "p", "XTR", Price100,
+            replyMarkup: new Telegram.Bot.Types.ReplyMarkups.InlineKeyboardMarkup(Telegram.Bot.Types.ReplyMarkups.InlineKeyboardButton.WithPay("Buy for 100 Stars")));
+        Assert.True(sent.ReplyMarkup!.InlineKeyboard.First().First().Pay);
     }
 
     [Fact]

@@ -51,6 +51,7 @@ public sealed class SubscriptionTests
         var link = await bot.Client.CreateInvoiceLink("Club", "Monthly club", "club", "XTR", [new LabeledPrice("Month", 100)], subscriptionPeriod: Month);
         var charge = await PaymentTests.PayAsync(sandbox, bot, ann, link);
 
+        Assert.Equal("already_subscribed", (await sandbox.PayAsync(ann, new { invoice_link = link })).GetProperty("status").GetString());
         await bot.Client.EditUserStarSubscription(ann, charge, isCanceled: true);
         await bot.Client.EditUserStarSubscription(ann, charge, isCanceled: false);
         await sandbox.AdvanceAsync(Month);
@@ -62,6 +63,26 @@ public sealed class SubscriptionTests
         Assert.Equal(800, await sandbox.StarsOfAsync(ann));
         var expired = await Assert.ThrowsAsync<ApiRequestException>(() => bot.Client.EditUserStarSubscription(ann, charge, isCanceled: false));
         Assert.Equal(400, expired.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Buyer_who_cancels_keeps_access_until_the_period_ends_and_is_not_charged_again()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        var ann = await sandbox.CreateUserAsync("Ann", stars: 1000);
+        var link = await bot.Client.CreateInvoiceLink("Club", "Monthly club", "club", "XTR", [new LabeledPrice("Month", 100)], subscriptionPeriod: Month);
+        await PaymentTests.PayAsync(sandbox, bot, ann, link);
+        var id = (await sandbox.GetAsync($"sandbox/v1/users/{ann}/subscriptions"))[0].GetProperty("id").GetString();
+
+        await sandbox.PostAsync($"sandbox/v1/users/{ann}/subscriptions/{id}", new { canceled = true });
+        await sandbox.AdvanceAsync(Month - 1);
+        Assert.True((await sandbox.GetAsync($"sandbox/v1/users/{ann}/subscriptions"))[0].GetProperty("active").GetBoolean());
+        await sandbox.AdvanceAsync(1);
+
+        Assert.False((await sandbox.GetAsync($"sandbox/v1/users/{ann}/subscriptions"))[0].GetProperty("active").GetBoolean());
+        Assert.Empty(await bot.DrainAsync());
+        Assert.Equal(900, await sandbox.StarsOfAsync(ann));
     }
 
     [Fact]

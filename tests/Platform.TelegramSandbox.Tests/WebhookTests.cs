@@ -36,7 +36,7 @@ public sealed class WebhookTests
         Assert.Equal([500, 500, 200, 200], requests.Select(r => r.AnsweredWith));
         var ids = requests.Select(r => r.Update.Id).ToList();
         Assert.True(ids[2] < ids[3], "update_id increases");
-        Assert.Equal(0, (await bot.Client.GetWebhookInfo()).PendingUpdateCount);
+        await WaitUntilAsync(async () => (await bot.Client.GetWebhookInfo()).PendingUpdateCount == 0);
     }
 
     [Fact]
@@ -53,6 +53,22 @@ public sealed class WebhookTests
         var request = Assert.Single(await receiver.WaitForAsync(1));
         Assert.Equal("s3cret_Token-1", request.SecretHeader);
         Assert.Equal("/start", request.Update.Message!.Text);
+    }
+
+    [Fact]
+    public async Task Webhook_can_answer_with_a_method_call_in_its_response()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.ReplyBody = u => new Dictionary<string, object> { ["method"] = "sendMessage", ["chat_id"] = u.Message!.Chat.Id, ["text"] = "pong" };
+        var bot = await sandbox.CreateBotAsync();
+        var ann = await sandbox.CreateUserAsync();
+        await bot.Client.SetWebhook(receiver.Url);
+
+        await sandbox.SendTextAsync(ann, bot, "ping");
+
+        await WaitUntilAsync(async () => (await sandbox.ChatAsync(ann, bot)).GetProperty("messages").GetArrayLength() == 2);
+        Assert.Equal("pong", (await sandbox.ChatAsync(ann, bot)).GetProperty("messages")[1].GetProperty("text").GetString());
     }
 
     [Fact]
@@ -110,17 +126,62 @@ public sealed class WebhookTests
     }
 
     [Fact]
-    public async Task GetUpdates_is_refused_while_a_webhook_is_set()
+    public async Task GetUpdates_is_refused_while_a_webhook_is_set_and_deleteWebhook_can_drop_what_is_pending()
     {
         await using var sandbox = await TestSandbox.StartAsync();
         var bot = await sandbox.CreateBotAsync();
-        await bot.Client.SetWebhook("http://127.0.0.1:9/hook");
+        var ann = await sandbox.CreateUserAsync();
+        await bot.Client.SetWebhook("http://127.0.0.1:9/hook"); // nothing listens there
+        await sandbox.SendTextAsync(ann, bot, "undeliverable");
         var error = await Assert.ThrowsAsync<ApiRequestException>(() => bot.Client.GetUpdates());
         Assert.Equal(409, error.ErrorCode);
+        Assert.Equal(1, (await bot.Client.GetWebhookInfo()).PendingUpdateCount);
 
         await bot.Client.DeleteWebhook(dropPendingUpdates: true);
         Assert.Empty(await bot.Client.GetUpdates());
         Assert.Equal("", (await bot.Client.GetWebhookInfo()).Url);
+    }
+
+    [Fact]
+    public async Task Webhook_that_does_not_answer_in_time_counts_as_failed_and_is_retried()
+    {
+        await using var sandbox = await TestSandbox.StartAsync(o => o.WebhookTimeout = TimeSpan.FromMilliseconds(300));
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Delay = n => n == 0 ? TimeSpan.FromSeconds(2) : TimeSpan.Zero;
+        var bot = await sandbox.CreateBotAsync();
+        var ann = await sandbox.CreateUserAsync();
+        await bot.Client.SetWebhook(receiver.Url);
+
+        await sandbox.SendTextAsync(ann, bot, "slow");
+        await WaitForFailedAttemptsAsync(sandbox, bot, 1);
+        Assert.Equal("Read timeout expired", (await bot.Client.GetWebhookInfo()).LastErrorMessage);
+        await sandbox.AdvanceAsync(1);
+
+        var requests = await receiver.WaitForAsync(2);
+        Assert.All(requests, r => Assert.Equal("slow", r.Update.Message!.Text));
+        await WaitUntilAsync(async () => (await bot.Client.GetWebhookInfo()).PendingUpdateCount == 0);
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    public async Task Webhook_keeps_at_most_max_connections_in_flight_and_each_chat_in_order(int maxConnections, int expectedInFlight)
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Delay = _ => TimeSpan.FromMilliseconds(300);
+        var bot = await sandbox.CreateBotAsync();
+        var ann = await sandbox.CreateUserAsync("Ann");
+        var bob = await sandbox.CreateUserAsync("Bob");
+        foreach (var text in new[] { "a1", "a2" }) await sandbox.SendTextAsync(ann, bot, text);
+        foreach (var text in new[] { "b1", "b2" }) await sandbox.SendTextAsync(bob, bot, text);
+
+        await bot.Client.SetWebhook(receiver.Url, maxConnections: maxConnections);
+        var requests = await receiver.WaitForAsync(4);
+
+        Assert.Equal(expectedInFlight, receiver.MaxInFlight);
+        Assert.Equal(["a1", "a2"], requests.Where(r => r.Update.Message!.From!.Id == ann).Select(r => r.Update.Message!.Text));
+        Assert.Equal(["b1", "b2"], requests.Where(r => r.Update.Message!.From!.Id == bob).Select(r => r.Update.Message!.Text));
     }
 
     /// <summary>The receiver saw the request before the sandbox noted the answer; wait for the sandbox's side too.</summary>

@@ -40,7 +40,7 @@ internal static class ArgumentReader
         {
             var node = args[p.Name];
             var isFileParam = p.Types.Contains("InputFile");
-            if (node is null || (node is JsonValue v0 && v0.TryGetValue<string>(out var s0) && s0.Length == 0 && !p.Types.Contains("String")))
+            if (node is null || (node is JsonValue v0 && v0.TryGetValue<string>(out var s0) && s0.Length == 0 && p.Types is not ["String"]))
             {
                 args.Remove(p.Name);
                 if (isFileParam && files.ContainsKey(p.Name)) continue;

@@ -31,12 +31,13 @@ internal static class BotApiEndpoints
 
     public static void MapBotApi(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/bot{token}/{method}", ["GET", "POST"], HandleAsync).ExcludeFromDescription();
-        app.MapGet("/file/bot{token}/{**path}", (string token, string path, SandboxStore store) =>
+        // Not "/bot{token}/...": a complex route segment mis-splits tokens that contain "bot" themselves.
+        app.MapMethods("/{botToken}/{method}", ["GET", "POST"], HandleAsync).ExcludeFromDescription();
+        app.MapGet("/file/{botToken}/{**path}", (string botToken, string path, SandboxStore store) =>
         {
             lock (store.Sync)
             {
-                if (store.FindBotByToken(token) is null) return Error(401, "Unauthorized");
+                if (TokenOf(botToken) is not { } token || store.FindBotByToken(token) is null) return Error(401, "Unauthorized");
                 var file = store.Data.Files.Values.FirstOrDefault(f => f.FilePath == path);
                 return file is null
                     ? Error(404, "Not Found")
@@ -45,8 +46,12 @@ internal static class BotApiEndpoints
         }).ExcludeFromDescription();
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, string token, string method, SandboxStore store)
+    private static string? TokenOf(string segment) =>
+        segment.StartsWith("bot", StringComparison.Ordinal) ? segment["bot".Length..] : null;
+
+    private static async Task<IResult> HandleAsync(HttpContext http, string botToken, string method, SandboxStore store)
     {
+        if (TokenOf(botToken) is not { } token) return Results.NotFound();
         BotRecord? bot;
         lock (store.Sync) bot = store.FindBotByToken(token);
         if (bot is null) return Error(401, "Unauthorized");
@@ -62,6 +67,12 @@ internal static class BotApiEndpoints
         catch (BotApiException e)
         {
             return Error(e.Code, e.Description, e.RetryAfter);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The method name is logged, never the path: it carries the token.
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotApiEndpoints)).LogError(e, "Bot API method {Method} failed", method);
+            return Error(500, "Internal Server Error");
         }
     }
 

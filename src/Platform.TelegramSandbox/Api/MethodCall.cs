@@ -28,11 +28,21 @@ internal sealed class MethodCall(SandboxStore store, BotRecord bot, JsonObject a
 
     public string ReqStr(string name) => Str(name) ?? throw BotApiException.BadRequest($"{name} is empty");
 
-    public long? Long(string name) => Args[name]?.GetValue<long>();
+    public long? Long(string name) => Args[name] switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue<long>(out var n) => n,
+        _ => throw BotApiException.BadRequest($"invalid {name} specified"),
+    };
 
     public long ReqLong(string name) => Long(name) ?? throw BotApiException.BadRequest($"{name} is empty");
 
-    public bool? Bool(string name) => Args[name]?.GetValue<bool>();
+    public bool? Bool(string name) => Args[name] switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue<bool>(out var b) => b,
+        _ => throw BotApiException.BadRequest($"invalid {name} specified"),
+    };
 
     /// <summary>Reads a nested object (reply_markup, prices, commands...) as the Telegram.Bot type.</summary>
     public T? Json<T>(string name) where T : class

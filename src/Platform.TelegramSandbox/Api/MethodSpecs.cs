@@ -39,6 +39,8 @@ internal static class MethodSpecs
         new("unbanChatMember", ["Boolean"], [P("chat_id", true, "Integer", "String"), P("user_id", true, "Integer"), P("only_if_banned", false, "Boolean")]),
         new("getChatMember", ["ChatMember"], [P("chat_id", true, "Integer", "String"), P("user_id", true, "Integer")]),
         new("getChat", ["ChatFullInfo"], [P("chat_id", true, "Integer", "String")]),
+        new("approveChatJoinRequest", ["Boolean"], [P("chat_id", true, "Integer", "String"), P("user_id", true, "Integer")]),
+        new("declineChatJoinRequest", ["Boolean"], [P("chat_id", true, "Integer", "String"), P("user_id", true, "Integer")]),
     }.ToDictionary(m => m.Name, StringComparer.OrdinalIgnoreCase);
 
     private static ParamSpec P(string name, bool required, params string[] types) => new(name, required, types);

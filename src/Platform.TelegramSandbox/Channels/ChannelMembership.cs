@@ -35,8 +35,27 @@ internal static class ChannelMembership
         if (invite.ExpireDate is { } expires && store.Now >= expires) return JoinOutcome.Expired;
         if (invite.MemberLimit is { } limit && invite.JoinedCount >= limit) return JoinOutcome.LimitReached;
         var current = channel.Members.GetValueOrDefault(user.Id);
-        if (current?.Status == "kicked") return JoinOutcome.Banned;
+        // A ban with an until_date ends by itself on the sandbox clock.
+        if (current?.Status == "kicked" && (current.UntilDate is null || current.UntilDate > store.Now)) return JoinOutcome.Banned;
         if (current?.Status == "member") return JoinOutcome.AlreadyMember;
+        if (invite.CreatesJoinRequest)
+        {
+            channel.JoinRequests[user.Id] = link;
+            store.Dirty = true;
+            foreach (var bot in channel.AdminBotIds.Select(id => store.Data.Bots[id]))
+            {
+                store.ChatOf(bot, user.Id); // user_chat_id lets the bot write to the requester
+                store.Enqueue(bot, new Update
+                {
+                    ChatJoinRequest = new ChatJoinRequest
+                    {
+                        Chat = channel.ToChat(), From = user.ToUser(), UserChatId = user.Id, Date = store.Now.UtcDateTime,
+                        InviteLink = ChatMembers.Link(store, invite),
+                    },
+                });
+            }
+            return JoinOutcome.RequestSent;
+        }
         DateTimeOffset? until = null;
         if (invite.SubscriptionPrice is { } price)
         {
@@ -51,10 +70,18 @@ internal static class ChannelMembership
             ChargeChannelSubscription(store, channel.Id, user, sub);
             until = sub.ExpiresAt;
         }
-        invite.JoinedCount++;
-        channel.Members[user.Id] = new MemberRecord { Status = "member", UntilDate = until, JoinedVia = link };
-        Notify(store, channel, user, current, channel.Members[user.Id], invite);
+        Admit(store, channel, user, invite, until);
         return JoinOutcome.Joined;
+    }
+
+    /// <summary>Makes the user a member (after a join, or when a join request is approved) and tells the admin bots.</summary>
+    public static void Admit(SandboxStore store, ChannelRecord channel, UserRecord user, InviteLinkRecord invite, DateTimeOffset? until = null, User? actor = null)
+    {
+        var before = channel.Members.GetValueOrDefault(user.Id);
+        invite.JoinedCount++;
+        channel.Members[user.Id] = new MemberRecord { Status = "member", UntilDate = until, JoinedVia = invite.Link };
+        store.Dirty = true;
+        Notify(store, channel, user, before, channel.Members[user.Id], invite, actor);
     }
 
     /// <summary>Subscription fees are paid to the channel; there is no bot-side payment message for them.</summary>

@@ -4,6 +4,7 @@ namespace Platform.TelegramSandbox.Channels;
 public enum JoinOutcome
 {
     Joined,
+    RequestSent,
     AlreadyMember,
     NotFound,
     Revoked,

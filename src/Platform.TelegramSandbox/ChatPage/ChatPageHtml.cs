@@ -15,13 +15,13 @@ internal static class ChatPageHtml
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Telegram sandbox · test your store</title>
 <style>
- body{font-family:system-ui,sans-serif;margin:0;display:grid;grid-template-columns:18rem 1fr;min-height:100vh;background:#eef2f5}
- aside{background:#fff;padding:1rem;border-right:1px solid #ccd}
- main{display:flex;flex-direction:column;padding:1rem;gap:.5rem}
+ body{font-family:system-ui,sans-serif;margin:0;display:grid;grid-template-columns:18rem 1fr;height:100vh;background:#eef2f5}
+ aside{background:#fff;padding:1rem;border-right:1px solid #ccd;overflow:auto}
+ main{display:flex;flex-direction:column;padding:1rem;gap:.5rem;min-height:0}
  fieldset{border:1px solid #ccd;border-radius:.5rem;margin:0 0 1rem}
  label{display:block;font-size:.85rem;margin-top:.4rem}
  input,select,button{font:inherit;padding:.3rem .5rem}
- #messages{list-style:none;margin:0;padding:0;flex:1;overflow:auto;display:flex;flex-direction:column;gap:.4rem}
+ #messages{list-style:none;margin:0;padding:0;flex:1;min-height:0;overflow:auto;display:flex;flex-direction:column;gap:.4rem}
  #messages li{max-width:70%;padding:.5rem .7rem;border-radius:.7rem;background:#fff;white-space:pre-wrap}
  #messages li.mine{align-self:flex-end;background:#d9f7c4}
  .buttons{display:flex;flex-wrap:wrap;gap:.3rem;margin-top:.4rem}
@@ -80,7 +80,7 @@ const api = (path, body) => fetch('/sandbox/v1' + path, body === undefined ? {} 
   .then(async r => { const j = await r.json(); if (!r.ok && r.status !== 404) throw new Error(j.error || r.status); return j; });
 const $ = id => document.getElementById(id);
 const el = (tag, text, cls) => { const e = document.createElement(tag); if (text != null) e.textContent = text; if (cls) e.className = cls; return e; };
-let lastRendered = '';
+let lastRendered = '', noticesSeen = 0;
 
 async function loadBuyers(selectId) {
   const users = await api('/users');
@@ -132,7 +132,9 @@ function render(chat) {
     }
     return li;
   }));
-  for (const n of chat.notices.slice(-1)) $('status').textContent = n;
+  // Show a callback answer once, when it arrives; later re-renders must not hide newer statuses.
+  if (chat.notices.length > noticesSeen) $('status').textContent = chat.notices[chat.notices.length - 1];
+  noticesSeen = chat.notices.length;
   $('keyboard').replaceChildren(...(chat.keyboard || []).flat().map(t => {
     const b = el('button', t); b.type = 'button'; b.onclick = () => send(t); return b;
   }));
@@ -167,7 +169,7 @@ $('new-bot').onsubmit = async e => {
 };
 $('composer').onsubmit = async e => { e.preventDefault(); const t = $('text').value; $('text').value = ''; await send(t); };
 $('topup').onclick = async () => { await api(`/users/${$('buyer').value}/stars`, { amount: +$('topup-amount').value }); await refresh(); };
-$('buyer').onchange = $('bot').onchange = () => { lastRendered = ''; refresh(); };
+$('buyer').onchange = $('bot').onchange = () => { lastRendered = ''; noticesSeen = Infinity; refresh(); };
 loadBuyers(); loadBots();
 setInterval(() => refresh().catch(() => {}), 1000);
 </script>

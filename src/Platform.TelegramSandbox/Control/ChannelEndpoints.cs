@@ -21,6 +21,15 @@ internal static class ChannelEndpoints
                 return Results.Json(new { channel.Id, channel.Title, channel.Username, admin_bot_ids = channel.AdminBotIds }, statusCode: 201);
             }
         });
+        api.MapGet("/channels", (SandboxStore store) =>
+        {
+            lock (store.Sync)
+                return Results.Json(store.Data.Channels.Values.Select(c => new
+                {
+                    c.Id, c.Title, c.Username, admin_bot_ids = c.AdminBotIds, star_balance = c.StarBalance,
+                    invite_links = c.InviteLinks.Select(l => new { l.Link, l.Name, l.IsRevoked, l.SubscriptionPrice, l.CreatesJoinRequest }),
+                }).ToList());
+        });
         api.MapGet("/channels/{chatId:long}/members", (long chatId, SandboxStore store) =>
         {
             lock (store.Sync)

@@ -68,7 +68,7 @@ internal static class ConversationEndpoints
                 return Results.Json(new
                 {
                     user_stars = user.Stars,
-                    messages = log.Messages.Select(m => MessageView.From(m, bot.Id, log, baseUrl, store)).ToList(),
+                    messages = log.Messages.Select(m => MessageView.From(m, bot.Id, log, baseUrl)).ToList(),
                     keyboard = log.Keyboard?.Keyboard.Select(row => row.Select(b => b.Text).ToList()).ToList(),
                     notices = log.Notices,
                 });

@@ -6,7 +6,7 @@ namespace Platform.TelegramSandbox.Control;
 /// <summary>What the buyer sees of one message: flattened for tests and the chat page, with file URLs that need no bot token.</summary>
 internal static class MessageView
 {
-    public static object From(Message m, long botId, ChatLog log, string baseUrl, SandboxStore store) => new
+    public static object From(Message m, long botId, ChatLog log, string baseUrl) => new
     {
         message_id = m.Id,
         from_bot = m.From?.Id == botId,

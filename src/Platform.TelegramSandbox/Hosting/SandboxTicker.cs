@@ -17,7 +17,7 @@ internal sealed class SandboxTicker(SandboxStore store, IOptions<SandboxOptions>
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 if (!store.Clock.IsFrozen) DueEvents.RunDue(store);
-                await SaveAsync(stoppingToken);
+                await SaveAsync(CancellationToken.None); // a half-written save is worse than a late stop
             }
         }
         catch (OperationCanceledException) { }

@@ -19,13 +19,23 @@ internal static class StateFile
         lock (store.Sync)
         {
             if (!store.Dirty) return;
+            store.Data.SavedAt = store.Now;
             bytes = JsonSerializer.SerializeToUtf8Bytes(store.Data, Options);
             store.Dirty = false;
         }
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, Path.GetFileName(path) + ".tmp");
-        await File.WriteAllBytesAsync(temp, bytes, ct);
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            Directory.CreateDirectory(directory);
+            var temp = Path.Combine(directory, Path.GetFileName(path) + ".tmp");
+            await File.WriteAllBytesAsync(temp, bytes, ct);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            // Not written: the next save must not think it is up to date.
+            lock (store.Sync) store.Dirty = true;
+            throw;
+        }
     }
 }

@@ -26,6 +26,12 @@ internal sealed class BotRecord
     /// <summary>Bumped by every getUpdates so an older long poll knows it was superseded.</summary>
     [JsonIgnore] public long PollGeneration { get; set; }
 
+    /// <summary>
+    /// True while a webhook batch is on the wire. Kept on the bot, not the webhook, so replacing the webhook
+    /// mid-delivery cannot start a second batch with the same updates.
+    /// </summary>
+    [JsonIgnore] public bool WebhookDelivering { get; set; }
+
     public User ToUser() => new()
     {
         Id = Id, IsBot = true, FirstName = FirstName, Username = Username,

@@ -12,6 +12,8 @@ internal sealed class ChannelRecord
     /// <summary>Status per user id: member, left or kicked (Telegram's ChatMember status words).</summary>
     public Dictionary<long, MemberRecord> Members { get; set; } = [];
     public List<InviteLinkRecord> InviteLinks { get; set; } = [];
+    /// <summary>Pending join requests: user id → the invite link they used.</summary>
+    public Dictionary<long, string> JoinRequests { get; set; } = [];
     /// <summary>Channel subscription fees go to the channel (not to a bot), as on Telegram.</summary>
     public long StarBalance { get; set; }
 

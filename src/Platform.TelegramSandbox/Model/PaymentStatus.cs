@@ -8,4 +8,5 @@ public enum PaymentStatus
     Rejected,
     TimedOut,
     InsufficientStars,
+    AlreadySubscribed,
 }

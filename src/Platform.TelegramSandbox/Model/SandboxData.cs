@@ -10,6 +10,8 @@ internal sealed class SandboxData
     public long NextUserId { get; set; } = 100_000_001;
     public long NextChannelId { get; set; } = -1_001_000_000_001;
     public long NextSequence { get; set; } = 1;
+    /// <summary>The sandbox clock when saved, so advanced time is not lost across a restart.</summary>
+    public DateTimeOffset? SavedAt { get; set; }
     public Dictionary<long, BotRecord> Bots { get; set; } = [];
     public Dictionary<long, UserRecord> Users { get; set; } = [];
     public Dictionary<long, ChannelRecord> Channels { get; set; } = [];

@@ -7,6 +7,7 @@ internal sealed class SubscriptionRecord
     public long BotId { get; set; }
     public long UserId { get; set; }
     public long? ChannelId { get; set; }
+    /// <summary>The channel invite link or the bot's invoice link it was bought with.</summary>
     public string? InviteLink { get; set; }
     public int Price { get; set; }
     public int Period { get; set; }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Platform.TelegramSandbox.Model;
 
 /// <summary>A bot's webhook and its delivery health, as getWebhookInfo reports it.</summary>
@@ -12,7 +10,4 @@ internal sealed class WebhookState
     public DateTimeOffset? NextAttemptAt { get; set; }
     public DateTimeOffset? LastErrorDate { get; set; }
     public string? LastErrorMessage { get; set; }
-
-    /// <summary>True while a batch is on the wire: the dispatcher never overlaps batches of one bot, which keeps order.</summary>
-    [JsonIgnore] public bool Delivering { get; set; }
 }

@@ -20,6 +20,13 @@ internal static class PaymentFlow
             Id = store.NewId(""), BotId = bot.Id, UserId = user.Id, Invoice = invoice, Deadline = store.Now + PreCheckoutTimeout,
         };
         store.Data.PreCheckouts[record.Id] = record;
+        // A subscription link cannot be bought twice while the subscription runs.
+        if (invoice.SubscriptionPeriod is not null && store.Data.Subscriptions.Values.Any(s =>
+                s.Active && s.UserId == user.Id && s.BotId == bot.Id && s.ChannelId is null && s.InviteLink == invoice.Link))
+        {
+            record.Status = PaymentStatus.AlreadySubscribed;
+            return record;
+        }
         // Like Telegram, a buyer who cannot afford it never gets as far as the bot.
         if (user.Stars < invoice.Amount)
         {
@@ -55,7 +62,7 @@ internal static class PaymentFlow
             subscription = new SubscriptionRecord
             {
                 Id = store.NewId("sub"), BotId = bot.Id, UserId = user.Id, Price = invoice.Amount, Period = period,
-                Payload = invoice.Payload, Title = invoice.Title, ExpiresAt = store.Now.AddSeconds(period),
+                Payload = invoice.Payload, Title = invoice.Title, ExpiresAt = store.Now.AddSeconds(period), InviteLink = invoice.Link,
             };
             store.Data.Subscriptions[subscription.Id] = subscription;
         }

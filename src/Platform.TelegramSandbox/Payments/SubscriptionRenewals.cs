@@ -19,10 +19,12 @@ internal static class SubscriptionRenewals
             var user = store.Data.Users[sub.UserId];
             var bot = store.Data.Bots[sub.BotId];
             store.Dirty = true;
-            if (sub.Canceled || user.Stars < sub.Price)
+            // A channel subscriber who left or was banned is not charged again.
+            var leftChannel = sub.ChannelId is { } ch && store.Data.Channels[ch].Members.GetValueOrDefault(user.Id)?.Status != "member";
+            if (sub.Canceled || leftChannel || user.Stars < sub.Price)
             {
                 sub.Active = false;
-                if (sub.ChannelId is { } channelId) ChannelMembership.Remove(store, channelId, user, "left");
+                if (sub.ChannelId is { } channelId && !leftChannel) ChannelMembership.Remove(store, channelId, user, "left");
                 continue;
             }
             sub.ExpiresAt = sub.ExpiresAt.AddSeconds(sub.Period);

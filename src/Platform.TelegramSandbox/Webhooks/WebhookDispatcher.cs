@@ -14,7 +14,7 @@ namespace Platform.TelegramSandbox.Webhooks;
 /// different chats go in parallel up to max_connections. Any non-2xx or timeout is retried with a
 /// growing delay on the sandbox clock; updates older than 24 h (sandbox time) are dropped.
 /// </summary>
-internal sealed class WebhookDispatcher(SandboxStore store, IOptions<SandboxOptions> options, ILogger<WebhookDispatcher> logger) : BackgroundService
+internal sealed class WebhookDispatcher(SandboxStore store, IOptions<SandboxOptions> options, IServiceProvider services, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     public static readonly TimeSpan DropAfter = TimeSpan.FromHours(24);
     private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };
@@ -32,7 +32,7 @@ internal sealed class WebhookDispatcher(SandboxStore store, IOptions<SandboxOpti
             {
                 foreach (var bot in store.Data.Bots.Values)
                 {
-                    if (bot.Webhook is not { Delivering: false } hook || bot.PendingUpdates.Count == 0) continue;
+                    if (bot.WebhookDelivering || bot.Webhook is not { } hook || bot.PendingUpdates.Count == 0) continue;
                     DropExpired(bot);
                     if (hook.NextAttemptAt is { } at && at > store.Now)
                     {
@@ -40,8 +40,10 @@ internal sealed class WebhookDispatcher(SandboxStore store, IOptions<SandboxOpti
                         continue;
                     }
                     if (bot.PendingUpdates.Count == 0) continue;
-                    hook.Delivering = true;
-                    work.Add((bot, hook, bot.PendingUpdates.Take(hook.MaxConnections).ToList()));
+                    bot.WebhookDelivering = true;
+                    // One connection per chat, at most max_connections chats at once: each chat's updates stay in order.
+                    var chats = bot.PendingUpdates.Select(ChatKey).Distinct().Take(hook.MaxConnections).ToHashSet();
+                    work.Add((bot, hook, bot.PendingUpdates.Where(u => chats.Contains(ChatKey(u))).ToList()));
                 }
             }
             foreach (var (bot, hook, batch) in work) _ = DeliverAsync(bot, hook, batch, stoppingToken);
@@ -68,7 +70,7 @@ internal sealed class WebhookDispatcher(SandboxStore store, IOptions<SandboxOpti
             {
                 foreach (var update in group)
                 {
-                    var failure = await PostAsync(hook, update, ct);
+                    var failure = await PostAsync(bot, hook, update, ct);
                     if (failure is not null) { error = failure; return; }
                     lock (delivered) delivered.Add(update.Id);
                 }
@@ -81,7 +83,7 @@ internal sealed class WebhookDispatcher(SandboxStore store, IOptions<SandboxOpti
         }
         lock (store.Sync)
         {
-            hook.Delivering = false;
+            bot.WebhookDelivering = false;
             bot.PendingUpdates.RemoveAll(u => delivered.Contains(u.Id));
             foreach (var id in delivered) bot.UpdateCreatedAt.Remove(id);
             if (error is not null && ReferenceEquals(bot.Webhook, hook))
@@ -102,7 +104,7 @@ internal sealed class WebhookDispatcher(SandboxStore store, IOptions<SandboxOpti
     }
 
     /// <summary>Returns null on success, else Telegram's wording for the failure.</summary>
-    private async Task<string?> PostAsync(WebhookState hook, Update update, CancellationToken ct)
+    private async Task<string?> PostAsync(BotRecord bot, WebhookState hook, Update update, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.Value.WebhookTimeout);
@@ -115,7 +117,10 @@ internal sealed class WebhookDispatcher(SandboxStore store, IOptions<SandboxOpti
         try
         {
             using var response = await _http.SendAsync(request, timeout.Token);
-            return response.IsSuccessStatusCode ? null : $"Wrong response from the webhook: {(int)response.StatusCode} {response.ReasonPhrase}";
+            if (!response.IsSuccessStatusCode) return $"Wrong response from the webhook: {(int)response.StatusCode} {response.ReasonPhrase}";
+            if (response.Content.Headers.ContentType?.MediaType == "application/json")
+                await WebhookReplyMethod.RunAsync(store, bot, await response.Content.ReadAsStringAsync(timeout.Token), services, ct);
+            return null;
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -130,7 +135,7 @@ internal sealed class WebhookDispatcher(SandboxStore store, IOptions<SandboxOpti
 
     private static long ChatKey(Update u) =>
         u.Message?.Chat.Id ?? u.CallbackQuery?.From.Id ?? u.PreCheckoutQuery?.From.Id
-        ?? u.ChatMember?.Chat.Id ?? u.MyChatMember?.Chat.Id ?? -u.Id;
+        ?? u.ChatMember?.Chat.Id ?? u.MyChatMember?.Chat.Id ?? u.ChatJoinRequest?.From.Id ?? -u.Id;
 
     public override void Dispose()
     {

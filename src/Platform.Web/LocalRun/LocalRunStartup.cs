@@ -48,6 +48,12 @@ public static class LocalRunStartup
             Console.WriteLine($"  Merchant login: {DemoEmail} / {DemoPassword}   (store: {url}/stores/{DemoSlug})");
             Console.WriteLine($"  Platform admin: {AdminEmail} / {AdminPassword}   ({url}/admin)");
             Console.WriteLine($"  Emails (password reset, invitations) are shown at {url}/dev/emails");
+            if (app.Services.GetService<Platform.TelegramSandbox.SandboxHost>() is { } sandbox)
+            {
+                Console.WriteLine($"  Telegram sandbox (Bot API base URL): {sandbox.BaseUrl}");
+                Console.WriteLine($"  Sandbox chat page (buyers, bots, Stars): {sandbox.BaseUrl}sandbox");
+            }
+
             Console.WriteLine();
         });
     }

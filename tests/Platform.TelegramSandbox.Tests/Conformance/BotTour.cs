@@ -18,7 +18,7 @@ public static class BotTour
     {
         var c = bot.Client;
         var ann = await sandbox.CreateUserAsync("Ann", stars: 1000);
-        await c.GetUpdates(allowedUpdates: [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.PreCheckoutQuery, UpdateType.ChatMember, UpdateType.MyChatMember]);
+        await c.GetUpdates(allowedUpdates: [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.PreCheckoutQuery, UpdateType.ChatMember, UpdateType.MyChatMember, UpdateType.ChatJoinRequest]);
         await c.GetMe();
         await c.SetMyCommands([new BotCommand("start", "Open the store")]);
         await c.GetMyCommands();
@@ -65,7 +65,11 @@ public static class BotTour
         await c.GetChat(channelId);
         await c.GetChat("@premium_posts");
         await c.GetChat(ann);
-        await bot.ReceiveAsync(4);
+        var bob = await sandbox.CreateUserAsync("Bob");
+        var requestLink = await c.CreateChatInviteLink(channelId, createsJoinRequest: true);
+        await sandbox.PostAsync($"sandbox/v1/users/{bob}/joins", new { invite_link = requestLink.InviteLink });
+        await c.ApproveChatJoinRequest(channelId, bob);
+        await bot.ReceiveAsync(6);
 
         await c.SetWebhook("http://127.0.0.1:9/unreachable", secretToken: "tour", maxConnections: 3, allowedUpdates: [UpdateType.Message], dropPendingUpdates: true);
         await c.GetWebhookInfo();

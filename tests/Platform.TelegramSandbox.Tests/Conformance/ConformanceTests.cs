@@ -50,7 +50,7 @@ public sealed class ConformanceTests
 
         Assert.True(problems.Count == 0, string.Join("\n", problems.Distinct()));
         Assert.Empty(BotTour.IssueMethods.Except(seen, StringComparer.OrdinalIgnoreCase));
-        Assert.Empty(new[] { "message", "message.successful_payment", "message.refunded_payment", "callback_query", "pre_checkout_query", "chat_member", "my_chat_member" }
+        Assert.Empty(new[] { "message", "message.successful_payment", "message.refunded_payment", "callback_query", "pre_checkout_query", "chat_member", "my_chat_member", "chat_join_request" }
             .Except(updateKinds));
     }
 

@@ -6,7 +6,7 @@ namespace Platform.TelegramSandbox.Tests.Infrastructure;
 
 /// <summary>
 /// A tiny store written with Telegram.Bot, running a getUpdates loop in the background: /start sends an
-/// invoice, pre-checkout is approved, a successful payment delivers the ebook as a document.
+/// invoice, pre-checkout is approved, a successful payment delivers the ebook as a document; /menu shows a button.
 /// </summary>
 public sealed class StoreBot : IAsyncDisposable
 {
@@ -27,7 +27,13 @@ public sealed class StoreBot : IAsyncDisposable
             foreach (var update in updates)
             {
                 offset = update.Id + 1;
-                if (update.Message is { Text: "/start" } start)
+                if (update.Message is { Text: "/menu" } menu)
+                    await client.SendMessage(menu.Chat.Id, "What would you like?",
+                        replyMarkup: new Telegram.Bot.Types.ReplyMarkups.InlineKeyboardMarkup(
+                            Telegram.Bot.Types.ReplyMarkups.InlineKeyboardButton.WithCallbackData("Ebooks", "ebooks")), cancellationToken: ct);
+                else if (update.CallbackQuery is { Data: "ebooks" } pressed)
+                    await client.AnswerCallbackQuery(pressed.Id, "Opening ebooks", cancellationToken: ct);
+                else if (update.Message is { Text: "/start" } start)
                     await client.SendInvoice(start.Chat.Id, "Ebook", "The sandbox ebook", "ebook-1", "XTR", [new LabeledPrice("Ebook", 100)], cancellationToken: ct);
                 else if (update.PreCheckoutQuery is { } query)
                     await client.AnswerPreCheckoutQuery(query.Id, cancellationToken: ct);

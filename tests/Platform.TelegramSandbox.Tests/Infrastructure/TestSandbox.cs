@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Platform.TelegramSandbox;
+using Platform.TelegramSandbox.Control.Client;
 using Platform.TelegramSandbox.Hosting;
 using Platform.TelegramSandbox.Time;
 
@@ -18,7 +19,11 @@ public sealed class TestSandbox : IAsyncDisposable
     {
         Host = host;
         Control = new HttpClient { BaseAddress = host.BaseUrl };
+        Client = new SandboxControlClient(Control);
     }
+
+    /// <summary>The typed control client the platform's own tests would use.</summary>
+    public SandboxControlClient Client { get; }
 
     public SandboxHost Host { get; }
     public HttpClient Control { get; }
@@ -32,15 +37,14 @@ public sealed class TestSandbox : IAsyncDisposable
 
     public async Task<TestBot> CreateBotAsync(string? username = null)
     {
-        var bot = await PostAsync("sandbox/v1/bots", new { username });
-        return new TestBot(bot.GetProperty("id").GetInt64(), bot.GetProperty("username").GetString()!, bot.GetProperty("token").GetString()!, BaseUrl);
+        var bot = await Client.CreateBotAsync(username);
+        return new TestBot(bot.Id, bot.Username, bot.Token, BaseUrl);
     }
 
-    public async Task<long> CreateUserAsync(string firstName = "Ann", long stars = 0) =>
-        (await PostAsync("sandbox/v1/users", new { first_name = firstName, username = firstName.ToLowerInvariant(), stars })).GetProperty("id").GetInt64();
+    public Task<long> CreateUserAsync(string firstName = "Ann", long stars = 0) =>
+        Client.CreateUserAsync(firstName, stars, username: firstName.ToLowerInvariant());
 
-    public async Task<int> SendTextAsync(long userId, TestBot bot, string text) =>
-        (await PostAsync($"sandbox/v1/users/{userId}/bots/{bot.Id}/messages", new { text })).GetProperty("message_id").GetInt32();
+    public Task<int> SendTextAsync(long userId, TestBot bot, string text) => Client.SendTextAsync(userId, bot.Id, text);
 
     public Task<JsonElement> ChatAsync(long userId, TestBot bot) => GetAsync($"sandbox/v1/users/{userId}/bots/{bot.Id}/chat");
 
@@ -48,7 +52,7 @@ public sealed class TestSandbox : IAsyncDisposable
 
     public Task<JsonElement> AdvanceAsync(long seconds) => PostAsync("sandbox/v1/clock/advance", new { seconds });
 
-    public async Task<long> StarsOfAsync(long userId) => (await GetAsync($"sandbox/v1/users/{userId}")).GetProperty("stars").GetInt64();
+    public Task<long> StarsOfAsync(long userId) => Client.GetStarsAsync(userId);
 
     public async Task<JsonElement> PostAsync(string path, object body, int? expectStatus = null)
     {

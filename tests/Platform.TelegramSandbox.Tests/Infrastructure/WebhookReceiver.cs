@@ -25,6 +25,17 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>Status to answer for the n-th request (0-based); 200 by default.</summary>
     public Func<int, int> Respond { get; set; } = _ => 200;
 
+    /// <summary>How long to hold the n-th request before answering (to test timeouts and concurrency).</summary>
+    public Func<int, TimeSpan> Delay { get; set; } = _ => TimeSpan.Zero;
+
+    /// <summary>Optional JSON body to answer with (a Bot API call, as Telegram allows).</summary>
+    public Func<Update, object?> ReplyBody { get; set; } = _ => null;
+
+    private int _inFlight;
+
+    /// <summary>The most requests that were being handled at the same time.</summary>
+    public int MaxInFlight { get; private set; }
+
     public string Url { get; private set; } = "";
 
     public IReadOnlyList<Received> Requests { get { lock (_received) return [.. _received]; } }
@@ -39,14 +50,23 @@ public sealed class WebhookReceiver : IAsyncDisposable
         app.MapPost("/hook", async (HttpContext http) =>
         {
             var update = (await JsonSerializer.DeserializeAsync<Update>(http.Request.Body, JsonBotAPI.Options))!;
-            int status;
+            int status, index;
+            TimeSpan delay;
             lock (receiver._received)
             {
-                status = receiver.Respond(receiver._received.Count);
+                index = receiver._received.Count + receiver._inFlight++;
+                receiver.MaxInFlight = Math.Max(receiver.MaxInFlight, receiver._inFlight);
+                delay = receiver.Delay(index);
+            }
+            await Task.Delay(delay); // simulating a slow bot, not waiting for sandbox time
+            lock (receiver._received)
+            {
+                receiver._inFlight--;
+                status = receiver.Respond(index);
                 receiver._received.Add(new Received(update, http.Request.Headers["X-Telegram-Bot-Api-Secret-Token"].FirstOrDefault(), status));
                 Interlocked.Exchange(ref receiver._changed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             }
-            return Results.StatusCode(status);
+            return receiver.ReplyBody(update) is { } reply && status == 200 ? Results.Json(reply) : Results.StatusCode(status);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Telegram.Bot.Types;
 
 namespace Platform.TelegramSandbox.Api.Methods;
@@ -9,7 +10,13 @@ internal static class BotMethods
     {
         map["getMe"] = (call, _) =>
         {
-            lock (call.Store.Sync) return ValueTask.FromResult<object>(call.Bot.ToUser());
+            User me;
+            lock (call.Store.Sync) me = call.Bot.ToUser();
+            // getMe is where Telegram reports the bot's capabilities, false ones included.
+            var json = JsonSerializer.SerializeToNode(me, SandboxJson.Options)!.AsObject();
+            foreach (var flag in new[] { "can_join_groups", "can_read_all_group_messages", "supports_inline_queries", "can_connect_to_business", "has_main_web_app" })
+                json[flag] ??= false;
+            return ValueTask.FromResult<object>(json);
         };
         map["setMyCommands"] = (call, _) =>
         {

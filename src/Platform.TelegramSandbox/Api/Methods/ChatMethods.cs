@@ -15,7 +15,6 @@ internal static class ChatMethods
         {
             var limit = call.Long("member_limit");
             if (limit is < 1 or > 99999) throw BotApiException.BadRequest("invalid member_limit specified");
-            if (call.Str("name") is { Length: > 32 }) throw BotApiException.BadRequest("name is too long");
             if (limit is not null && call.Bool("creates_join_request") == true)
                 throw BotApiException.BadRequest("member_limit can't be specified for links requiring administrator approval");
             lock (call.Store.Sync)
@@ -82,6 +81,8 @@ internal static class ChatMethods
                 return ValueTask.FromResult<object>(true);
             }
         };
+        map["approveChatJoinRequest"] = (call, _) => AnswerJoinRequest(call, approve: true);
+        map["declineChatJoinRequest"] = (call, _) => AnswerJoinRequest(call, approve: false);
         map["getChatMember"] = (call, _) =>
         {
             lock (call.Store.Sync)
@@ -109,8 +110,22 @@ internal static class ChatMethods
         };
     }
 
+    private static ValueTask<object> AnswerJoinRequest(MethodCall call, bool approve)
+    {
+        lock (call.Store.Sync)
+        {
+            var channel = ChatResolver.Channel(call);
+            var user = ChatResolver.User(call);
+            if (!channel.JoinRequests.Remove(user.Id, out var link)) throw BotApiException.BadRequest("HIDE_REQUESTER_MISSING");
+            call.Store.Dirty = true;
+            if (approve) ChannelMembership.Admit(call.Store, channel, user, channel.InviteLinks.First(l => l.Link == link), actor: call.Bot.ToUser());
+            return ValueTask.FromResult<object>(true);
+        }
+    }
+
     private static ChatInviteLink Add(MethodCall call, ChannelRecord channel, InviteLinkRecord record)
     {
+        if (call.Str("name") is { Length: > 32 }) throw BotApiException.BadRequest("name is too long");
         record.Link = "https://t.me/+" + call.Store.NewId("");
         record.CreatorBotId = call.Bot.Id;
         record.Name = call.Str("name");

@@ -22,7 +22,7 @@ internal static class FileMethods
                         FileId = file.FileId, FileUniqueId = file.FileUniqueId, FileSize = file.Content.Length,
                         FileName = file.FileName, MimeType = file.MimeType,
                     };
-                    m.Caption = caption;
+                    (m.Caption, m.CaptionEntities) = caption;
                 });
             }
         };
@@ -37,7 +37,7 @@ internal static class FileMethods
                 return Outgoing.Send(call, m =>
                 {
                     m.Photo = [new PhotoSize { FileId = file.FileId, FileUniqueId = file.FileUniqueId, FileSize = file.Content.Length, Width = width, Height = height }];
-                    m.Caption = caption;
+                    (m.Caption, m.CaptionEntities) = caption;
                 });
             }
         };
@@ -52,12 +52,13 @@ internal static class FileMethods
         };
     }
 
-    private static string? Caption(MethodCall call)
+    private static (string? Text, MessageEntity[]? Entities) Caption(MethodCall call)
     {
         Outgoing.CheckParseMode(call);
-        var caption = call.Str("caption");
-        if (caption is { Length: > 1024 }) throw BotApiException.BadRequest("message caption is too long");
-        return caption;
+        if (call.Str("caption") is not { } caption) return (null, null);
+        var formatted = Outgoing.Format(call, caption, "caption_entities", "caption");
+        if (formatted.Text.Length > 1024) throw BotApiException.BadRequest("message caption is too long");
+        return formatted;
     }
 
     private sealed record Upload(string? ExistingFileId, string? FileName, string? MimeType, byte[]? Content);
@@ -69,6 +70,8 @@ internal static class FileMethods
         var partName = reference is { } r && r.StartsWith("attach://", StringComparison.Ordinal) ? r["attach://".Length..] : parameter;
         if (call.Files.TryGetValue(partName, out var part))
         {
+            // Telegram's upload limits: 10 MB for photos, 50 MB for other files.
+            if (part.Length > (parameter == "photo" ? 10 : 50) * 1024 * 1024) throw BotApiException.BadRequest("file is too big");
             using var buffer = new MemoryStream();
             await part.CopyToAsync(buffer, ct);
             return new Upload(null, part.FileName, part.ContentType, buffer.ToArray());

@@ -16,24 +16,26 @@ internal static class MessageMethods
         {
             var text = call.ReqStr("text");
             if (text.Trim().Length == 0) throw BotApiException.BadRequest("message text is empty");
-            if (text.Length > 4096) throw BotApiException.BadRequest("message is too long");
-            Outgoing.CheckParseMode(call);
-            var entities = call.Json<MessageEntity[]>("entities");
+            var (plain, entities) = Outgoing.Format(call, text, "entities", "text");
+            if (plain.Length > 4096) throw BotApiException.BadRequest("message is too long");
+            if (plain.Trim().Length == 0) throw BotApiException.BadRequest("message text is empty");
             lock (call.Store.Sync)
-                return ValueTask.FromResult<object>(Outgoing.Send(call, m => { m.Text = text; m.Entities = entities; }));
+                return ValueTask.FromResult<object>(Outgoing.Send(call, m => { m.Text = plain; m.Entities = entities; }));
         };
         map["editMessageText"] = (call, _) =>
         {
             var text = call.Str("text");
             if (string.IsNullOrWhiteSpace(text)) throw BotApiException.BadRequest("message text is empty");
-            Outgoing.CheckParseMode(call);
+            var (plain, entities) = Outgoing.Format(call, text, "entities", "text");
             var markup = ReplyMarkupReader.Read(call) as InlineKeyboardMarkup;
             lock (call.Store.Sync)
             {
                 var message = Outgoing.Find(call, "message to edit not found");
-                if (message.From?.Id != call.Bot.Id || message.Text is null) throw BotApiException.BadRequest("message can't be edited");
-                if (message.Text == text && SameMarkup(message.ReplyMarkup, markup)) throw BotApiException.BadRequest(NotModified);
-                message.Text = text;
+                if (!Outgoing.IsOwn(message, call.Bot.Id) || message.Text is null) throw BotApiException.BadRequest("message can't be edited");
+                if (message.Text == plain && SameEntities(message.Entities, entities) && SameMarkup(message.ReplyMarkup, markup))
+                    throw BotApiException.BadRequest(NotModified);
+                message.Text = plain;
+                message.Entities = entities;
                 message.ReplyMarkup = markup;
                 message.EditDate = call.Store.Now.UtcDateTime;
                 call.Store.Dirty = true;
@@ -46,7 +48,7 @@ internal static class MessageMethods
             lock (call.Store.Sync)
             {
                 var message = Outgoing.Find(call, "message to edit not found");
-                if (message.From?.Id != call.Bot.Id) throw BotApiException.BadRequest("message can't be edited");
+                if (!Outgoing.IsOwn(message, call.Bot.Id)) throw BotApiException.BadRequest("message can't be edited");
                 if (SameMarkup(message.ReplyMarkup, markup)) throw BotApiException.BadRequest(NotModified);
                 message.ReplyMarkup = markup;
                 message.EditDate = call.Store.Now.UtcDateTime;
@@ -81,6 +83,9 @@ internal static class MessageMethods
             }
         };
     }
+
+    private static bool SameEntities(MessageEntity[]? a, MessageEntity[]? b) =>
+        JsonSerializer.Serialize(a, JsonBotAPI.Options) == JsonSerializer.Serialize(b, JsonBotAPI.Options);
 
     private static bool SameMarkup(InlineKeyboardMarkup? a, InlineKeyboardMarkup? b) =>
         JsonSerializer.Serialize(a, JsonBotAPI.Options) == JsonSerializer.Serialize(b, JsonBotAPI.Options);

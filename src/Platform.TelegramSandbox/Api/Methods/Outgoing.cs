@@ -23,17 +23,41 @@ internal static class Outgoing
         return call.Store.AddMessage(call.Bot, chat, call.Bot.ToUser(), m =>
         {
             m.ReplyMarkup = markup as InlineKeyboardMarkup;
+            if (chat.Type == Telegram.Bot.Types.Enums.ChatType.Channel)
+            {
+                // Channel posts are signed by the channel, not by the bot that wrote them.
+                m.From = null;
+                m.SenderChat = chat;
+            }
             if (call.Bool("protect_content") == true) m.HasProtectedContent = true;
             fill(m);
         });
     }
 
+    /// <summary>Applies parse_mode to a text or caption: HTML and MarkdownV2 become entities; legacy Markdown is kept as sent.</summary>
+    public static (string Text, MessageEntity[]? Entities) Format(MethodCall call, string text, string entitiesParameter, string textParameter)
+    {
+        CheckParseMode(call);
+        var given = call.Json<MessageEntity[]>(entitiesParameter);
+        if (given is not null) return (text, given); // explicit entities win over parse_mode, as on Telegram
+        return call.Str("parse_mode")?.ToLowerInvariant() switch
+        {
+            "html" => HtmlMarkup.Parse(text, textParameter),
+            "markdownv2" => MarkdownV2Markup.Parse(text, textParameter),
+            _ => (text, null), // legacy Markdown: kept as sent
+        };
+    }
+
     public static void CheckParseMode(MethodCall call, string parameter = "parse_mode")
     {
-        // Telegram matches parse modes case-insensitively; the text itself is stored as sent (entities are not rendered).
+        // Telegram matches parse modes case-insensitively; Format applies HTML and MarkdownV2.
         if (call.Str(parameter) is { Length: > 0 } mode && mode.ToLowerInvariant() is not ("html" or "markdown" or "markdownv2"))
             throw BotApiException.BadRequest($"unsupported parse_mode");
     }
+
+    /// <summary>The bot wrote it: in a private chat, or as a channel post in a channel it administers.</summary>
+    public static bool IsOwn(Message message, long botId) =>
+        message.From?.Id == botId || (message.From is null && message.SenderChat?.Id == message.Chat.Id);
 
     /// <summary>Finds a message the bot sent in a chat (for edits and deletes).</summary>
     public static Message Find(MethodCall call, string notFound)

@@ -14,6 +14,8 @@ internal static class PaymentMethods
         map["sendInvoice"] = (call, _) =>
         {
             var invoice = InvoiceRules.Read(call, allowSubscription: false);
+            if (ReplyMarkupReader.Read(call) is InlineKeyboardMarkup keyboard && keyboard.InlineKeyboard.FirstOrDefault()?.FirstOrDefault() is { Pay: false })
+                throw BotApiException.BadRequest("the first button of an invoice keyboard must be a Pay button");
             lock (call.Store.Sync)
             {
                 var message = Outgoing.Send(call, m =>
@@ -69,6 +71,9 @@ internal static class PaymentMethods
             {
                 var user = ChatResolver.User(call);
                 var charge = FindCharge(call, user);
+                // Channel subscription fees were paid to the channel, not to this bot: nothing to refund from here.
+                if (charge.SubscriptionId is { } subId && call.Store.Data.Subscriptions[subId].ChannelId is not null)
+                    throw BotApiException.BadRequest("CHARGE_NOT_FOUND");
                 if (charge.Refunded) throw BotApiException.BadRequest("CHARGE_ALREADY_REFUNDED");
                 if (call.Bot.StarBalance < charge.Amount) throw BotApiException.BadRequest("BALANCE_TOO_LOW");
                 charge.Refunded = true;

@@ -61,7 +61,9 @@ internal static partial class UpdateMethods
                     MaxConnections = hook?.MaxConnections,
                     LastErrorDate = hook?.LastErrorDate?.UtcDateTime,
                     LastErrorMessage = hook?.LastErrorMessage,
-                    AllowedUpdates = hook is null ? null : call.Bot.AllowedUpdates?.Select(k => Enum.Parse<Telegram.Bot.Types.Enums.UpdateType>(k.Replace("_", ""), ignoreCase: true)).ToArray(),
+                    AllowedUpdates = hook is null ? null : call.Bot.AllowedUpdates?
+                        .Select(k => Enum.TryParse<Telegram.Bot.Types.Enums.UpdateType>(k.Replace("_", ""), ignoreCase: true, out var kind) ? kind : (Telegram.Bot.Types.Enums.UpdateType?)null)
+                        .OfType<Telegram.Bot.Types.Enums.UpdateType>().ToArray(),
                 });
             }
         };
