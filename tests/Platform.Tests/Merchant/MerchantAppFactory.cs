@@ -14,7 +14,7 @@ namespace Platform.Tests.Merchant;
 /// The test host for the merchant side: files in a temporary folder, a small upload limit (so the 413 test is quick),
 /// no download rate limit, and helpers to make stores, files and paid orders (the bot's side seeded directly).
 /// </summary>
-public sealed class MerchantAppFactory : PlatformAppFactory
+public class MerchantAppFactory : PlatformAppFactory
 {
     public const string Password = "correct-horse-battery";
     public const long UploadLimit = 24L * 1024 * 1024;
