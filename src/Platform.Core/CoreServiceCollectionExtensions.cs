@@ -43,6 +43,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<StorefrontReader>();
         services.AddScoped<StorefrontService>();
         services.AddScoped<OrderReader>();
+        services.AddScoped<DemoCatalog>();
         return services;
     }
 }

@@ -163,6 +163,25 @@ public sealed class LicenseKeyPoolTests(MerchantAppFactory app) : IClassFixture<
         Assert.Equal(["CSV-1", "CSV-2"], csv);
     }
 
+    [Fact]
+    public async Task The_demo_catalog_has_one_published_product_of_each_kind_and_is_made_once()
+    {
+        var (tenant, _) = await app.NewStoreAsync("Demo");
+        for (var i = 0; i < 2; i++)
+        {
+            await app.InTenantAsync(tenant, async sp =>
+            {
+                await sp.GetRequiredService<DemoCatalog>().EnsureAsync(CancellationToken.None);
+                return 0;
+            });
+        }
+
+        var page = await app.InTenantAsync(tenant, sp => sp.GetRequiredService<CatalogReader>().ListPublishedAsync(null, 0, 10, CancellationToken.None));
+        Assert.Equal([ProductKind.File, ProductKind.LicenseKey, ProductKind.Text], page.Items.Select(p => p.Kind).Order());
+        var keyProduct = page.Items.Single(p => p.Kind == ProductKind.LicenseKey);
+        Assert.Equal(5, await app.InTenantAsync(tenant, sp => sp.GetRequiredService<LicenseKeyPool>().AvailableCountAsync(keyProduct.Id, CancellationToken.None)));
+    }
+
     private sealed class Releaser(SemaphoreSlim gate) : IDisposable
     {
         public void Dispose() => gate.Release();
