@@ -14,6 +14,7 @@ using Platform.Core.Data.Local;
 var sizeMb = IntArg("--size-mb", 200);
 var runs = IntArg("--runs", 5);
 var concurrency = IntArg("--concurrency", 50);
+var expectedBytes = (long)sizeMb * 1024 * 1024;
 var repo = FindRepo();
 var webDll = Path.Combine(repo, "src", "Platform.Web", "bin", "Release", "net10.0", "Platform.Web.dll");
 if (!File.Exists(webDll))
@@ -22,125 +23,126 @@ if (!File.Exists(webDll))
     return 1;
 }
 
-var work = Path.Combine(Path.GetTempPath(), "starfront-bench-" + Guid.NewGuid().ToString("N")[..8]);
+var work = Path.Combine(Path.GetTempPath(), "starfront-bench-downloads-" + Guid.NewGuid().ToString("N")[..8]);
 Directory.CreateDirectory(work);
 using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
 var logger = loggerFactory.CreateLogger("bench");
 var loadBefore = File.ReadAllText("/proc/loadavg").Trim();
 Console.WriteLine($"work dir {work}; load before: {loadBefore}");
 
-await using var cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresClusterOptions
+var cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresClusterOptions
 {
     DataDirectory = Path.Combine(work, "postgres"), StopOnDispose = true, Fsync = false, SyncAfterInitDb = false,
 }, logger, CancellationToken.None);
-var database = await cluster.EnsureDatabaseAsync("bench", template: null, CancellationToken.None);
-await DatabaseMigrator.MigrateAsync(database.OwnerConnectionString, database.AppConnectionString, NullLogger.Instance, CancellationToken.None);
-
-var source = Path.Combine(work, "source.bin");
-await using (var output = File.Create(source))
-{
-    var block = new byte[1024 * 1024];
-    for (var i = 0; i < sizeMb; i++)
-    {
-        RandomNumberGenerator.Fill(block);
-        await output.WriteAsync(block);
-    }
-}
-
-var settings = new Dictionary<string, string?>
-{
-    ["ConnectionStrings:Platform"] = database.AppConnectionString,
-    ["ConnectionStrings:PlatformMigrations"] = database.OwnerConnectionString,
-    ["Files:Root"] = Path.Combine(work, "files"),
-    ["Downloads:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-    ["RateLimits:DownloadPermitLimit"] = "1000000",
-    ["Downloads:AccelRedirectPrefix"] = "/_files/",
-};
-var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-var (tokens, storedPath) = await Seeder.SeedAsync(configuration, source, runs * 3 + concurrency + 5);
-File.Delete(source);
-var nextToken = 0;
-var expectedBytes = (long)sizeMb * 1024 * 1024;
-
-var webPort = FreePort();
-var web = Process.Start(WebStart(webDll, webPort, settings))!;
-var nginxPort = FreePort();
-var frontPort = FreePort();
-var nginx = StartNginx(work, Path.GetDirectoryName(storedPath)!, nginxPort, frontPort, webPort, settings["Files:Root"]!);
 try
 {
-    await WaitForPortAsync(webPort);
-    await WaitForPortAsync(nginxPort);
-    await WaitForPortAsync(frontPort);
-    var nginxUrl = $"http://127.0.0.1:{nginxPort}/{Path.GetFileName(storedPath)}";
-    string WebUrl() => $"http://127.0.0.1:{webPort}/d/{tokens[nextToken++]}";
-    string FrontUrl() => $"http://127.0.0.1:{frontPort}/d/{tokens[nextToken++]}";
+    var database = await cluster.EnsureDatabaseAsync("bench", template: null, CancellationToken.None);
+    await DatabaseMigrator.MigrateAsync(database.OwnerConnectionString, database.AppConnectionString, NullLogger.Instance, CancellationToken.None);
 
-    // Warm-up (JIT, connection pool, page cache) for both, not measured.
-    await CurlAsync(WebUrl());
-    await CurlAsync(nginxUrl);
-    await CurlAsync(FrontUrl());
-
-    var webSpeeds = new List<double>();
-    var nginxSpeeds = new List<double>();
-    var frontSpeeds = new List<double>();
-    for (var i = 0; i < runs; i++)
+    var source = Path.Combine(work, "source.bin");
+    await using (var output = File.Create(source))
     {
-        webSpeeds.Add(await CurlAsync(WebUrl()));
-        nginxSpeeds.Add(await CurlAsync(nginxUrl));
-        frontSpeeds.Add(await CurlAsync(FrontUrl()));
+        var block = new byte[1024 * 1024];
+        for (var i = 0; i < sizeMb; i++)
+        {
+            RandomNumberGenerator.Fill(block);
+            await output.WriteAsync(block);
+        }
     }
 
-    var baseline = Rss(web.Id);
-    var peak = baseline;
-    var urls = Enumerable.Range(0, concurrency).Select(_ => WebUrl()).ToList();
-    var watch = Stopwatch.StartNew();
-    var all = Task.WhenAll(urls.Select(CurlAsync));
-    while (!all.IsCompleted)
+    var settings = new Dictionary<string, string?>
     {
-        peak = Math.Max(peak, Rss(web.Id));
-        await Task.Delay(50);
+        ["ConnectionStrings:Platform"] = database.AppConnectionString,
+        ["ConnectionStrings:PlatformMigrations"] = database.OwnerConnectionString,
+        ["Files:Root"] = Path.Combine(work, "files"),
+        ["Downloads:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        ["RateLimits:DownloadPermitLimit"] = "1000000",
+        ["Downloads:AccelRedirectPrefix"] = "/_files/",
+    };
+    var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+    var (tokens, storedPath) = await Seeder.SeedAsync(configuration, source, runs * 3 + concurrency + 5);
+    File.Delete(source);
+    var nextToken = 0;
+
+    var webPort = FreePort();
+    var web = Process.Start(WebStart(webDll, webPort, settings))!;
+    var nginxPort = FreePort();
+    var frontPort = FreePort();
+    var nginx = StartNginx(work, Path.GetDirectoryName(storedPath)!, nginxPort, frontPort, webPort, settings["Files:Root"]!);
+    try
+    {
+        await WaitForPortAsync(webPort);
+        await WaitForPortAsync(nginxPort);
+        await WaitForPortAsync(frontPort);
+        var nginxUrl = $"http://127.0.0.1:{nginxPort}/{Path.GetFileName(storedPath)}";
+        string WebUrl() => $"http://127.0.0.1:{webPort}/d/{tokens[nextToken++]}";
+        string FrontUrl() => $"http://127.0.0.1:{frontPort}/d/{tokens[nextToken++]}";
+
+        // Warm-up (JIT, connection pool, page cache) for both, not measured.
+        await CurlAsync(WebUrl());
+        await CurlAsync(nginxUrl);
+        await CurlAsync(FrontUrl());
+
+        var webSpeeds = new List<double>();
+        var nginxSpeeds = new List<double>();
+        var frontSpeeds = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            webSpeeds.Add(await CurlAsync(WebUrl()));
+            nginxSpeeds.Add(await CurlAsync(nginxUrl));
+            frontSpeeds.Add(await CurlAsync(FrontUrl()));
+        }
+
+        var baseline = Rss(web.Id);
+        var peak = baseline;
+        var urls = Enumerable.Range(0, concurrency).Select(_ => WebUrl()).ToList();
+        var watch = Stopwatch.StartNew();
+        var all = Task.WhenAll(urls.Select(CurlAsync));
+        while (!all.IsCompleted)
+        {
+            peak = Math.Max(peak, Rss(web.Id));
+            await Task.Delay(50);
+        }
+
+        await all;
+        var webConcurrentSeconds = watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => CurlAsync(nginxUrl)));
+        var nginxConcurrentSeconds = watch.Elapsed.TotalSeconds;
+
+        double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+        var webMedian = Median(webSpeeds);
+        var nginxMedian = Median(nginxSpeeds);
+        var totalMb = (double)sizeMb * concurrency;
+        Console.WriteLine();
+        Console.WriteLine($"| Measure | /d/ (Kestrel) | nginx sendfile | ratio |");
+        Console.WriteLine($"|---|---|---|---|");
+        Console.WriteLine($"| one stream, median of {runs} (MB/s) | {Mb(webMedian)} | {Mb(nginxMedian)} | {webMedian / nginxMedian:0.00}× |");
+        // Runs alternate web/nginx, so each pair shares the machine's load of that moment: the pairwise ratio is steadier.
+        var pairRatios = webSpeeds.Zip(nginxSpeeds, (w, n) => w / n).ToList();
+        Console.WriteLine($"| one stream, median of pairwise ratios | | | {Median(pairRatios):0.00}× ({string.Join(" ", pairRatios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))}) |");
+        var frontRatios = frontSpeeds.Zip(nginxSpeeds, (f, n) => f / n).ToList();
+        Console.WriteLine($"| one stream, /d/ behind nginx with X-Accel-Redirect, median (MB/s) | {Mb(Median(frontSpeeds))} | {Mb(nginxMedian)} | {Median(frontRatios):0.00}× pairwise ({string.Join(" ", frontRatios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))}) |");
+        Console.WriteLine($"| one stream, all runs (MB/s) | {string.Join(" ", webSpeeds.Select(Mb))} | {string.Join(" ", nginxSpeeds.Select(Mb))} | |");
+        Console.WriteLine($"| {concurrency} concurrent, aggregate (MB/s) | {totalMb / webConcurrentSeconds:0} | {totalMb / nginxConcurrentSeconds:0} | {nginxConcurrentSeconds / webConcurrentSeconds:0.00}× |");
+        Console.WriteLine($"| web RSS before → peak during {concurrency} downloads (MB) | {baseline / 1048576.0:0} → {peak / 1048576.0:0} (+{(peak - baseline) / 1048576.0:0.0}) | | |");
+        Console.WriteLine();
+        Console.WriteLine($"load before: {loadBefore}; after: {File.ReadAllText("/proc/loadavg").Trim()}; cores: {Environment.ProcessorCount}");
+        return 0;
     }
-
-    await all;
-    var webConcurrentSeconds = watch.Elapsed.TotalSeconds;
-    watch.Restart();
-    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => CurlAsync(nginxUrl)));
-    var nginxConcurrentSeconds = watch.Elapsed.TotalSeconds;
-
-    double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-    var webMedian = Median(webSpeeds);
-    var nginxMedian = Median(nginxSpeeds);
-    var totalMb = (double)sizeMb * concurrency;
-    Console.WriteLine();
-    Console.WriteLine($"| Measure | /d/ (Kestrel) | nginx sendfile | ratio |");
-    Console.WriteLine($"|---|---|---|---|");
-    Console.WriteLine($"| one stream, median of {runs} (MB/s) | {Mb(webMedian)} | {Mb(nginxMedian)} | {webMedian / nginxMedian:0.00}× |");
-    // Runs alternate web/nginx, so each pair shares the machine's load of that moment: the pairwise ratio is steadier.
-    var pairRatios = webSpeeds.Zip(nginxSpeeds, (w, n) => w / n).ToList();
-    Console.WriteLine($"| one stream, median of pairwise ratios | | | {Median(pairRatios):0.00}× ({string.Join(" ", pairRatios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))}) |");
-    var frontRatios = frontSpeeds.Zip(nginxSpeeds, (f, n) => f / n).ToList();
-    Console.WriteLine($"| one stream, /d/ behind nginx with X-Accel-Redirect, median (MB/s) | {Mb(Median(frontSpeeds))} | {Mb(nginxMedian)} | {Median(frontRatios):0.00}× pairwise ({string.Join(" ", frontRatios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))}) |");
-    Console.WriteLine($"| one stream, all runs (MB/s) | {string.Join(" ", webSpeeds.Select(Mb))} | {string.Join(" ", nginxSpeeds.Select(Mb))} | |");
-    Console.WriteLine($"| {concurrency} concurrent, aggregate (MB/s) | {totalMb / webConcurrentSeconds:0} | {totalMb / nginxConcurrentSeconds:0} | {nginxConcurrentSeconds / webConcurrentSeconds:0.00}× |");
-    Console.WriteLine($"| web RSS before → peak during {concurrency} downloads (MB) | {baseline / 1048576.0:0} → {peak / 1048576.0:0} (+{(peak - baseline) / 1048576.0:0.0}) | | |");
-    Console.WriteLine();
-    Console.WriteLine($"load before: {loadBefore}; after: {File.ReadAllText("/proc/loadavg").Trim()}; cores: {Environment.ProcessorCount}");
-    return 0;
+    finally
+    {
+        web.Kill(entireProcessTree: true);
+        nginx.Kill(entireProcessTree: true);
+        await web.WaitForExitAsync();
+        await nginx.WaitForExitAsync();
+    }
 }
 finally
 {
-    web.Kill(entireProcessTree: true);
-    nginx.Kill(entireProcessTree: true);
-    await web.WaitForExitAsync();
-    await nginx.WaitForExitAsync();
-    try
-    {
-        Directory.Delete(Path.Combine(work, "files"), recursive: true);
-    }
-    catch (IOException)
-    {
-    }
+    // Leave nothing behind: the cluster is stopped, then the whole work folder (database, nginx, files) removed.
+    await cluster.DisposeAsync();
+    Directory.Delete(work, recursive: true);
 }
 
 static string Mb(double bytesPerSecond) => (bytesPerSecond / 1048576).ToString("0", CultureInfo.InvariantCulture);
