@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Platform.Core.Catalog;
 using Platform.Core.Data;
 using Platform.Core.Email;
 using Platform.Core.Files;
 using Platform.Core.Identity;
+using Platform.Core.Orders;
 using Platform.Core.Tenancy;
 using Platform.Core.Webhooks;
 
@@ -34,6 +36,18 @@ public static class CoreServiceCollectionExtensions
                 "Downloads:SigningKey is not set: base64 of at least 32 random bytes, the same on every replica (download links are signed with it).")
             .ValidateOnStart();
         services.AddSingleton<DownloadTokens>();
+        services.AddOptions<FileStorageOptions>().Bind(configuration.GetSection("Files"));
+        services.AddSingleton<IFileStorage, LocalFileStorage>();
+        services.AddScoped<FileUploadService>();
+        services.AddScoped<DownloadLinkFactory>();
+        services.AddScoped<ProductService>();
+        services.AddScoped<CatalogReader>();
+        services.AddScoped<CategoryService>();
+        services.AddScoped<LicenseKeyPool>();
+        services.AddScoped<StorefrontReader>();
+        services.AddScoped<StorefrontService>();
+        services.AddScoped<OrderReader>();
+        services.AddScoped<DemoCatalog>();
         services.AddPlatformWebhooks(configuration);
         return services;
     }

@@ -1,4 +1,6 @@
 using Platform.Web.Api;
+using Platform.Web.Downloads;
+using Platform.Web.Files;
 using Platform.Web.Health;
 using Platform.Web.Jobs;
 using Platform.Web.Portal;
@@ -31,6 +33,8 @@ public static class PlatformWebApplicationExtensions
         app.MapRazorPages();
         app.MapPortalApi();
         app.MapPlatformApi();
+        app.MapDownloads();
+        app.MapPortalFileUploads();
         return app;
     }
 }

@@ -48,6 +48,14 @@ public static class PlatformWebBuilderExtensions
             options.Conventions.AuthorizeFolder("/Admin", PortalPolicies.PlatformAdmin);
         });
 
+        // The local run keeps uploaded files next to its database under the git-ignored .data folder.
+        if (string.IsNullOrEmpty(builder.Configuration["Files:Root"]))
+        {
+            builder.Configuration["Files:Root"] = Path.Combine(LocalRun.LocalDatabaseExtensions.RepositoryRoot(builder.Environment.ContentRootPath), ".data", "files");
+        }
+
+        services.AddOptions<Downloads.DownloadOffloadOptions>().Bind(builder.Configuration.GetSection("Downloads"));
+
         var connectionString = builder.Configuration.GetConnectionString("Platform");
         if (!string.IsNullOrEmpty(connectionString))
         {
