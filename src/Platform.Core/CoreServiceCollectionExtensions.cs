@@ -3,21 +3,24 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Bots;
 using Microsoft.Extensions.Hosting;
+using Platform.Core.Catalog;
 using Platform.Core.Data;
 using Platform.Core.Email;
 using Platform.Core.Files;
 using Platform.Core.Identity;
+using Platform.Core.Orders;
 using Platform.Core.Tenancy;
+using Platform.Core.Webhooks;
 
 namespace Platform.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>Everything Core offers to both hosts: data, tenancy services, email outbox, admin creation.</summary>
+    /// <summary>Everything Core offers to both hosts: data, tenancy services, email outbox, admin creation, webhooks.</summary>
     public static IServiceCollection AddPlatformCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformData(configuration);
-        // One key ring in PostgreSQL for web and workers: the worker must decrypt bot tokens the portal encrypted.
+        // One key ring in PostgreSQL for web and workers: the worker must decrypt webhook secrets and bot tokens the portal encrypted.
         services.AddDataProtection().SetApplicationName("Starfront").PersistKeysToDbContext<PlatformDbContext>();
         services.AddSingleton<TenantScopeFactory>();
         services.AddScoped<StoreSignupService>();
@@ -34,6 +37,19 @@ public static class CoreServiceCollectionExtensions
                 "Downloads:SigningKey is not set: base64 of at least 32 random bytes, the same on every replica (download links are signed with it).")
             .ValidateOnStart();
         services.AddSingleton<DownloadTokens>();
+        services.AddOptions<FileStorageOptions>().Bind(configuration.GetSection("Files"));
+        services.AddSingleton<IFileStorage, LocalFileStorage>();
+        services.AddScoped<FileUploadService>();
+        services.AddScoped<DownloadLinkFactory>();
+        services.AddScoped<ProductService>();
+        services.AddScoped<CatalogReader>();
+        services.AddScoped<CategoryService>();
+        services.AddScoped<LicenseKeyPool>();
+        services.AddScoped<StorefrontReader>();
+        services.AddScoped<StorefrontService>();
+        services.AddScoped<OrderReader>();
+        services.AddScoped<DemoCatalog>();
+        services.AddPlatformWebhooks(configuration);
         services.AddBotRuntime(configuration);
         return services;
     }

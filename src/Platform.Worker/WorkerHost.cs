@@ -2,6 +2,7 @@ using Hangfire;
 using Platform.Core;
 using Platform.Core.Bots;
 using Platform.Core.Jobs;
+using Platform.Core.Webhooks;
 
 namespace Platform.Worker;
 
@@ -24,6 +25,7 @@ public static class WorkerHost
         builder.Services.AddSingleton<IPublicBaseUrl, ConfiguredPublicBaseUrl>();
         builder.Services.AddBotJobs();
         builder.Services.AddHangfireServer(options => options.ServerName = $"worker:{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}");
+        builder.Services.AddWebhookJobs();
         return builder.Build();
     }
 }

@@ -37,4 +37,32 @@ public sealed class Product : ITenantOwned
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// The description as the invoice carries it: whole when it fits Telegram's 255 characters, otherwise cut at
+    /// a word boundary with an ellipsis (the full text stays on the product card).
+    /// </summary>
+    public string InvoiceDescription()
+    {
+        var text = string.IsNullOrWhiteSpace(Description) ? Title : Description.Trim();
+        if (text.Length <= InvoiceDescriptionMaxLength)
+        {
+            return text;
+        }
+
+        var cut = text[..(InvoiceDescriptionMaxLength - 1)];
+        var space = cut.LastIndexOfAny([' ', '\n', '\t']);
+        if (space > InvoiceDescriptionMaxLength / 2)
+        {
+            cut = cut[..space];
+        }
+
+        // Never end on half of a surrogate pair (emoji are common in shop texts).
+        if (char.IsHighSurrogate(cut[^1]))
+        {
+            cut = cut[..^1];
+        }
+
+        return cut.TrimEnd() + "…";
+    }
 }

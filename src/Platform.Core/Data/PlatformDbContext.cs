@@ -9,6 +9,7 @@ using Platform.Core.Orders;
 using Platform.Core.Identity;
 using Platform.Core.Outbox;
 using Platform.Core.Tenancy;
+using Platform.Core.Webhooks;
 
 namespace Platform.Core.Data;
 
@@ -58,6 +59,9 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

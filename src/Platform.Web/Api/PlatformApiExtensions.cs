@@ -19,7 +19,12 @@ public static class PlatformApiExtensions
             .AddEndpointFilter<ApiCallerFilter>()
             .DisableAntiforgery();
 
-        api.MapGet("/store", (ITenantContextAccessor tenant) => Results.Ok(StoreResponse.From(tenant.Tenant!)));
+        // Issue 4, merchant side: the store with its storefront (replaces the bare GET /store), catalog, files, orders.
+        api.MapStoreEndpoints();
+        api.MapProductsEndpoints();
+        api.MapCategoriesEndpoints();
+        api.MapFilesEndpoints();
+        api.MapOrdersEndpoints();
 
         api.MapGet("/api-clients", async (ApiClientService clients, CancellationToken cancellationToken) =>
             Results.Ok((await clients.ListAsync(cancellationToken)).Select(ApiClientResponse.From)));
@@ -29,8 +34,10 @@ public static class PlatformApiExtensions
                 ? Results.Ok(ApiClientResponse.From(client))
                 : ApiProblems.NotFound("API client not found", $"This store has no API client {id}."));
 
+        api.MapWebhookEndpointsApi();
         api.MapBotsApi();
         api.MapOrderRefundApi();
+
         return endpoints;
     }
 }

@@ -1,5 +1,8 @@
 using Platform.Web.Api;
+using Platform.Web.Downloads;
+using Platform.Web.Files;
 using Platform.Web.Health;
+using Platform.Web.Jobs;
 using Platform.Web.Portal;
 using Platform.Web.Telegram;
 using Platform.Web.Tenancy;
@@ -25,11 +28,14 @@ public static class PlatformWebApplicationExtensions
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseJobsDashboard();
 
         app.MapPlatformHealthChecks();
         app.MapRazorPages();
         app.MapPortalApi();
         app.MapPlatformApi();
+        app.MapDownloads();
+        app.MapPortalFileUploads();
         app.MapTelegramIngress();
         return app;
     }

@@ -2,6 +2,7 @@ using Hangfire;
 using Platform.Core;
 using Platform.Core.Bots;
 using Platform.Core.Jobs;
+using Platform.Core.Webhooks;
 using Platform.Web.Health;
 using Platform.Web.Hosting;
 using Platform.Web.Identity;
@@ -48,6 +49,14 @@ public static class PlatformWebBuilderExtensions
             options.Conventions.AuthorizeFolder("/Admin", PortalPolicies.PlatformAdmin);
         });
 
+        // The local run keeps uploaded files next to its database under the git-ignored .data folder.
+        if (string.IsNullOrEmpty(builder.Configuration["Files:Root"]))
+        {
+            builder.Configuration["Files:Root"] = Path.Combine(LocalRun.LocalDatabaseExtensions.RepositoryRoot(builder.Environment.ContentRootPath), ".data", "files");
+        }
+
+        services.AddOptions<Downloads.DownloadOffloadOptions>().Bind(builder.Configuration.GetSection("Downloads"));
+
         var connectionString = builder.Configuration.GetConnectionString("Platform");
         if (!string.IsNullOrEmpty(connectionString))
         {
@@ -60,6 +69,7 @@ public static class PlatformWebBuilderExtensions
             {
                 services.AddHangfireServer();
                 services.AddBotJobs();
+                services.AddWebhookJobs();
             }
         }
 

@@ -13,7 +13,8 @@ namespace Platform.Web.LocalRun;
 
 /// <summary>
 /// The demo store's shop window for the local run: a sandbox bot registered through the real registration path
-/// (getMe, webhook, commands), one product of each kind, a buyer with Stars. Runs once the server listens
+/// (getMe, webhook, commands) and a buyer with Stars; one product of each kind only if the catalog side's
+/// DemoCatalog has not stocked the store already. Runs once the server listens
 /// (the webhook URL needs its address); does nothing when the demo store already has a bot.
 /// </summary>
 public static class DemoCatalogSeeder
@@ -51,6 +52,13 @@ public static class DemoCatalogSeeder
                 TermsText = "Digital goods; refunds on request within 14 days.", SupportText = "Write to support@starfront.local.",
                 UpdatedAt = DateTimeOffset.UtcNow,
             });
+        }
+
+        if (await db.Products.AnyAsync(cancellationToken))
+        {
+            // The catalog side's DemoCatalog already stocked the store: only the bot and the buyer were missing.
+            await db.SaveChangesAsync(cancellationToken);
+            return;
         }
 
         var now = DateTimeOffset.UtcNow;

@@ -40,6 +40,14 @@ public static class LocalRunStartup
             await scope.ServiceProvider.GetRequiredService<PlatformAdminService>().EnsureAdminAsync(AdminEmail, AdminPassword, CancellationToken.None);
         }
 
+        // One product of each kind in the demo store (made once; the merchant may change or archive them).
+        var demo = await app.Services.GetRequiredService<ITenantStore>().FindBySlugAsync(DemoSlug, CancellationToken.None);
+        if (demo is not null)
+        {
+            await using var demoScope = app.Services.GetRequiredService<TenantScopeFactory>().CreateScope(demo);
+            await demoScope.ServiceProvider.GetRequiredService<Platform.Core.Catalog.DemoCatalog>().EnsureAsync(CancellationToken.None);
+        }
+
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             if (app.Services.GetService<Platform.TelegramSandbox.SandboxHost>() is { } telegram)

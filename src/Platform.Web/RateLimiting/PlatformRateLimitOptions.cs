@@ -11,4 +11,11 @@ public sealed class PlatformRateLimitOptions
 
     [Range(1, 3600)]
     public int AuthWindowSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// <c>/d/</c> requests per client IP per minute. Generous: download managers open several range requests, and
+    /// many buyers can share a carrier NAT address; the per-order download limit is the real bound.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int DownloadPermitLimit { get; set; } = 120;
 }

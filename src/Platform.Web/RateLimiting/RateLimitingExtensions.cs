@@ -28,6 +28,17 @@ public static class RateLimitingExtensions
                     QueueLimit = 0,
                 });
             });
+            limiter.AddPolicy(RateLimitPolicies.Downloads, http =>
+            {
+                var options = http.RequestServices.GetRequiredService<IOptions<PlatformRateLimitOptions>>().Value;
+                var ip = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return RateLimitPartition.GetFixedWindowLimiter(ip, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.DownloadPermitLimit,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
         });
         return services;
     }

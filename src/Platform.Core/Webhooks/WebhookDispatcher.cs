@@ -1,0 +1,147 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Platform.Core.Data;
+using Platform.Core.Outbox;
+using Platform.Core.Tenancy;
+
+namespace Platform.Core.Webhooks;
+
+/// <summary>
+/// Turns a tenant's undispatched outbox events into per-endpoint deliveries and hands endpoints with due
+/// deliveries to sender jobs (one Hangfire job per endpoint, never per delivery). Called every tick by
+/// <see cref="WebhookPump"/> and, as a safety net, by the one recurring <see cref="SweepAsync"/> job that fans out per tenant.
+/// </summary>
+public sealed class WebhookDispatcher(
+    TenantScopeFactory scopes,
+    ITenantStore tenants,
+    CrossTenantReaderFactory readers,
+    IBackgroundJobClient jobs,
+    IOptions<WebhookOptions> options,
+    TimeProvider clock)
+{
+    public const string RecurringJobId = "webhooks:sweep";
+
+    /// <summary>Recurring (every minute): fans out one <see cref="PumpTenantAsync"/> job per tenant with work.</summary>
+    [AutomaticRetry(Attempts = 0)]
+    public async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        foreach (var tenantId in await TenantsWithWorkAsync(cancellationToken))
+        {
+            jobs.Enqueue<WebhookDispatcher>(d => d.PumpTenantAsync(tenantId, CancellationToken.None));
+        }
+    }
+
+    /// <summary>Tenants with undispatched events, due deliveries on an idle endpoint, or an endpoint failing too long.</summary>
+    public async Task<IReadOnlyList<Guid>> TenantsWithWorkAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var reader = readers.CreateReader();
+        return await reader.Database.SqlQuery<Guid>($"""
+            SELECT "TenantId" AS "Value" FROM "OutboxEvents" WHERE "DispatchedAt" IS NULL
+            UNION
+            SELECT e."TenantId" FROM "WebhookEndpoints" e
+            WHERE e."Enabled" AND (e."SenderLeaseUntil" IS NULL OR e."SenderLeaseUntil" < {now})
+              AND EXISTS (SELECT 1 FROM "WebhookDeliveries" d WHERE d."EndpointId" = e."Id" AND d."Status" = 0 AND d."NextAttemptAt" <= {now})
+            UNION
+            SELECT "TenantId" FROM "WebhookEndpoints" WHERE "Enabled" AND "FailingSince" <= {now - options.Value.DisableAfterFailingFor}
+            """).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>One tenant's round: dispatch its outbox, disable endpoints failing too long, start senders for due endpoints.</summary>
+    [AutomaticRetry(Attempts = 0)]
+    public async Task PumpTenantAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        if (await tenants.FindByIdAsync(tenantId, cancellationToken) is not { } tenant)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateScope(tenant);
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        while (await DispatchAsync(db, cancellationToken) == options.Value.DispatchBatchSize)
+        {
+            // a full batch: more may be waiting
+        }
+
+        await DisableLongFailingAsync(db, cancellationToken);
+        foreach (var endpointId in await LeaseDueEndpointsAsync(db, cancellationToken))
+        {
+            jobs.Enqueue<WebhookSender>(s => s.SendAsync(tenantId, endpointId, CancellationToken.None));
+        }
+    }
+
+    /// <summary>
+    /// Claims up to one batch of the context's tenant's undispatched events (SKIP LOCKED, so replicas take different
+    /// ones), creates a delivery per matching enabled endpoint and marks the events dispatched — one statement,
+    /// so one transaction. Returns the number of events claimed.
+    /// </summary>
+    public async Task<int> DispatchAsync(PlatformDbContext db, CancellationToken cancellationToken)
+    {
+        var tenantId = db.CurrentTenantId ?? throw new TenantMismatchException("Dispatching needs a tenant-scoped context.");
+        var now = clock.GetUtcNow();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand($"""
+                WITH claimed AS (
+                    SELECT "Id", "Type", "Data" FROM "OutboxEvents"
+                    WHERE "DispatchedAt" IS NULL AND "TenantId" = $1
+                    ORDER BY "CreatedAt" LIMIT $3
+                    FOR UPDATE SKIP LOCKED
+                ), marked AS (
+                    UPDATE "OutboxEvents" o SET "DispatchedAt" = $2 FROM claimed c WHERE o."Id" = c."Id" RETURNING o."Id"
+                ), inserted AS (
+                    INSERT INTO "WebhookDeliveries" ("Id", "TenantId", "EndpointId", "EventId", "EventType", "Status", "AttemptCount", "NextAttemptAt", "CreatedAt")
+                    SELECT gen_random_uuid(), $1, e."Id", c."Id", c."Type", 0, 0, $2, $2
+                    FROM claimed c JOIN "WebhookEndpoints" e ON e."TenantId" = $1 AND e."Enabled"
+                    WHERE CASE WHEN c."Type" = '{EventTypes.WebhookTest}' THEN c."Data" ->> 'endpoint_id' = e."Id"::text
+                               ELSE cardinality(e."EventTypes") = 0 OR c."Type" = ANY (e."EventTypes") END
+                    ON CONFLICT ("TenantId", "EndpointId", "EventId") DO NOTHING
+                    RETURNING 1
+                )
+                SELECT (SELECT count(*) FROM marked)::int, (SELECT count(*) FROM inserted)::int
+                """, (NpgsqlConnection)db.Database.GetDbConnection());
+            command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+            command.Parameters.Add(new NpgsqlParameter { Value = now });
+            command.Parameters.Add(new NpgsqlParameter { Value = options.Value.DispatchBatchSize });
+            await using var result = await command.ExecuteReaderAsync(cancellationToken);
+            await result.ReadAsync(cancellationToken);
+            return result.GetInt32(0);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task DisableLongFailingAsync(PlatformDbContext db, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var cutoff = now - options.Value.DisableAfterFailingFor;
+        await db.WebhookEndpoints
+            .Where(e => e.Enabled && e.FailingSince <= cutoff)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.Enabled, false)
+                .SetProperty(e => e.DisabledAt, now)
+                .SetProperty(e => e.DisabledAutomatically, true)
+                .SetProperty(e => e.DisabledReason, WebhookDisabledReasons.FailingTooLong), cancellationToken);
+    }
+
+    /// <summary>Takes the sender lease of every enabled endpoint with due deliveries whose lease is free; returns those endpoints.</summary>
+    private async Task<List<Guid>> LeaseDueEndpointsAsync(PlatformDbContext db, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var lease = now + options.Value.SenderLease;
+        // The row lock makes the second of two racing replicas re-check the lease and skip the endpoint.
+        return await db.Database.SqlQuery<Guid>($"""
+            UPDATE "WebhookEndpoints" e SET "SenderLeaseUntil" = {lease}
+            WHERE e."TenantId" = {db.CurrentTenantId} AND e."Enabled"
+              AND (e."SenderLeaseUntil" IS NULL OR e."SenderLeaseUntil" < {now})
+              AND EXISTS (SELECT 1 FROM "WebhookDeliveries" d WHERE d."EndpointId" = e."Id" AND d."Status" = 0 AND d."NextAttemptAt" <= {now})
+            RETURNING e."Id" AS "Value"
+            """).ToListAsync(cancellationToken);
+    }
+}

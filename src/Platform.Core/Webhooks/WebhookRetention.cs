@@ -1,0 +1,57 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Platform.Core.Data;
+using Platform.Core.Tenancy;
+
+namespace Platform.Core.Webhooks;
+
+/// <summary>
+/// Keeps the delivery log bounded: finished deliveries (and, by cascade, their attempts) older than
+/// <see cref="WebhookOptions.RetainDeliveriesFor"/> are deleted. One hourly recurring job fans out a job per tenant
+/// that has endpoints; each deletes in small batches so it never holds many row locks.
+/// </summary>
+public sealed class WebhookRetention(
+    TenantScopeFactory scopes, ITenantStore tenants, CrossTenantReaderFactory readers, IBackgroundJobClient jobs,
+    IOptions<WebhookOptions> options, TimeProvider clock)
+{
+    public const string RecurringJobId = "webhooks:prune";
+    private const int DeleteBatch = 5000;
+
+    [AutomaticRetry(Attempts = 0)]
+    public async Task FanOutAsync(CancellationToken cancellationToken)
+    {
+        await using var reader = readers.CreateReader();
+        foreach (var tenantId in await reader.WebhookEndpoints.Select(e => e.TenantId).Distinct().ToListAsync(cancellationToken))
+        {
+            jobs.Enqueue<WebhookRetention>(r => r.PruneTenantAsync(tenantId, CancellationToken.None));
+        }
+    }
+
+    /// <summary>Deletes the tenant's finished deliveries older than the retention; returns how many. Idempotent.</summary>
+    [AutomaticRetry(Attempts = 2)]
+    public async Task<int> PruneTenantAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        if (await tenants.FindByIdAsync(tenantId, cancellationToken) is not { } tenant)
+        {
+            return 0;
+        }
+
+        await using var scope = scopes.CreateScope(tenant);
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var cutoff = clock.GetUtcNow() - options.Value.RetainDeliveriesFor;
+        int deleted, total = 0;
+        do
+        {
+            var batch = db.WebhookDeliveries
+                .Where(d => d.CreatedAt < cutoff && d.Status != WebhookDeliveryStatus.Pending)
+                .OrderBy(d => d.CreatedAt).Take(DeleteBatch).Select(d => d.Id);
+            deleted = await db.WebhookDeliveries.Where(d => batch.Contains(d.Id)).ExecuteDeleteAsync(cancellationToken);
+            total += deleted;
+        }
+        while (deleted == DeleteBatch);
+
+        return total;
+    }
+}

@@ -1,0 +1,120 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Platform.Core.Data;
+using Platform.Core.Tenancy;
+
+namespace Platform.Core.Webhooks;
+
+/// <summary>
+/// The Hangfire job that sends all due deliveries of ONE endpoint: claims a batch, POSTs it with at most
+/// <see cref="WebhookOptions.ConcurrencyPerEndpoint"/> requests in flight, records every attempt in one round trip,
+/// and repeats until nothing is due for <see cref="WebhookOptions.SenderIdleLinger"/> or its run time is up.
+/// Arguments are ids only; secrets are decrypted inside the job. Idempotent: a rerun just finds less due.
+/// </summary>
+public sealed class WebhookSender(
+    TenantScopeFactory scopes,
+    ITenantStore tenants,
+    WebhookTransport transport,
+    WebhookSecrets secrets,
+    IOptions<WebhookOptions> options,
+    TimeProvider clock,
+    ILogger<WebhookSender> logger)
+{
+    [AutomaticRetry(Attempts = 0)] // the pump starts a new sender once the lease runs out; no zombie retries
+    public async Task SendAsync(Guid tenantId, Guid endpointId, CancellationToken cancellationToken)
+    {
+        if (await tenants.FindByIdAsync(tenantId, cancellationToken) is not { } tenant)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateScope(tenant);
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var store = new WebhookDeliveryStore(db, clock, options.Value);
+        var settings = options.Value;
+        var started = clock.GetUtcNow();
+        var idleSince = started;
+        var healthy = true;
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested && clock.GetUtcNow() - started < settings.SenderMaxRunTime)
+            {
+                var endpoint = await db.WebhookEndpoints.AsNoTracking().FirstOrDefaultAsync(e => e.Id == endpointId, cancellationToken);
+                if (endpoint is not { Enabled: true })
+                {
+                    return;
+                }
+
+                await store.RenewLeaseAsync(endpointId, cancellationToken);
+                // A struggling endpoint gets small batches: one round of requests, so its claims stay short and it
+                // cannot hold a worker for many timeouts in a row.
+                var size = healthy ? settings.BatchSize : settings.ConcurrencyPerEndpoint;
+                var batch = await store.ClaimDueAsync(endpointId, size, ClaimLease(size), cancellationToken);
+                if (batch.Count == 0)
+                {
+                    if (clock.GetUtcNow() - idleSince >= settings.SenderIdleLinger)
+                    {
+                        return;
+                    }
+
+                    await Task.Delay(settings.SenderPollInterval, clock, cancellationToken);
+                    continue;
+                }
+
+                var keys = SigningKeys(endpoint);
+                var results = new WebhookResponse[batch.Count];
+                await Parallel.ForAsync(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = settings.ConcurrencyPerEndpoint, CancellationToken = cancellationToken },
+                    async (i, ct) => results[i] = await SendOneAsync(endpoint.Url, batch[i], keys, ct));
+
+                await store.RecordAsync(endpointId, batch, results, cancellationToken);
+                idleSince = clock.GetUtcNow();
+                healthy = results.All(r => r.IsSuccess);
+                if (results.Any(r => r.StatusCode == 410))
+                {
+                    logger.LogWarning("Webhook endpoint {EndpointId} of tenant {TenantId} answered 410 Gone; disabled", endpointId, tenantId);
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            await store.ReleaseLeaseAsync(endpointId, CancellationToken.None);
+        }
+    }
+
+    private async Task<WebhookResponse> SendOneAsync(string url, ClaimedDelivery delivery, IReadOnlyList<byte[]> keys, CancellationToken cancellationToken)
+    {
+        var messageId = delivery.EventId.ToString();
+        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
+        var signature = WebhookSignature.Sign(messageId, timestamp, delivery.Body, keys);
+        return await transport.PostAsync(url, delivery.Body, messageId, timestamp, signature, cancellationToken);
+    }
+
+    /// <summary>
+    /// Claims must outlive the batch: every round of <see cref="WebhookOptions.ConcurrencyPerEndpoint"/> requests may
+    /// take a full timeout, plus one timeout of margin for recording. Otherwise another sender could claim and send
+    /// the same deliveries while this one is still waiting on them.
+    /// </summary>
+    private TimeSpan ClaimLease(int size)
+    {
+        var settings = options.Value;
+        var rounds = (size + settings.ConcurrencyPerEndpoint - 1) / settings.ConcurrencyPerEndpoint;
+        var needed = settings.RequestTimeout * (rounds + 1);
+        return needed > settings.ClaimLease ? needed : settings.ClaimLease;
+    }
+
+    /// <summary>The current key, and during a rotation's overlap the previous one too (receivers accept either).</summary>
+    private List<byte[]> SigningKeys(WebhookEndpoint endpoint)
+    {
+        var keys = new List<byte[]> { WebhookSecrets.KeyOf(secrets.Unprotect(endpoint.ProtectedSecret)) };
+        if (endpoint.ProtectedPreviousSecret is { } previous && endpoint.PreviousSecretExpiresAt > clock.GetUtcNow())
+        {
+            keys.Add(WebhookSecrets.KeyOf(secrets.Unprotect(previous)));
+        }
+
+        return keys;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Platform.Web.Api;
+
+public sealed record CategoryResponse(Guid Id, string Name, int SortOrder);

@@ -1,0 +1,3 @@
+namespace Platform.Web.Api;
+
+public sealed record DeliveryResponse(Guid Id, string Kind, int Sequence, long? TelegramMessageId, DateTimeOffset CreatedAt, DateTimeOffset? SentAt);

@@ -1,0 +1,127 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Platform.Core.Data;
+using Platform.Core.Files;
+using Platform.Core.Orders;
+using Platform.Core.Tenancy;
+using Platform.Web.RateLimiting;
+
+namespace Platform.Web.Downloads;
+
+/// <summary>
+/// <c>GET /d/{token}</c>: the buyer's download. The token names tenant, order and file; everything else is checked
+/// against the database in that tenant's scope on every request, so a refund or a used-up limit closes the link
+/// even though the token itself stays valid until it expires. Bytes stream from storage with Range, ETag and
+/// Last-Modified handled by ASP.NET Core's file result; nothing is loaded into memory.
+/// </summary>
+public static class DownloadEndpoint
+{
+    public const string Pattern = "/d/{token}";
+
+    public static IEndpointRouteBuilder MapDownloads(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(Pattern, HandleAsync)
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .RequireRateLimiting(RateLimitPolicies.Downloads);
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        string token, HttpContext http, DownloadTokens tokens, ITenantStore tenants, TenantScopeFactory scopes,
+        IFileStorage storage, IOptions<DownloadOffloadOptions> offload, TimeProvider time, CancellationToken cancellationToken)
+    {
+        switch (tokens.Verify(token, time.GetUtcNow(), out var claims))
+        {
+            case DownloadTokenStatus.Tampered:
+                return DownloadPages.Tampered();
+            case DownloadTokenStatus.Expired:
+                return DownloadPages.Expired();
+        }
+
+        var tenant = await tenants.FindByIdAsync(claims!.TenantId, cancellationToken);
+        if (tenant is null)
+        {
+            return DownloadPages.NotFound();
+        }
+
+        await using var scope = scopes.CreateScope(tenant);
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var order = await db.Orders.AsNoTracking().Where(o => o.Id == claims.OrderId)
+            .Select(o => new { o.Status, o.ProductId, o.DownloadCount }).FirstOrDefaultAsync(cancellationToken);
+        if (order is null)
+        {
+            return DownloadPages.NotFound();
+        }
+
+        if (order.Status == OrderStatus.Refunded)
+        {
+            return DownloadPages.Refunded();
+        }
+
+        if (order.Status is not (OrderStatus.Paid or OrderStatus.Fulfilled))
+        {
+            return DownloadPages.NotPaid();
+        }
+
+        // Archived products still deliver: the product's state is deliberately not checked here.
+        var product = await db.Products.AsNoTracking().Where(p => p.Id == order.ProductId)
+            .Select(p => new { p.FileId, p.DownloadLimit }).FirstOrDefaultAsync(cancellationToken);
+        var file = product?.FileId == claims.FileId
+            ? await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == claims.FileId, cancellationToken)
+            : null;
+        if (product is null || file is null)
+        {
+            return DownloadPages.NotFound();
+        }
+
+        var etag = new EntityTagHeaderValue($"\"{file.Sha256}\"");
+        var kind = DownloadRequestClassifier.Classify(http.Request, etag, file.CreatedAt, file.Length);
+        if (kind == DownloadRequestKind.NewDownload)
+        {
+            // One conditional UPDATE: concurrent requests can never push the count past the limit.
+            var counted = await db.Orders
+                .Where(o => o.Id == claims.OrderId && (o.Status == OrderStatus.Paid || o.Status == OrderStatus.Fulfilled) && o.DownloadCount < product.DownloadLimit)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.DownloadCount, o => o.DownloadCount + 1), cancellationToken);
+            if (counted == 0)
+            {
+                var status = await db.Orders.Where(o => o.Id == claims.OrderId).Select(o => o.Status).FirstAsync(cancellationToken);
+                return status == OrderStatus.Refunded ? DownloadPages.Refunded() : DownloadPages.LimitReached(product.DownloadLimit);
+            }
+        }
+        else if (kind == DownloadRequestKind.Continuation && order.DownloadCount == 0)
+        {
+            // Resuming needs a download that was started (and counted); otherwise ranges would dodge the limit.
+            return DownloadPages.Problem(StatusCodes.Status416RangeNotSatisfiable, "Start the download from the beginning",
+                "This link's first download must start at the beginning of the file. Open the link again in your browser.");
+        }
+
+        var contentType = file.ContentType;
+        if (kind is DownloadRequestKind.NewDownload or DownloadRequestKind.Continuation &&
+            offload.Value.AccelRedirectPrefix is { Length: > 0 } prefix &&
+            string.Equals(http.Request.Headers[DownloadOffloadOptions.SendfileTypeHeader], DownloadOffloadOptions.AccelRedirect, StringComparison.OrdinalIgnoreCase))
+        {
+            // nginx replaces this empty answer with the file (and serves the Range itself); storage keys are hex and "/".
+            var disposition = new ContentDispositionHeaderValue("attachment");
+            disposition.SetHttpFileName(file.FileName);
+            http.Response.Headers[DownloadOffloadOptions.AccelRedirect] = prefix.TrimEnd('/') + "/" + file.StorageKey;
+            http.Response.Headers.ContentDisposition = disposition.ToString();
+            http.Response.Headers.CacheControl = "private, no-store";
+            http.Response.ContentType = contentType;
+            return Results.Empty;
+        }
+
+        var path = storage.TryGetPhysicalPath(file.StorageKey);
+        http.Response.Headers.CacheControl = "private, no-store";
+        http.Response.Headers["X-Content-Type-Options"] = "nosniff";
+        if (path is not null && http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>() is { } body)
+        {
+            http.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>(new FileSendingBodyFeature(body));
+        }
+
+        return path is not null
+            ? Results.File(path, contentType, file.FileName, file.CreatedAt, etag, enableRangeProcessing: true)
+            : Results.Stream(storage.OpenRead(file.StorageKey), contentType, file.FileName, file.CreatedAt, etag, enableRangeProcessing: true);
+    }
+}

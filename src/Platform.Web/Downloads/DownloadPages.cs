@@ -1,0 +1,40 @@
+using System.Text.Encodings.Web;
+
+namespace Platform.Web.Downloads;
+
+/// <summary>
+/// The small HTML pages a buyer sees when a link does not work: they come from a Telegram chat on a phone, so each
+/// page says what happened and what to do in plain words, with no portal chrome.
+/// </summary>
+public static class DownloadPages
+{
+    public static IResult Problem(int status, string title, string message)
+    {
+        var html = $$"""
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{{HtmlEncoder.Default.Encode(title)}}</title>
+            <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#222}h1{font-size:1.4rem}</style>
+            </head><body><h1>{{HtmlEncoder.Default.Encode(title)}}</h1><p>{{HtmlEncoder.Default.Encode(message)}}</p></body></html>
+            """;
+        return Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
+    }
+
+    public static IResult Tampered() => Problem(StatusCodes.Status403Forbidden, "This download link is not valid",
+        "The link is incomplete or was changed. Copy the whole link from the bot's message, or open the bot and use /orders to get your purchase again.");
+
+    public static IResult Expired() => Problem(StatusCodes.Status410Gone, "This download link has expired",
+        "Links work for a limited time. Open the bot and use /orders to get a fresh link.");
+
+    public static IResult Refunded() => Problem(StatusCodes.Status410Gone, "This purchase was refunded",
+        "The Stars for this purchase were returned, so its download is no longer available.");
+
+    public static IResult NotPaid() => Problem(StatusCodes.Status403Forbidden, "This purchase is not paid",
+        "The download opens once the payment has gone through. If you paid, wait a moment and try again.");
+
+    public static IResult LimitReached(int limit) => Problem(StatusCodes.Status403Forbidden, "Download limit reached",
+        $"This purchase allows {limit} download{(limit == 1 ? "" : "s")}, and all have been used. Contact the store through /paysupport in the bot if you need another.");
+
+    public static IResult NotFound() => Problem(StatusCodes.Status404NotFound, "Download not found",
+        "This file is not available under this link. Open the bot and use /orders to get your purchase again.");
+}

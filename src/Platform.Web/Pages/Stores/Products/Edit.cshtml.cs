@@ -1,0 +1,157 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.Core.Catalog;
+using Platform.Core.Files;
+
+namespace Platform.Web.Pages.Stores.Products;
+
+/// <summary>
+/// New product (<c>/products/new</c>) or edit one (<c>/products/{id}</c>), plus the key pool of key products (paste or
+/// upload .txt/.csv) and archiving. Errors show next to their fields and nothing is saved.
+/// </summary>
+public sealed class EditModel(ProductService products, CategoryService categories, FileUploadService files, LicenseKeyPool keys) : PageModel
+{
+    public const int MaxKeysFileBytes = 5 * 1024 * 1024;
+
+    [BindProperty] public ProductKind? Kind { get; set; }
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty] public string? Description { get; set; }
+    [BindProperty] public int? PriceStars { get; set; }
+    [BindProperty] public ProductState State { get; set; } = ProductState.Draft;
+    [BindProperty] public Guid? CategoryId { get; set; }
+    [BindProperty] public Guid? PhotoFileId { get; set; }
+    [BindProperty] public Guid? FileId { get; set; }
+    [BindProperty] public string? TextContent { get; set; }
+    [BindProperty] public int DownloadLimit { get; set; } = 5;
+
+    [TempData] public string? Notice { get; set; }
+
+    public ProductListItem? Existing { get; private set; }
+    public IReadOnlyList<Category> Categories { get; private set; } = [];
+    public IReadOnlyList<StoredFile> Files { get; private set; } = [];
+    public bool IsNew => Existing is null;
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Existing is { Product: var p })
+        {
+            (Kind, Title, Description, PriceStars, State) = (p.Kind, p.Title, p.Description, p.PriceStars, p.State);
+            (CategoryId, PhotoFileId, FileId, TextContent, DownloadLimit) = (p.CategoryId, p.PhotoFileId, p.FileId, p.TextContent, p.DownloadLimit);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (ModelState.GetFieldValidationState(nameof(PriceStars)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            ModelState.Remove(nameof(PriceStars));
+            ModelState.AddModelError(nameof(PriceStars), $"The price is a whole number of Stars from {ProductRules.MinPriceStars} to {ProductRules.MaxPriceStars:N0}.");
+            return Page();
+        }
+
+        var input = new ProductInput
+        {
+            Kind = Kind, Title = Title ?? "", Description = Description ?? "", PriceStars = PriceStars ?? 0, State = State,
+            CategoryId = CategoryId ?? Guid.Empty, PhotoFileId = PhotoFileId ?? Guid.Empty, FileId = FileId ?? Guid.Empty,
+            TextContent = TextContent ?? "", DownloadLimit = DownloadLimit,
+        };
+        var result = Existing is null
+            ? await products.CreateAsync(input, cancellationToken)
+            : await products.UpdateAsync(Existing.Product.Id, input with { Kind = null }, cancellationToken);
+        if (!result.Succeeded)
+        {
+            foreach (var (field, messages) in result.Errors)
+            {
+                foreach (var message in messages)
+                {
+                    ModelState.AddModelError(field, message);
+                }
+            }
+
+            return Page();
+        }
+
+        Notice = Existing is null ? $"“{result.Product!.Title}” was created." : "Saved. The bot shows the change at once.";
+        return Redirect($"/stores/{RouteData.Values["tenant"]}/products/{result.Product!.Id}");
+    }
+
+    public async Task<IActionResult> OnPostKeysAsync(string id, string? keysText, IFormFile? keysFile, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || Existing is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var values = new List<string>();
+        if (!string.IsNullOrWhiteSpace(keysText))
+        {
+            values.AddRange(LicenseKeyText.Parse(keysText));
+        }
+
+        if (keysFile is { Length: > 0 })
+        {
+            var extension = Path.GetExtension(keysFile.FileName).ToLowerInvariant();
+            if (extension is not (".txt" or ".csv") || keysFile.Length > MaxKeysFileBytes)
+            {
+                ModelState.AddModelError("keysFile", "Upload a .txt file (one key per line) or a .csv file (key in the first column), at most 5 MB.");
+                await FillFormAsync();
+                return Page();
+            }
+
+            using var reader = new StreamReader(keysFile.OpenReadStream(), Encoding.UTF8);
+            values.AddRange(LicenseKeyText.Parse(await reader.ReadToEndAsync(cancellationToken), csv: extension == ".csv"));
+        }
+
+        if (values.Count == 0)
+        {
+            ModelState.AddModelError("keysText", "Paste keys (one per line) or choose a .txt or .csv file.");
+            await FillFormAsync();
+            return Page();
+        }
+
+        var result = await keys.AddAsync(Existing.Product.Id, values, cancellationToken);
+        Notice = result.Summary + ".";
+        return Redirect($"/stores/{RouteData.Values["tenant"]}/products/{Existing.Product.Id}");
+
+        Task FillFormAsync() => OnGetAsync(id, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostArchiveAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || Existing is null)
+        {
+            return NotFound();
+        }
+
+        await products.ArchiveAsync(Existing.Product.Id, cancellationToken);
+        Notice = "Archived: it left the bot's catalog; past buyers keep their downloads, keys and texts.";
+        return Redirect($"/stores/{RouteData.Values["tenant"]}/products");
+    }
+
+    private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        Categories = await categories.ListAsync(cancellationToken);
+        Files = await files.ListAsync(cancellationToken);
+        if (id == "new")
+        {
+            return true;
+        }
+
+        Existing = Guid.TryParse(id, out var productId) ? await products.GetAsync(productId, cancellationToken) : null;
+        return Existing is not null;
+    }
+}
