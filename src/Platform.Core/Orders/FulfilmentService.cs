@@ -71,7 +71,7 @@ public sealed class FulfilmentService(
                 var file = await db.StoredFiles.AsNoTracking().FirstAsync(f => f.Id == product.FileId, cancellationToken);
                 await DeliverAsync(order.Id, DeliveryKind.Document, sequence, () => files.SendAsync(chat, file, BotFileKind.Document, thanks, null, cancellationToken), cancellationToken);
                 await DeliverAsync(order.Id, DeliveryKind.DownloadLink, sequence,
-                    () => chat.SendTextAsync(chat.Texts.DownloadLink(links.CreateUrl(chat.Tenant.Id, order.Id, file.Id)), null, cancellationToken), cancellationToken);
+                    () => chat.SendTextAsync(chat.Texts.DownloadLink(links.CreateUrl(order.Id, file.Id)), null, cancellationToken), cancellationToken);
                 break;
             case ProductKind.LicenseKey:
                 var key = await db.LicenseKeys.AsNoTracking().Where(k => k.OrderId == order.Id).Select(k => k.Value).FirstOrDefaultAsync(cancellationToken);

