@@ -71,7 +71,13 @@ public sealed class TestPostgres
             }
             var db = await DatabaseProvisioner.EnsureDatabaseAsync(server.SuperuserConnectionString, name, template.Name, server.RolePassword, ct).ConfigureAwait(false);
             await server.TrackAsync(name, ct).ConfigureAwait(false);
-            return db;
+            // Every test class hosts its own app with its own pools; idle connections of finished classes are
+            // let go quickly so that the run's cluster does not run out of connection slots (53300).
+            return db with
+            {
+                OwnerConnectionString = WithShortIdleLifetime(db.OwnerConnectionString),
+                AppConnectionString = WithShortIdleLifetime(db.AppConnectionString),
+            };
         }
         finally
         {
@@ -103,6 +109,9 @@ public sealed class TestPostgres
         DatabaseProvisioner.ClearPools(server.SuperuserConnectionString, templateName, server.RolePassword);
         return template;
     }
+
+    private static string WithShortIdleLifetime(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { ConnectionIdleLifetime = 10, ConnectionPruningInterval = 5 }.ConnectionString;
 
     private static string UniqueName(string prefix)
     {
@@ -146,7 +155,7 @@ internal sealed class TestPostgresServer
             DataDirectory = folder,
             StopOnDispose = true,
             SyncAfterInitDb = false, // deleted at exit; the server itself keeps fsync on
-            ServerSettings = { ["max_connections"] = "200" },
+            ServerSettings = { ["max_connections"] = "1000" },
         }, NullLogger.Instance, CancellationToken.None).ConfigureAwait(false);
 
         await StartWatchdogAsync(cluster, folder).ConfigureAwait(false);
