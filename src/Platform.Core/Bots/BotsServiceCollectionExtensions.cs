@@ -25,7 +25,6 @@ public static class BotsServiceCollectionExtensions
         services.AddScoped<CatalogView>();
         services.AddScoped<BotUpdateHandler>();
         services.AddScoped<CustomerDirectory>();
-        services.AddScoped<LicenseKeyReservations>();
         services.AddScoped<CheckoutService>();
         services.AddScoped<PreCheckoutService>();
         services.AddScoped<PaymentRecorder>();

@@ -12,7 +12,7 @@ namespace Platform.Core.Payments;
 /// Buy: a pending order with the price snapshot, then an invoice in Stars (XTR, no provider token, one price) whose
 /// payload is the order id. Keys are reserved at pre-checkout, not here, so browsing buyers hold no stock.
 /// </summary>
-public sealed class CheckoutService(PlatformDbContext db, CustomerDirectory customers, LicenseKeyReservations keys, TimeProvider time)
+public sealed class CheckoutService(PlatformDbContext db, CustomerDirectory customers, LicenseKeyPool keys, TimeProvider time)
 {
     public async Task BuyAsync(BotChat chat, Guid productId, long updateId, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ public sealed class CheckoutService(PlatformDbContext db, CustomerDirectory cust
         }
 
         var now = time.GetUtcNow();
-        if (product.Kind == ProductKind.LicenseKey && !await keys.InStockAsync(product.Id, now, cancellationToken))
+        if (product.Kind == ProductKind.LicenseKey && await keys.AvailableCountAsync(product.Id, cancellationToken) == 0)
         {
             await chat.SendTextAsync(chat.Texts.SoldOut, null, cancellationToken);
             return;

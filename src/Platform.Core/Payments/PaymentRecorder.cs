@@ -12,7 +12,7 @@ namespace Platform.Core.Payments;
 /// successful_payment → in ONE transaction: the order paid with its charge id, the key sold, order.paid in the
 /// outbox. Idempotent on telegram_payment_charge_id: a second delivery finds the charge recorded and changes nothing.
 /// </summary>
-public sealed class PaymentRecorder(PlatformDbContext db, LicenseKeyReservations keys, TimeProvider time, ILogger<PaymentRecorder> logger)
+public sealed class PaymentRecorder(PlatformDbContext db, LicenseKeyPool keys, TimeProvider time, ILogger<PaymentRecorder> logger)
 {
     /// <summary>The paid order's id (new or already recorded), or null when the payment matches no order of ours.</summary>
     public async Task<Guid?> RecordAsync(SuccessfulPayment payment, CancellationToken cancellationToken)
@@ -51,7 +51,9 @@ public sealed class PaymentRecorder(PlatformDbContext db, LicenseKeyReservations
         var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == order.ProductId, cancellationToken);
         if (product.Kind == ProductKind.LicenseKey)
         {
-            order.LicenseKeyId = await keys.MarkSoldAsync(product.Id, order.Id, now, cancellationToken);
+            // Normally the key reserved at pre-checkout; if that hold lapsed and another buyer took it, reserve again.
+            var key = await keys.TryReserveAsync(product.Id, order.Id, now + PreCheckoutService.ReservationLength, cancellationToken);
+            order.LicenseKeyId = key is not null && await keys.MarkSoldAsync(order.Id, cancellationToken) ? key.Id : null;
             if (order.LicenseKeyId is null)
             {
                 logger.LogError("Order {OrderId} was paid but no key is left for it; the merchant must refund it", order.Id);

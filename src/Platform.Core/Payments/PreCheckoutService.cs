@@ -13,8 +13,11 @@ namespace Platform.Core.Payments;
 /// still published at the invoiced price, and for a key product a key is reserved for this order. Runs on the ingress
 /// fast path, so it is a handful of indexed queries and nothing else.
 /// </summary>
-public sealed class PreCheckoutService(PlatformDbContext db, LicenseKeyReservations keys, TimeProvider time)
+public sealed class PreCheckoutService(PlatformDbContext db, LicenseKeyPool keys, TimeProvider time)
 {
+    /// <summary>How long a key stays held for a buyer between pre-checkout and payment.</summary>
+    public static readonly TimeSpan ReservationLength = TimeSpan.FromMinutes(15);
+
     /// <summary>Null to accept; otherwise the message Telegram shows the buyer (no Stars are taken).</summary>
     public async Task<string?> ValidateAsync(TenantInfo tenant, PreCheckoutQuery query, CancellationToken cancellationToken)
     {
@@ -45,7 +48,7 @@ public sealed class PreCheckoutService(PlatformDbContext db, LicenseKeyReservati
             return texts.PriceChanged;
         }
 
-        if (product.Kind == ProductKind.LicenseKey && !await keys.TryReserveAsync(product.Id, order.Id, time.GetUtcNow(), cancellationToken))
+        if (product.Kind == ProductKind.LicenseKey && await keys.TryReserveAsync(product.Id, order.Id, time.GetUtcNow() + ReservationLength, cancellationToken) is null)
         {
             return texts.SoldOut;
         }

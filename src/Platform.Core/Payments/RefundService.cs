@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Platform.Core.Catalog;
 using Platform.Core.Bots;
 using Platform.Core.Data;
 using Platform.Core.Orders;
@@ -17,7 +18,7 @@ namespace Platform.Core.Payments;
 /// die with the order status. The customer is told by a job (a RefundNotice delivery row, sent once).
 /// </summary>
 public sealed class RefundService(
-    PlatformDbContext db, LicenseKeyReservations keys, TelegramClientFactory clients, BotSecrets secrets, BotSender sender,
+    PlatformDbContext db, LicenseKeyPool keys, TelegramClientFactory clients, BotSecrets secrets, BotSender sender,
     IBackgroundJobClient jobs, TimeProvider time, ILogger<RefundService> logger)
 {
     public string? LastTelegramError { get; private set; }
