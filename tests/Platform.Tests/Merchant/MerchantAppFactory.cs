@@ -33,7 +33,7 @@ public class MerchantAppFactory : PlatformAppFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, MerchantSignInStartupFilter>());
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestSignInStartupFilter>());
     }
 
     public override async ValueTask DisposeAsync()
@@ -56,7 +56,7 @@ public class MerchantAppFactory : PlatformAppFactory
     public async Task<HttpClient> SignedInClientAsync(string email, TenantInfo tenant)
     {
         var client = CreateHttpClient();
-        var response = await client.GetAsync($"{MerchantSignInStartupFilter.Path}?email={Uri.EscapeDataString(email)}&tenant={tenant.Id}");
+        var response = await client.GetAsync($"{TestSignInStartupFilter.Path}?email={Uri.EscapeDataString(email)}&tenant={tenant.Id}");
         response.EnsureSuccessStatusCode();
         return client;
     }

@@ -7,18 +7,19 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Identity;
 using Platform.Web.Tenancy;
 
-namespace Platform.Tests.Merchant;
+namespace Platform.Tests.Infrastructure;
 
 /// <summary>
-/// Test-host only: <c>/_test/merchant-sign-in?email=…&amp;tenant=…</c> issues the real Identity cookie with the
-/// current-store claim, as the portal's login does, without depending on the login page (another branch).
+/// Test-host only: <c>/_test/sign-in?email=…&amp;tenant=…</c> issues the real Identity cookie with the
+/// current-store claim, as the portal's login does, without depending on the login page's markup.
 /// </summary>
-internal sealed class MerchantSignInStartupFilter : IStartupFilter
+internal sealed class TestSignInStartupFilter : IStartupFilter
 {
-    public const string Path = "/_test/merchant-sign-in";
+    public const string Path = "/_test/sign-in";
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
+        // Not app.Map: that would move the path into PathBase and scope the cookie to it.
         app.Use(async (context, nextMiddleware) =>
         {
             if (context.Request.Path != Path)
@@ -29,7 +30,8 @@ internal sealed class MerchantSignInStartupFilter : IStartupFilter
 
             var users = context.RequestServices.GetRequiredService<UserManager<PlatformUser>>();
             var signIn = context.RequestServices.GetRequiredService<SignInManager<PlatformUser>>();
-            var user = await users.FindByEmailAsync(context.Request.Query["email"].ToString()) ?? throw new InvalidOperationException("No such user.");
+            var user = await users.FindByEmailAsync(context.Request.Query["email"].ToString())
+                ?? throw new InvalidOperationException("No such user.");
             await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(TenantClaimTypes.TenantId, context.Request.Query["tenant"].ToString())]);
             context.Response.StatusCode = StatusCodes.Status204NoContent;
         });
