@@ -18,7 +18,11 @@ using Sandbox::Platform.TelegramSandbox;
 
 // Issue 4 benchmark driver. Everything on loopback; the figures are printed as Markdown.
 var root = Directory.GetCurrentDirectory();
-var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
+// Usage: [seconds] [--only ab|c]  (ab = ingestion, pre-checkout and pgbench; c = the checkout rush)
+var seconds = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var s) ? s : 20;
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+var runIngestion = only is null or "ab";
+var runRush = only is null or "c";
 var work = Path.Combine(Path.GetTempPath(), "starfront-bench-" + Guid.NewGuid().ToString("N")[..8]);
 var filesRoot = Path.Combine(work, "files");
 Directory.CreateDirectory(filesRoot);
@@ -50,66 +54,69 @@ var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>
     .AddSingleton<IPublicBaseUrl, ConfiguredPublicBaseUrl>().BuildServiceProvider();
 
 // (a) + (b): ingestion alone (no job server), pre-checkout answered on the ingress fast path meanwhile.
-Shop shop;
-await using (var web = await WebProcess.StartAsync(root, webPort, new Dictionary<string, string>(settings) { ["Jobs:RunServerInWeb"] = "false" }))
+Shop? shop = null;
+if (runIngestion)
 {
-    shop = await Shop.CreateAsync(services, control, web.BaseUrl, filesRoot, 11);
-    var prober = shop.Bots[1];
-    var invoices = new List<(long User, int Message, Guid Order)>();
-    for (var i = 0; i < 150; i++) invoices.Add(await shop.PrepareInvoiceAsync(prober, shop.TextProduct, telegramBase));
+    await using (var web = await WebProcess.StartAsync(root, webPort, new Dictionary<string, string>(settings) { ["Jobs:RunServerInWeb"] = "false" }))
+    {
+        shop = await Shop.CreateAsync(services, control, web.BaseUrl, filesRoot, 11);
+        var prober = shop.Bots[1];
+        var invoices = new List<(long User, int Message, Guid Order)>();
+        for (var i = 0; i < 150; i++) invoices.Add(await shop.PrepareInvoiceAsync(prober, shop.TextProduct, telegramBase));
 
-    var secret = await shop.SecretAsync(shop.Bots[0].Id);
-    var wrk = Process.Start(new ProcessStartInfo("wrk", ["-t2", "-c64", $"-d{seconds}s", "--latency", "-s", Path.Combine(root, "bench", "ingest.lua"), new Uri(web.BaseUrl, $"telegram/{shop.Bots[0].Id}").ToString()])
-    {
-        RedirectStandardOutput = true, UseShellExecute = false, Environment = { ["BOT_SECRET"] = secret },
-    })!;
-    await Task.Delay(2000); // let the load settle before probing
-    var preCheckout = new List<double>();
-    var statuses = new Dictionary<string, int>();
-    var deadline = DateTime.UtcNow.AddSeconds(seconds - 4);
-    await Parallel.ForEachAsync(invoices, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (invoice, ct) =>
-    {
-        if (DateTime.UtcNow > deadline) return;
-        var watch = Stopwatch.StartNew();
-        var paid = await (await control.PostAsJsonAsync($"sandbox/v1/users/{invoice.User}/payments", new { bot_id = prober.TelegramId, message_id = invoice.Message }, ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
-        lock (preCheckout)
+        var secret = await shop.SecretAsync(shop.Bots[0].Id);
+        var wrk = Process.Start(new ProcessStartInfo("wrk", ["-t2", "-c64", $"-d{seconds}s", "--latency", "-s", Path.Combine(root, "bench", "ingest.lua"), new Uri(web.BaseUrl, $"telegram/{shop.Bots[0].Id}").ToString()])
         {
-            preCheckout.Add(watch.Elapsed.TotalMilliseconds);
-            var status = paid.GetProperty("status").GetString()!;
-            statuses[status] = statuses.GetValueOrDefault(status) + 1;
-        }
-    });
-    var wrkOutput = await wrk.StandardOutput.ReadToEndAsync();
-    await wrk.WaitForExitAsync();
-    var rps = Regex.Match(wrkOutput, @"Requests/sec:\s+([\d.]+)").Groups[1].Value;
-    var p99 = Regex.Match(wrkOutput, @"99%\s+([\d.]+\w+)").Groups[1].Value;
-    var non2xx = Regex.Match(wrkOutput, @"Non-2xx or 3xx responses: (\d+)").Groups[1].Value;
-    // Superuser: the tables force row-level security even for their owner.
-    await using var count = new NpgsqlConnection(cluster.SuperuserConnectionString("starfront_bench"));
-    await count.OpenAsync();
-    var stored = (long)(await new NpgsqlCommand("SELECT count(*) FROM \"InboxUpdates\"", count).ExecuteScalarAsync())!;
-    Console.WriteLine($"## (a) Ingestion: wrk -t2 -c64 -d{seconds}s, POST /telegram/{{botId}}\n\n- {rps} updates/s acknowledged, latency p99 {p99}, non-2xx: {(non2xx.Length == 0 ? "0" : non2xx)}; rows in InboxUpdates after the run: {stored}\n\n```\n{wrkOutput.Trim()}\n```\n");
-    Console.WriteLine($"## (b) Pre-checkout during that load (sandbox pay call → pre_checkout webhook → ingress fast path → answerPreCheckoutQuery → paid)\n\n- {Figures.Describe(preCheckout)}; outcomes: {string.Join(", ", statuses.Select(s => $"{s.Key} {s.Value}"))}\n");
-}
+            RedirectStandardOutput = true, UseShellExecute = false, Environment = { ["BOT_SECRET"] = secret },
+        })!;
+        await Task.Delay(2000); // let the load settle before probing
+        var preCheckout = new List<double>();
+        var statuses = new Dictionary<string, int>();
+        var deadline = DateTime.UtcNow.AddSeconds(seconds - 4);
+        await Parallel.ForEachAsync(invoices, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (invoice, ct) =>
+        {
+            if (DateTime.UtcNow > deadline) return;
+            var watch = Stopwatch.StartNew();
+            var paid = await (await control.PostAsJsonAsync($"sandbox/v1/users/{invoice.User}/payments", new { bot_id = prober.TelegramId, message_id = invoice.Message }, ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
+            lock (preCheckout)
+            {
+                preCheckout.Add(watch.Elapsed.TotalMilliseconds);
+                var status = paid.GetProperty("status").GetString()!;
+                statuses[status] = statuses.GetValueOrDefault(status) + 1;
+            }
+        });
+        var wrkOutput = await wrk.StandardOutput.ReadToEndAsync();
+        await wrk.WaitForExitAsync();
+        var rps = Regex.Match(wrkOutput, @"Requests/sec:\s+([\d.]+)").Groups[1].Value;
+        var p99 = Regex.Match(wrkOutput, @"99%\s+([\d.]+\w+)").Groups[1].Value;
+        var non2xx = Regex.Match(wrkOutput, @"Non-2xx or 3xx responses: (\d+)").Groups[1].Value;
+        // Superuser: the tables force row-level security even for their owner.
+        await using var count = new NpgsqlConnection(cluster.SuperuserConnectionString("starfront_bench"));
+        await count.OpenAsync();
+        var stored = (long)(await new NpgsqlCommand("SELECT count(*) FROM \"InboxUpdates\"", count).ExecuteScalarAsync())!;
+        Console.WriteLine($"## (a) Ingestion: wrk -t2 -c64 -d{seconds}s, POST /telegram/{{botId}}\n\n- {rps} updates/s acknowledged, latency p99 {p99}, non-2xx: {(non2xx.Length == 0 ? "0" : non2xx)}; rows in InboxUpdates after the run: {stored}\n\n```\n{wrkOutput.Trim()}\n```\n");
+        Console.WriteLine($"## (b) Pre-checkout during that load (sandbox pay call → pre_checkout webhook → ingress fast path → answerPreCheckoutQuery → paid)\n\n- {Figures.Describe(preCheckout)}; outcomes: {string.Join(", ", statuses.Select(s => $"{s.Key} {s.Value}"))}\n");
+    }
 
-// pgbench on the same PostgreSQL: one single-row INSERT … ON CONFLICT per transaction, same concurrency.
-var builder = new NpgsqlConnectionStringBuilder(cluster.SuperuserConnectionString("starfront_bench"));
-await using (var setup = new NpgsqlConnection(builder.ConnectionString))
-{
-    await setup.OpenAsync();
-    await new NpgsqlCommand("""CREATE TABLE bench_inbox (LIKE "InboxUpdates" INCLUDING ALL)""", setup).ExecuteNonQueryAsync();
-}
+    // pgbench on the same PostgreSQL: one single-row INSERT … ON CONFLICT per transaction, same concurrency.
+    var builder = new NpgsqlConnectionStringBuilder(cluster.SuperuserConnectionString("starfront_bench"));
+    await using (var setup = new NpgsqlConnection(builder.ConnectionString))
+    {
+        await setup.OpenAsync();
+        await new NpgsqlCommand("""CREATE TABLE bench_inbox (LIKE "InboxUpdates" INCLUDING ALL)""", setup).ExecuteNonQueryAsync();
+    }
 
-var pgbench = Process.Start(new ProcessStartInfo("pgbench", ["-n", "-c", "64", "-j", "2", "-T", $"{Math.Max(10, seconds / 2)}", "-M", "prepared", "-f", Path.Combine(root, "bench", "pgbench-insert.sql"),
-    "-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture), "-U", builder.Username!, builder.Database!])
-{
-    RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, Environment = { ["PGPASSWORD"] = builder.Password ?? "" },
-})!;
-var pgOutput = await pgbench.StandardOutput.ReadToEndAsync();
-var pgError = await pgbench.StandardError.ReadToEndAsync();
-await pgbench.WaitForExitAsync();
-var tps = Regex.Match(pgOutput, @"tps = ([\d.]+)").Groups[1].Value;
-Console.WriteLine($"## pgbench single-row inserts, same PostgreSQL, -c 64 -j 2\n\n- {tps} inserts/s (one commit each)\n\n```\n{(pgOutput + pgError).Trim()}\n```\n");
+    var pgbench = Process.Start(new ProcessStartInfo("pgbench", ["-n", "-c", "64", "-j", "2", "-T", $"{Math.Max(10, seconds / 2)}", "-M", "prepared", "-f", Path.Combine(root, "bench", "pgbench-insert.sql"),
+        "-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture), "-U", builder.Username!, builder.Database!])
+    {
+        RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, Environment = { ["PGPASSWORD"] = builder.Password ?? "" },
+    })!;
+    var pgOutput = await pgbench.StandardOutput.ReadToEndAsync();
+    var pgError = await pgbench.StandardError.ReadToEndAsync();
+    await pgbench.WaitForExitAsync();
+    var tps = Regex.Match(pgOutput, @"tps = ([\d.]+)").Groups[1].Value;
+    Console.WriteLine($"## pgbench single-row inserts, same PostgreSQL, -c 64 -j 2\n\n- {tps} inserts/s (one commit each)\n\n```\n{(pgOutput + pgError).Trim()}\n```\n");
+}
 
 // (c) 100 buyers over 10 bots, the web's in-process job server on: payment done → document in the chat.
 // The synthetic /help flood of (a) is marked processed first, so (c) measures a purchase rush, not a backlog…
@@ -121,35 +128,12 @@ await using (var clear = new NpgsqlConnection(cluster.SuperuserConnectionString(
     await new NpgsqlCommand("DELETE FROM hangfire.jobqueue", clear).ExecuteNonQueryAsync();
 }
 
-await using (var web = await WebProcess.StartAsync(root, webPort, new Dictionary<string, string>(settings) { ["Jobs:RunServerInWeb"] = "true" }))
+if (runRush)
 {
-    var buyers = new List<((Guid Id, long TelegramId, string Token) Bot, long User, int Message, Guid Order)>();
-    for (var i = 0; i < 100; i++)
-    {
-        var bot = shop.Bots[1 + i % 10];
-        var (user, message, order) = await shop.PrepareInvoiceAsync(bot, shop.FileProduct, telegramBase);
-        buyers.Add((bot, user, message, order));
-    }
-
-    // No chat polling (it would load the sandbox more than the platform): the document's time is when Telegram
-    // confirmed it (Delivery.SentAt, same machine clock), compared with when the buyer's pay call returned.
-    var paidAt = new Dictionary<Guid, (DateTimeOffset Pressed, DateTimeOffset Paid)>();
-    await Task.WhenAll(buyers.Select(async b =>
-    {
-        var pressed = DateTimeOffset.UtcNow;
-        await control.PostAsJsonAsync($"sandbox/v1/users/{b.User}/payments", new { bot_id = b.Bot.TelegramId, message_id = b.Message });
-        lock (paidAt) paidAt[b.Order] = (pressed, DateTimeOffset.UtcNow);
-    }));
-    var sent = new Dictionary<Guid, DateTimeOffset>();
-    for (var wait = 0; wait < 300 && sent.Count < buyers.Count; wait++)
-    {
-        await Task.Delay(200);
-        sent = await shop.DocumentsSentAsync();
-    }
-
-    var latencies = buyers.Where(b => sent.ContainsKey(b.Order)).Select(b => (sent[b.Order] - paidAt[b.Order].Paid).TotalMilliseconds).ToList();
-    var total = buyers.Where(b => sent.ContainsKey(b.Order)).Select(b => (sent[b.Order] - paidAt[b.Order].Pressed).TotalMilliseconds).ToList();
-    Console.WriteLine($"## (c) 100 concurrent buyers over 10 bots (file product, 64 KB)\n\n- payment completed → document in chat: {Figures.Describe(latencies)}\n- pay pressed → document in chat: {Figures.Describe(total)}\n");
+    await using var web = await WebProcess.StartAsync(root, webPort, new Dictionary<string, string>(settings) { ["Jobs:RunServerInWeb"] = "true" });
+    shop ??= await Shop.CreateAsync(services, control, web.BaseUrl, filesRoot, 11);
+    Console.WriteLine(await CheckoutRush.RunAsync(shop, control, telegramBase, cluster.SuperuserConnectionString("starfront_bench"), 100, 10,
+        new CpuMeter(web.Pid, cluster.DataDirectory)));
 }
 
 Console.WriteLine($"Load average after: {Figures.LoadAverage()}");

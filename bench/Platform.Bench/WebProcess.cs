@@ -7,6 +7,8 @@ internal sealed class WebProcess(Process process, Uri baseUrl) : IAsyncDisposabl
 {
     public Uri BaseUrl { get; } = baseUrl;
 
+    public int Pid => process.Id;
+
     public static async Task<WebProcess> StartAsync(string root, int port, IDictionary<string, string> settings)
     {
         var dll = Path.Combine(root, "src", "Platform.Web", "bin", "Release", "net10.0", "Platform.Web.dll");

@@ -184,6 +184,26 @@ public sealed class WebhookTests
         Assert.Equal(["b1", "b2"], requests.Where(r => r.Update.Message!.From!.Id == bob).Select(r => r.Update.Message!.Text));
     }
 
+    [Fact]
+    public async Task A_chat_is_delivered_while_another_chats_slow_delivery_is_still_in_flight()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Delay = index => index == 0 ? TimeSpan.FromSeconds(3) : TimeSpan.Zero;
+        var bot = await sandbox.CreateBotAsync();
+        var ann = await sandbox.CreateUserAsync("Ann");
+        var bob = await sandbox.CreateUserAsync("Bob");
+        await bot.Client.SetWebhook(receiver.Url);
+
+        await sandbox.SendTextAsync(ann, bot, "slow");
+        await WaitUntilAsync(async () => (await sandbox.GetAsync($"sandbox/v1/bots/{bot.Id}")).GetProperty("webhook").GetProperty("delivering").GetBoolean());
+        await sandbox.SendTextAsync(bob, bot, "quick");
+        var requests = await receiver.WaitForAsync(2);
+
+        // Answered (and so recorded) first although sent second: no chat waits behind another chat's delivery.
+        Assert.Equal(["quick", "slow"], requests.Select(r => r.Update.Message!.Text));
+    }
+
     /// <summary>The receiver saw the request before the sandbox noted the answer; wait for the sandbox's side too.</summary>
     private static Task WaitForFailedAttemptsAsync(TestSandbox sandbox, TestBot bot, int attempts) =>
         WaitUntilAsync(async () =>

@@ -19,7 +19,7 @@ public sealed class BotSender(IOptions<TelegramOptions> options, TimeProvider ti
 
     public async Task<T> SendAsync<T>(Guid botId, long? chatId, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
     {
-        var botGate = bots.GetOrAdd(botId, _ => new SendRateGate(TimeSpan.FromSeconds(1 / options.Value.PerBotMessagesPerSecond), 1));
+        var botGate = bots.GetOrAdd(botId, _ => new SendRateGate(TimeSpan.FromSeconds(1 / options.Value.PerBotMessagesPerSecond), options.Value.PerBotBurst));
         var chatGate = chatId is { } chat
             ? chats.GetOrAdd((botId, chat), _ => new SendRateGate(TimeSpan.FromSeconds(1 / options.Value.PerChatMessagesPerSecond), options.Value.PerChatBurst))
             : null;

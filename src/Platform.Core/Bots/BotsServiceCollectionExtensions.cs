@@ -10,7 +10,13 @@ public static class BotsServiceCollectionExtensions
     /// <summary>The bot runtime both hosts share: registration, conversation, checkout, fulfilment, refunds.</summary>
     public static IServiceCollection AddBotRuntime(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TelegramOptions>().Bind(configuration.GetSection("Telegram"));
+        services.AddOptions<TelegramOptions>().Bind(configuration.GetSection("Telegram"))
+            .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Telegram:BaseUrl must be an absolute URL.")
+            .Validate(o => o.PerBotMessagesPerSecond > 0 && o.PerChatMessagesPerSecond > 0, "Telegram message rates must be positive.")
+            .Validate(o => o.PerBotBurst >= 1 && o.PerChatBurst >= 1, "Telegram:PerBotBurst and Telegram:PerChatBurst must be at least 1.")
+            .Validate(o => o.ProcessorChatParallelism is >= 1 and <= 256, "Telegram:ProcessorChatParallelism must be between 1 and 256.")
+            .Validate(o => o.ProcessorPollInterval > TimeSpan.Zero && o.ProcessorEnqueueWindow >= TimeSpan.Zero, "Telegram processor intervals must be positive.")
+            .ValidateOnStart();
         services.AddSingleton<BotSecrets>();
         services.AddSingleton<TelegramClientFactory>();
         services.AddSingleton<BotDirectory>();
@@ -18,6 +24,7 @@ public static class BotsServiceCollectionExtensions
         services.AddSingleton<BotDataSource>();
         services.AddSingleton<BotFileSource>();
         services.AddSingleton<InboxProcessorScheduler>();
+        services.AddSingleton<InboxSignals>();
         services.AddSingleton<PreCheckoutAnswerer>();
         services.AddScoped<BotRegistrationService>();
         services.AddScoped<BotChatFactory>();

@@ -13,10 +13,30 @@ public sealed class TelegramOptions
     /// <summary>Messages per second one bot may send (Telegram allows about 30).</summary>
     public double PerBotMessagesPerSecond { get; set; } = 30;
 
+    /// <summary>
+    /// Messages one bot may send at once before the per-second pace applies (a token bucket of this size). Telegram
+    /// counts messages per second, not gaps between them: ten buyers paying in the same second must not wait
+    /// 33 ms × their position for their goods. A 429 beyond that is still honoured.
+    /// </summary>
+    public int PerBotBurst { get; set; } = 30;
+
     /// <summary>Messages per second to one chat (Telegram allows about 1; a short burst is tolerated).</summary>
     public double PerChatMessagesPerSecond { get; set; } = 1;
 
     public int PerChatBurst { get; set; } = 3;
+
+    /// <summary>
+    /// Chats of one bot a processor job works on at once (each chat's updates stay in order). The work is mostly
+    /// waiting on PostgreSQL and Telegram, so this is well above the core count.
+    /// </summary>
+    public int ProcessorChatParallelism { get; set; } = 16;
+
+    /// <summary>
+    /// While a processor job is busy with some chats, how often it looks for chats whose updates arrived meanwhile
+    /// (one indexed query) when no signal woke it first. The ingress signals new updates through LISTEN/NOTIFY
+    /// (<see cref="InboxSignals"/>), so this is only the safety net for a lost signal.
+    /// </summary>
+    public TimeSpan ProcessorPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>How long a processor job waits before enqueueing another for the same bot (trailing edge).</summary>
     public TimeSpan ProcessorEnqueueWindow { get; set; } = TimeSpan.FromMilliseconds(50);

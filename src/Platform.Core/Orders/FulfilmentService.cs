@@ -15,7 +15,7 @@ namespace Platform.Core.Orders;
 /// with order.fulfilled in the same transaction, once.
 /// </summary>
 public sealed class FulfilmentService(
-    PlatformDbContext db, BotFileSender files, DownloadLinks links, BotDataSource locks, TimeProvider time, ILogger<FulfilmentService> logger)
+    PlatformDbContext db, BotFileSender files, DownloadLinks links, TimeProvider time, ILogger<FulfilmentService> logger)
 {
     private const int LockClass = 0x5354_4f46; // "STOF"
 
@@ -25,29 +25,40 @@ public sealed class FulfilmentService(
     /// </summary>
     public async Task FulfilAsync(BotChat chat, Guid orderId, int sequence, CancellationToken cancellationToken)
     {
-        await using var connection = await locks.OpenAsync(cancellationToken);
-        await using (var take = new Npgsql.NpgsqlCommand("SELECT pg_try_advisory_lock($1, $2)", connection))
+        // The lock lives on the context's own connection (kept open for the call): no second pooled connection per
+        // order, and a connection that dies or goes back to the pool (DISCARD ALL) releases it.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            take.Parameters.Add(new Npgsql.NpgsqlParameter { Value = LockClass });
-            take.Parameters.Add(new Npgsql.NpgsqlParameter { Value = orderId.GetHashCode() });
-            if (!(bool)(await take.ExecuteScalarAsync(cancellationToken))!)
+            var connection = db.Database.GetDbConnection();
+            if (!await AdvisoryAsync(connection, "SELECT pg_try_advisory_lock($1, $2)", orderId, cancellationToken))
             {
                 logger.LogInformation("Order {OrderId} is being fulfilled elsewhere", orderId);
                 return;
             }
-        }
 
-        try
-        {
-            await FulfilLockedAsync(chat, orderId, sequence, cancellationToken);
+            try
+            {
+                await FulfilLockedAsync(chat, orderId, sequence, cancellationToken);
+            }
+            finally
+            {
+                await AdvisoryAsync(connection, "SELECT pg_advisory_unlock($1, $2)", orderId, CancellationToken.None);
+            }
         }
         finally
         {
-            await using var release = new Npgsql.NpgsqlCommand("SELECT pg_advisory_unlock($1, $2)", connection);
-            release.Parameters.Add(new Npgsql.NpgsqlParameter { Value = LockClass });
-            release.Parameters.Add(new Npgsql.NpgsqlParameter { Value = orderId.GetHashCode() });
-            await release.ExecuteScalarAsync(CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private static async Task<bool> AdvisoryAsync(System.Data.Common.DbConnection connection, string sql, Guid orderId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = LockClass });
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = orderId.GetHashCode() });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private async Task FulfilLockedAsync(BotChat chat, Guid orderId, int sequence, CancellationToken cancellationToken)

@@ -27,10 +27,12 @@ internal sealed class BotRecord
     [JsonIgnore] public long PollGeneration { get; set; }
 
     /// <summary>
-    /// True while a webhook batch is on the wire. Kept on the bot, not the webhook, so replacing the webhook
-    /// mid-delivery cannot start a second batch with the same updates.
+    /// Chats whose updates are on the wire to the webhook (at most max_connections). Kept on the bot, not the
+    /// webhook, so replacing the webhook mid-delivery cannot start a second delivery of the same updates.
     /// </summary>
-    [JsonIgnore] public bool WebhookDelivering { get; set; }
+    [JsonIgnore] public HashSet<long> DeliveringChats { get; } = [];
+
+    [JsonIgnore] public bool WebhookDelivering => DeliveringChats.Count > 0;
 
     public User ToUser() => new()
     {

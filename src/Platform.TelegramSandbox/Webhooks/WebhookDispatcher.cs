@@ -27,26 +27,30 @@ internal sealed class WebhookDispatcher(SandboxStore store, IOptions<SandboxOpti
         {
             var next = store.Changed.Next;
             var wait = TimeSpan.FromSeconds(1);
-            var work = new List<(BotRecord Bot, WebhookState Hook, List<Update> Batch)>();
+            var work = new List<(BotRecord Bot, WebhookState Hook, long Chat, List<Update> Updates)>();
             lock (store.Sync)
             {
                 foreach (var bot in store.Data.Bots.Values)
                 {
-                    if (bot.WebhookDelivering || bot.Webhook is not { } hook || bot.PendingUpdates.Count == 0) continue;
+                    if (bot.Webhook is not { } hook || bot.PendingUpdates.Count == 0) continue;
                     DropExpired(bot);
                     if (hook.NextAttemptAt is { } at && at > store.Now)
                     {
                         if (!store.Clock.IsFrozen && at - store.Now < wait) wait = at - store.Now;
                         continue;
                     }
-                    if (bot.PendingUpdates.Count == 0) continue;
-                    bot.WebhookDelivering = true;
-                    // One connection per chat, at most max_connections chats at once: each chat's updates stay in order.
-                    var chats = bot.PendingUpdates.Select(ChatKey).Distinct().Take(hook.MaxConnections).ToHashSet();
-                    work.Add((bot, hook, bot.PendingUpdates.Where(u => chats.Contains(ChatKey(u))).ToList()));
+                    // Like Telegram's connections: each chat's updates go one at a time and in order, up to
+                    // max_connections chats at once, and a chat is started as soon as a connection is free — a
+                    // chat never waits for other chats' deliveries to finish.
+                    var free = hook.MaxConnections - bot.DeliveringChats.Count;
+                    foreach (var chat in bot.PendingUpdates.GroupBy(ChatKey).Where(g => !bot.DeliveringChats.Contains(g.Key)).Take(Math.Max(0, free)))
+                    {
+                        bot.DeliveringChats.Add(chat.Key);
+                        work.Add((bot, hook, chat.Key, chat.ToList()));
+                    }
                 }
             }
-            foreach (var (bot, hook, batch) in work) _ = DeliverAsync(bot, hook, batch, stoppingToken);
+            foreach (var (bot, hook, chat, updates) in work) _ = DeliverAsync(bot, hook, chat, updates, stoppingToken);
             try { await AsyncSignal.WaitAsync(next, wait, stoppingToken); }
             catch (OperationCanceledException) { return; }
         }
@@ -54,28 +58,25 @@ internal sealed class WebhookDispatcher(SandboxStore store, IOptions<SandboxOpti
 
     private void DropExpired(BotRecord bot)
     {
-        var dropped = bot.PendingUpdates.RemoveAll(u => bot.UpdateCreatedAt.TryGetValue(u.Id, out var created) && store.Now - created >= DropAfter);
+        var dropped = bot.PendingUpdates.RemoveAll(u => !bot.DeliveringChats.Contains(ChatKey(u))
+            && bot.UpdateCreatedAt.TryGetValue(u.Id, out var created) && store.Now - created >= DropAfter);
         if (dropped == 0) return;
         foreach (var id in bot.UpdateCreatedAt.Keys.Where(id => bot.PendingUpdates.All(u => u.Id != id)).ToList()) bot.UpdateCreatedAt.Remove(id);
         store.Dirty = true;
     }
 
-    private async Task DeliverAsync(BotRecord bot, WebhookState hook, List<Update> batch, CancellationToken ct)
+    private async Task DeliverAsync(BotRecord bot, WebhookState hook, long chat, List<Update> updates, CancellationToken ct)
     {
         var delivered = new List<int>();
         string? error = null;
         try
         {
-            var perChat = batch.GroupBy(ChatKey).Select(async group =>
+            foreach (var update in updates)
             {
-                foreach (var update in group)
-                {
-                    var failure = await PostAsync(bot, hook, update, ct);
-                    if (failure is not null) { error = failure; return; }
-                    lock (delivered) delivered.Add(update.Id);
-                }
-            });
-            await Task.WhenAll(perChat);
+                error = await PostAsync(bot, hook, update, ct);
+                if (error is not null) break;
+                delivered.Add(update.Id);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -83,7 +84,7 @@ internal sealed class WebhookDispatcher(SandboxStore store, IOptions<SandboxOpti
         }
         lock (store.Sync)
         {
-            bot.WebhookDelivering = false;
+            bot.DeliveringChats.Remove(chat);
             bot.PendingUpdates.RemoveAll(u => delivered.Contains(u.Id));
             foreach (var id in delivered) bot.UpdateCreatedAt.Remove(id);
             if (error is not null && ReferenceEquals(bot.Webhook, hook))
@@ -93,8 +94,9 @@ internal sealed class WebhookDispatcher(SandboxStore store, IOptions<SandboxOpti
                 hook.LastErrorMessage = error;
                 hook.NextAttemptAt = store.Now + RetryDelay(hook.FailedAttempts);
             }
-            else if (error is null)
+            else if (error is null && (hook.NextAttemptAt is null || hook.NextAttemptAt <= store.Now))
             {
+                // A success ends the back-off, unless another chat's failure started one meanwhile.
                 hook.FailedAttempts = 0;
                 hook.NextAttemptAt = null;
             }

@@ -1,0 +1,95 @@
+extern alias Sandbox;
+
+using System.Net.Http.Json;
+using System.Text;
+using Npgsql;
+
+namespace Platform.Bench;
+
+/// <summary>
+/// Point 8(c): buyers holding invoices all pay at once; latency = the document's <c>Delivery.SentAt</c> (Telegram
+/// confirmed it) minus the moment the buyer's pay call returned. Also splits that time into the pipeline's stages
+/// from the rows each stage writes, so a miss says where the time went.
+/// </summary>
+internal static class CheckoutRush
+{
+    public static async Task<string> RunAsync(Shop shop, HttpClient control, string telegramBase, string superuserConnection, int buyerCount, int botCount, CpuMeter cpu)
+    {
+        // A server that has just started spends most of a 2-core machine on tiered JIT compilation; production
+        // servers are long-running. Three unmeasured rounds of the same purchase first, so (c) measures the steady state.
+        for (var round = 0; round < 3; round++)
+        {
+            await RushAsync(shop, control, telegramBase, 30, botCount, null);
+        }
+
+        Console.Error.WriteLine("(c) all buyers pay now");
+        var (paidAt, sent, cost) = await RushAsync(shop, control, telegramBase, buyerCount, botCount, cpu);
+        var latencies = paidAt.Where(p => sent.ContainsKey(p.Key)).Select(p => (sent[p.Key] - p.Value.Paid).TotalMilliseconds).ToList();
+        var total = paidAt.Where(p => sent.ContainsKey(p.Key)).Select(p => (sent[p.Key] - p.Value.Pressed).TotalMilliseconds).ToList();
+        var report = new StringBuilder($"## (c) {buyerCount} concurrent buyers over {botCount} bots (file product, 64 KB; after three warm-up rounds of 30)\n\n")
+            .AppendLine($"- payment completed → document in chat: {Figures.Describe(latencies)}")
+            .AppendLine($"- pay pressed → document in chat: {Figures.Describe(total)}")
+            .AppendLine($"- {cost} (pay calls start → last document sent)");
+        report.Append(await StagesAsync(superuserConnection, paidAt.ToDictionary(p => p.Key, p => p.Value.Paid)));
+        return report.ToString();
+    }
+
+    private static async Task<(Dictionary<Guid, (DateTimeOffset Pressed, DateTimeOffset Paid)> PaidAt, Dictionary<Guid, DateTimeOffset> Sent, string Cost)> RushAsync(
+        Shop shop, HttpClient control, string telegramBase, int buyerCount, int botCount, CpuMeter? cpu)
+    {
+        var buyers = new List<((Guid Id, long TelegramId, string Token) Bot, long User, int Message, Guid Order)>();
+        for (var i = 0; i < buyerCount; i++)
+        {
+            var bot = shop.Bots[1 + i % botCount];
+            var (user, message, order) = await shop.PrepareInvoiceAsync(bot, shop.FileProduct, telegramBase);
+            buyers.Add((bot, user, message, order));
+        }
+
+        // No chat polling (it would load the sandbox more than the platform).
+        var paidAt = new Dictionary<Guid, (DateTimeOffset Pressed, DateTimeOffset Paid)>();
+        var cpuBefore = cpu?.Read();
+        await Task.WhenAll(buyers.Select(async b =>
+        {
+            var pressed = DateTimeOffset.UtcNow;
+            await control.PostAsJsonAsync($"sandbox/v1/users/{b.User}/payments", new { bot_id = b.Bot.TelegramId, message_id = b.Message });
+            lock (paidAt) paidAt[b.Order] = (pressed, DateTimeOffset.UtcNow);
+        }));
+        var sent = new Dictionary<Guid, DateTimeOffset>();
+        for (var wait = 0; wait < 3000 && buyers.Any(b => !sent.ContainsKey(b.Order)); wait++)
+        {
+            await Task.Delay(20);
+            sent = await shop.DocumentsSentAsync();
+        }
+
+        var cost = cpu is null || cpuBefore is not { } before ? "" : CpuMeter.Describe(before, cpu.Read(), buyerCount, "purchase");
+        return (paidAt, sent, cost);
+    }
+
+    /// <summary>pay returned → update stored → processing started → payment recorded → document claimed → document sent.</summary>
+    private static async Task<string> StagesAsync(string connectionString, Dictionary<Guid, DateTimeOffset> paid)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT o."Id", i."ReceivedAt", o."PaidAt", d."CreatedAt", d."SentAt"
+            FROM "Orders" o
+            JOIN "InboxUpdates" i ON i."Payload"->'message'->'successful_payment'->>'invoice_payload' = replace(o."Id"::text, '-', '')
+            JOIN "Deliveries" d ON d."OrderId" = o."Id" AND d."Kind" = 'Document'
+            WHERE d."SentAt" IS NOT NULL
+            """, connection);
+        var stages = new[] { "pay returned → update stored", "stored → payment recorded", "recorded → document claimed", "claimed → document sent" }
+            .ToDictionary(s => s, _ => new List<double>());
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            if (!paid.TryGetValue(reader.GetGuid(0), out var paidAt)) continue;
+            var points = new[] { paidAt, reader.GetFieldValue<DateTimeOffset>(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetFieldValue<DateTimeOffset>(4) };
+            var names = stages.Keys.ToArray();
+            for (var i = 0; i < names.Length; i++) stages[names[i]].Add((points[i + 1] - points[i]).TotalMilliseconds);
+        }
+
+        var text = new StringBuilder("- stages (from the rows each stage writes; negative = stored before the pay call returned):\n");
+        foreach (var (name, samples) in stages) text.AppendLine($"  - {name}: {Figures.Describe(samples)}");
+        return text.ToString();
+    }
+}
