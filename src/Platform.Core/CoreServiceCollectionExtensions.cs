@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Bots;
@@ -9,6 +8,7 @@ using Platform.Core.Email;
 using Platform.Core.Files;
 using Platform.Core.Identity;
 using Platform.Core.Orders;
+using Platform.Core.Security;
 using Platform.Core.Tenancy;
 using Platform.Core.Webhooks;
 
@@ -20,8 +20,7 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddPlatformCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformData(configuration);
-        // One key ring in PostgreSQL for web and workers: the worker must decrypt webhook secrets and bot tokens the portal encrypted.
-        services.AddDataProtection().SetApplicationName("Starfront").PersistKeysToDbContext<PlatformDbContext>();
+        services.AddPlatformDataProtection(configuration);
         services.AddSingleton<TenantScopeFactory>();
         services.AddScoped<StoreSignupService>();
         services.AddSingleton<StoreDirectory>();

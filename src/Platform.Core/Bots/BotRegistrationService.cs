@@ -27,7 +27,7 @@ public sealed partial class BotRegistrationService(
         token = token.Trim();
         if (!TokenShape().IsMatch(token))
         {
-            return BotRegistrationResult.Failed("That does not look like a bot token. Copy it from @BotFather: digits, a colon, then 35 letters.");
+            return BotRegistrationResult.Failed(BotRegistrationFailure.InvalidToken, "That does not look like a bot token. Copy it from @BotFather: digits, a colon, then 35 letters.");
         }
 
         var client = clients.Create(token);
@@ -38,19 +38,19 @@ public sealed partial class BotRegistrationService(
         }
         catch (ApiRequestException e) when (e.ErrorCode is 401 or 404)
         {
-            return BotRegistrationResult.Failed("Telegram rejected this token. Check it in @BotFather (it may have been revoked).");
+            return BotRegistrationResult.Failed(BotRegistrationFailure.InvalidToken, "Telegram rejected this token. Check it in @BotFather (it may have been revoked).");
         }
         catch (Exception e) when (e is RequestException or HttpRequestException or TaskCanceledException)
         {
             logger.LogWarning("Telegram was unreachable while registering a bot: {Error}", e.GetType().Name);
-            return BotRegistrationResult.Failed("Telegram could not be reached. Try again in a minute.");
+            return BotRegistrationResult.Failed(BotRegistrationFailure.TelegramUnreachable, "Telegram could not be reached. Try again in a minute.");
         }
 
         var tenantId = tenant.Tenant?.Id ?? throw new InvalidOperationException("Registering a bot needs a tenant.");
         var route = await db.BotRoutes.AsNoTracking().FirstOrDefaultAsync(r => r.TelegramBotId == me.Id, cancellationToken);
         if (route is not null && route.TenantId != tenantId)
         {
-            return BotRegistrationResult.Failed($"@{me.Username} is already connected to another store. One bot serves one store; create a new bot in @BotFather.");
+            return BotRegistrationResult.Failed(BotRegistrationFailure.TakenByAnotherStore, $"@{me.Username} is already connected to another store. One bot serves one store; create a new bot in @BotFather.");
         }
 
         var now = time.GetUtcNow();
@@ -79,7 +79,7 @@ public sealed partial class BotRegistrationService(
         }
         catch (DbUpdateException)
         {
-            return BotRegistrationResult.Failed($"@{me.Username} was just connected to a store. One bot serves one store.");
+            return BotRegistrationResult.Failed(BotRegistrationFailure.TakenByAnotherStore, $"@{me.Username} was just connected to a store. One bot serves one store.");
         }
 
         await SyncAsync(bot, cancellationToken);

@@ -10,9 +10,10 @@ using Platform.Web.RateLimiting;
 namespace Platform.Web.Downloads;
 
 /// <summary>
-/// <c>GET /d/{token}</c>: the buyer's download. The token names tenant, order and file; everything else is checked
-/// against the database in that tenant's scope on every request, so a refund or a used-up limit closes the link
-/// even though the token itself stays valid until it expires. Bytes stream from storage with Range, ETag and
+/// <c>GET /d/{token}</c>: the buyer's download (<c>HEAD</c>: the same answer without the body, never counted). The
+/// token names tenant, order and file; everything else is checked against the database in that tenant's scope on
+/// every request, so a refund or a used-up limit closes the link even though the token itself stays valid until it
+/// expires. Bytes stream from storage with Range, ETag and
 /// Last-Modified handled by ASP.NET Core's file result; nothing is loaded into memory.
 /// </summary>
 public static class DownloadEndpoint
@@ -21,7 +22,8 @@ public static class DownloadEndpoint
 
     public static IEndpointRouteBuilder MapDownloads(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Pattern, HandleAsync)
+        // HEAD answers with GET's status and headers (Kestrel sends no body) and is never counted as a download.
+        endpoints.MapMethods(Pattern, [HttpMethods.Get, HttpMethods.Head], HandleAsync)
             .AllowAnonymous()
             .DisableAntiforgery()
             .RequireRateLimiting(RateLimitPolicies.Downloads);
@@ -78,7 +80,16 @@ public static class DownloadEndpoint
 
         var etag = new EntityTagHeaderValue($"\"{file.Sha256}\"");
         var kind = DownloadRequestClassifier.Classify(http.Request, etag, file.CreatedAt, file.Length);
-        if (kind == DownloadRequestKind.NewDownload)
+        var isHead = HttpMethods.IsHead(http.Request.Method);
+        if (kind == DownloadRequestKind.NewDownload && isHead)
+        {
+            // A link checker or download manager asking first: the answer a GET would get now, but nothing counted.
+            if (order.DownloadCount >= product.DownloadLimit)
+            {
+                return DownloadPages.LimitReached(product.DownloadLimit);
+            }
+        }
+        else if (kind == DownloadRequestKind.NewDownload)
         {
             // One conditional UPDATE: concurrent requests can never push the count past the limit.
             var counted = await db.Orders
@@ -98,7 +109,8 @@ public static class DownloadEndpoint
         }
 
         var contentType = file.ContentType;
-        if (kind is DownloadRequestKind.NewDownload or DownloadRequestKind.Continuation &&
+        // HEAD is answered here, headers and all, rather than handed to nginx.
+        if (!isHead && kind is DownloadRequestKind.NewDownload or DownloadRequestKind.Continuation &&
             offload.Value.AccelRedirectPrefix is { Length: > 0 } prefix &&
             string.Equals(http.Request.Headers[DownloadOffloadOptions.SendfileTypeHeader], DownloadOffloadOptions.AccelRedirect, StringComparison.OrdinalIgnoreCase))
         {

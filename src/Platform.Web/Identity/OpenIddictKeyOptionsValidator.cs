@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Platform.Core.Security;
 
 namespace Platform.Web.Identity;
 

@@ -18,7 +18,7 @@ namespace Platform.Tests.Identity;
 /// <summary>The first-party CLI's flow: authorization code with PKCE for a signed-in portal user, then refresh.</summary>
 public sealed class AuthorizationCodeTests(OidcAppFactory app) : IClassFixture<OidcAppFactory>
 {
-    private const string RedirectUri = "http://127.0.0.1/callback";
+    internal const string RedirectUri = "http://127.0.0.1/callback";
 
     [Fact]
     public async Task A_signed_in_user_gets_a_code_whose_token_calls_the_api_for_the_users_store()
@@ -198,7 +198,7 @@ public sealed class AuthorizationCodeTests(OidcAppFactory app) : IClassFixture<O
         Assert.Contains("/login", again.Headers.Location!.ToString());
     }
 
-    private static async Task<string> AuthorizeAsync(HttpClient browser, string challenge)
+    internal static async Task<string> AuthorizeAsync(HttpClient browser, string challenge)
     {
         var response = await browser.GetAsync(AuthorizeUri(challenge));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -228,7 +228,7 @@ public sealed class AuthorizationCodeTests(OidcAppFactory app) : IClassFixture<O
         return QueryHelpers.AddQueryString(StarfrontOidc.AuthorizationPath.TrimStart('/'), parameters);
     }
 
-    private static (string Verifier, string Challenge) NewPkce()
+    internal static (string Verifier, string Challenge) NewPkce()
     {
         var verifier = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         return (verifier, Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))));

@@ -1,7 +1,4 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +8,7 @@ using Platform.Tests.Infrastructure;
 namespace Platform.Tests.Identity;
 
 /// <summary>The real host as Production, fully configured: cookies are Secure, HttpOnly and SameSite=Lax.</summary>
-public sealed class ProductionCookieTests(ProductionCookieTests.ConfiguredProductionFactory app) : IClassFixture<ProductionCookieTests.ConfiguredProductionFactory>
+public sealed class ProductionCookieTests(ProductionAppFactory app) : IClassFixture<ProductionAppFactory>
 {
     [Fact]
     public void The_sign_in_cookie_is_secure_http_only_and_lax_in_production()
@@ -35,33 +32,5 @@ public sealed class ProductionCookieTests(ProductionCookieTests.ConfiguredProduc
         Assert.Contains("secure", setCookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", setCookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", setCookie, StringComparison.OrdinalIgnoreCase);
-    }
-
-    public sealed class ConfiguredProductionFactory : PlatformAppFactory
-    {
-        protected override void ConfigureSettings(IDictionary<string, string?> settings)
-        {
-            base.ConfigureSettings(settings);
-            settings["OpenIddict:SigningCertificate"] = SelfSignedPfx();
-            settings["OpenIddict:SigningCertificatePassword"] = "pfx";
-            settings["OpenIddict:EncryptionCertificate"] = SelfSignedPfx();
-            settings["OpenIddict:EncryptionCertificatePassword"] = "pfx";
-            settings["Downloads:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-            settings["Platform:PublicBaseUrl"] = "https://starfront.example/";
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseEnvironment("Production");
-        }
-
-        private static string SelfSignedPfx()
-        {
-            using var rsa = RSA.Create(2048);
-            var request = new CertificateRequest("CN=Starfront production test", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(1));
-            return Convert.ToBase64String(certificate.Export(X509ContentType.Pfx, "pfx"));
-        }
     }
 }

@@ -85,6 +85,61 @@ public sealed class DownloadTests(MerchantAppFactory app) : IClassFixture<Mercha
     }
 
     [Fact]
+    public async Task HEAD_answers_with_the_headers_of_GET_and_no_body_and_is_never_counted()
+    {
+        var (url, file, order, tenant) = await PaidAsync(limit: 1);
+        using var client = app.CreateHttpClient();
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var probe = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+            Assert.Equal(HttpStatusCode.OK, probe.StatusCode);
+            Assert.Empty(await probe.Content.ReadAsByteArrayAsync());
+        }
+
+        Assert.Equal(0, await DownloadCountAsync(tenant, order.Id));
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+        using var get = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal(Pdf.Length, head.Content.Headers.ContentLength);
+        Assert.Equal(get.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
+        Assert.Equal($"\"{file.Sha256}\"", head.Headers.ETag!.Tag);
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.Equal(get.Content.Headers.LastModified, head.Content.Headers.LastModified);
+        Assert.Equal("bytes", Assert.Single(head.Headers.AcceptRanges));
+        Assert.Equal(get.Content.Headers.ContentDisposition, head.Content.Headers.ContentDisposition);
+        Assert.Equal("Guide «2026».pdf", head.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+        Assert.Equal(1, await DownloadCountAsync(tenant, order.Id));
+
+        // The limit (1) is used: HEAD now answers what GET answers, and still counts nothing.
+        using var exhausted = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+        Assert.Equal(HttpStatusCode.Forbidden, exhausted.StatusCode);
+        Assert.Empty(await exhausted.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(url)).StatusCode);
+        Assert.Equal(1, await DownloadCountAsync(tenant, order.Id));
+    }
+
+    [Fact]
+    public async Task HEAD_mirrors_GET_for_conditional_resumed_and_refunded_requests()
+    {
+        var (url, file, order, tenant) = await PaidAsync();
+        using var client = app.CreateHttpClient();
+
+        using var conditional = new HttpRequestMessage(HttpMethod.Head, url);
+        conditional.Headers.IfNoneMatch.Add(new EntityTagHeaderValue($"\"{file.Sha256}\""));
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(conditional)).StatusCode);
+        // Resuming before any download started is refused by GET, so by HEAD too.
+        using var resume = new HttpRequestMessage(HttpMethod.Head, url) { Headers = { Range = new RangeHeaderValue(100, null) } };
+        Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, (await client.SendAsync(resume)).StatusCode);
+        Assert.Equal(0, await DownloadCountAsync(tenant, order.Id));
+
+        await app.InTenantAsync(tenant, sp => sp.GetRequiredService<PlatformDbContext>().Orders.Where(o => o.Id == order.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OrderStatus.Refunded)));
+        Assert.Equal(HttpStatusCode.Gone, (await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url))).StatusCode);
+    }
+
+    [Fact]
     public async Task A_tampered_link_is_403_and_an_expired_link_is_410_each_with_a_friendly_page()
     {
         var (url, file, order, tenant) = await PaidAsync();

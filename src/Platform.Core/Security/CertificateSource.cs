@@ -1,10 +1,13 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Platform.Web.Identity;
+namespace Platform.Core.Security;
 
-/// <summary>Loads a PFX certificate given as a file path or base64 content, with its private key.</summary>
-internal static class CertificateSource
+/// <summary>
+/// Loads a PFX certificate given as a file path or base64 content, with its private key. Shared by the OpenID Connect
+/// server's keys (Web) and the Data Protection key ring (Core, both hosts), so both settings read the same way.
+/// </summary>
+public static class CertificateSource
 {
     public static X509Certificate2 Load(string setting, string value, string? password)
     {
