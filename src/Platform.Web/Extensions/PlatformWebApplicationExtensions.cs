@@ -20,6 +20,8 @@ public static class PlatformWebApplicationExtensions
             app.UseHsts();
         }
 
+        app.UseTelegramIngress();
+
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseRouting();
@@ -36,7 +38,6 @@ public static class PlatformWebApplicationExtensions
         app.MapPlatformApi();
         app.MapDownloads();
         app.MapPortalFileUploads();
-        app.MapTelegramIngress();
         return app;
     }
 }

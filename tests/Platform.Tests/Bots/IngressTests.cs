@@ -28,6 +28,18 @@ public sealed class IngressTests(BotAppFactory app) : IClassFixture<BotAppFactor
     }
 
     [Fact]
+    public async Task A_path_that_is_not_a_bot_id_is_404_and_other_methods_are_405()
+    {
+        var store = await TestStore.CreateAsync(app, "Paths");
+        using var http = app.CreateHttpClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsync("telegram/not-a-bot", new StringContent("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsync($"telegram/{store.BotId}/more", new StringContent("{}"))).StatusCode);
+        var get = await http.GetAsync($"telegram/{store.BotId}");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, get.StatusCode);
+        Assert.Equal("POST", get.Content.Headers.Allow.Single());
+    }
+
+    [Fact]
     public async Task Oversized_and_malformed_bodies_are_400_and_nothing_is_stored()
     {
         var store = await TestStore.CreateAsync(app, "Shape");
