@@ -13,18 +13,25 @@ namespace Platform.Core.Bots;
 /// The storefront in the bot: welcome, categories, product pages (8 per page) and product cards. Reads published
 /// products of the current tenant only (the tenant filter and row-level security both apply).
 /// </summary>
-public sealed class CatalogView(PlatformDbContext db, BotFileSender files)
+public sealed class CatalogView(PlatformDbContext db, BotPhotoSender photos)
 {
     public const int PageSize = 8;
 
-    public Task WelcomeAsync(BotChat chat, CancellationToken cancellationToken)
+    /// <summary>/start: the merchant's welcome image (when set) with the welcome text, and the main buttons.</summary>
+    public async Task WelcomeAsync(BotChat chat, CancellationToken cancellationToken)
     {
         var text = string.IsNullOrWhiteSpace(chat.Settings?.WelcomeText) ? chat.Texts.Welcome(chat.StoreName) : chat.Settings.WelcomeText;
         var markup = new InlineKeyboardMarkup([
             [InlineKeyboardButton.WithCallbackData(ButtonText(chat, "catalog", chat.Texts.CatalogButton), "c:root:0")],
             [InlineKeyboardButton.WithCallbackData(ButtonText(chat, "orders", chat.Texts.OrdersButton), "orders")],
         ]);
-        return chat.SendTextAsync(text, markup, cancellationToken);
+        if (chat.Settings?.WelcomeImageFileId is { } image && await FindFileAsync(image, cancellationToken) is { } file)
+        {
+            await photos.SendAsync(chat, file, text, markup, cancellationToken);
+            return;
+        }
+
+        await chat.SendTextAsync(Cut(text, BotPhotoSender.MessageMaxLength), markup, cancellationToken);
     }
 
     /// <summary>The root: categories when the store has them, else the first page of all products.</summary>
@@ -91,14 +98,18 @@ public sealed class CatalogView(PlatformDbContext db, BotFileSender files)
 
         var text = $"{product.Title}\n\n{product.Description}\n\n{product.PriceStars} ⭐";
         var markup = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallbackData(chat.Texts.Buy(product.PriceStars), $"b:{product.Id:N}")]]);
-        if (product.PhotoFileId is { } photo && await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == photo, cancellationToken) is { } file)
+        if (product.PhotoFileId is { } photo && await FindFileAsync(photo, cancellationToken) is { } file)
         {
-            await files.SendAsync(chat, file, BotFileKind.Photo, Cut(text, 1024), markup, cancellationToken);
+            await photos.SendAsync(chat, file, text, markup, cancellationToken);
             return;
         }
 
-        await chat.SendTextAsync(Cut(text, 4096), markup, cancellationToken);
+        await chat.SendTextAsync(Cut(text, BotPhotoSender.MessageMaxLength), markup, cancellationToken);
     }
+
+    /// <summary>A deleted image leaves the setting pointing nowhere for a moment: then the text goes alone.</summary>
+    private Task<StoredFile?> FindFileAsync(Guid id, CancellationToken cancellationToken) =>
+        db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
 
     private static Task ShowAsync(BotChat chat, string text, InlineKeyboardMarkup? markup, int? editMessageId, CancellationToken cancellationToken) =>
         editMessageId is { } id

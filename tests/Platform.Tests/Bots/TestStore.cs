@@ -69,6 +69,22 @@ public sealed class TestStore
         return await AddProductAsync(db, ProductKind.Text, title, price, p => p.TextContent = text);
     }
 
+    /// <summary>An image uploaded the way the portal does (sniffed, hashed, stored); returns the stored file's id.</summary>
+    public async Task<Guid> UploadAsync(byte[] content, string fileName)
+    {
+        await using var scope = App.CreateTenantScope(Tenant);
+        using var stream = new MemoryStream(content);
+        return (await scope.ServiceProvider.GetRequiredService<FileUploadService>().SaveAsync(stream, fileName, CancellationToken.None)).Id;
+    }
+
+    /// <summary>Changes the storefront through the merchant side's service, as the Storefront page does.</summary>
+    public async Task UpdateStorefrontAsync(StorefrontInput input)
+    {
+        await using var scope = App.CreateTenantScope(Tenant);
+        var result = await scope.ServiceProvider.GetRequiredService<StorefrontService>().UpdateAsync(input, CancellationToken.None);
+        Assert.True(result.Errors.Count == 0, string.Join("; ", result.Errors.SelectMany(e => e.Value)));
+    }
+
     public async Task<T> WithDbAsync<T>(Func<PlatformDbContext, Task<T>> work)
     {
         await using var scope = App.CreateTenantScope(Tenant);
