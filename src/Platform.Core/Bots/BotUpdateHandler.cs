@@ -63,7 +63,9 @@ public sealed class BotUpdateHandler(
             }
             else if (callback?.Data is { } data)
             {
-                await OnButtonAsync(chat, data, callback.Message?.Id, update.Id, cancellationToken);
+                // Only a text message can become the catalog in place; a photo (the welcome image) gets a new message.
+                var editable = callback.Message is { Text: not null } shown ? shown.Id : (int?)null;
+                await OnButtonAsync(chat, data, editable, update.Id, cancellationToken);
             }
         }
         catch (ApiRequestException e) when (e.ErrorCode == 401)

@@ -8,7 +8,7 @@ namespace Platform.Tests.Bots;
 public sealed class WelcomeTests(BotAppFactory app) : IClassFixture<BotAppFactory>
 {
     /// <summary>A 1×1 PNG: the sandbox reads its size from the header, the portal's sniffer calls it an image.</summary>
-    private static readonly byte[] Png = Convert.FromBase64String(
+    internal static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
 
     [Fact]
@@ -26,6 +26,12 @@ public sealed class WelcomeTests(BotAppFactory app) : IClassFixture<BotAppFactor
         Assert.True(SandboxClient.HasButton(photo, "orders"));
         Assert.Equal(Png, await app.Telegram.DownloadAsync(photo.GetProperty("photo").GetProperty("url").GetString()!));
         Assert.Single(await first.MessagesAsync(), m => m.GetProperty("from_bot").GetBoolean());
+
+        // A photo cannot turn into text: its Catalog button brings the catalog as a new message.
+        var product = await store.AddTextProductAsync("Pixel pack", 3, "#ff00ff");
+        await first.PressAsync(photo, "c:root:0");
+        await first.WaitForAsync(m => SandboxClient.HasButton(m, $"p:{product:N}"));
+        Assert.Equal("Hello from Pixel — pixels for Stars.", SandboxClient.Text(Assert.Single(await first.MessagesAsync(), m => SandboxClient.Has(m, "photo"))));
 
         // A second customer gets the same Telegram file: sent by file_id, not uploaded again.
         var second = await SandboxBuyer.CreateAsync(app.Telegram, store.TelegramBotId, "Quin");
