@@ -40,12 +40,8 @@ public sealed class BotUpdateHandler(
                 await chat.AnswerCallbackAsync(callback.Id, cancellationToken);
             }
 
-            if (!tenant.IsActive)
-            {
-                await chat.SendTextAsync(chat.Texts.StoreUnavailable, null, cancellationToken);
-                return;
-            }
-
+            // Money events come first, whatever the store's status: a payment Telegram completed (pre-checkout passed
+            // while the store was active) or a refund has happened and must be recorded, or it would be lost.
             if (message?.SuccessfulPayment is { } payment)
             {
                 if (await payments.RecordAsync(payment, cancellationToken) is { } orderId)
@@ -56,6 +52,10 @@ public sealed class BotUpdateHandler(
             else if (message?.RefundedPayment is { } refunded && OrderIds.FromPayload(refunded.InvoicePayload) is { } refundedOrder)
             {
                 await refunds.MarkRefundedAsync(refundedOrder, cancellationToken);
+            }
+            else if (!tenant.IsActive)
+            {
+                await chat.SendTextAsync(chat.Texts.StoreUnavailable, null, cancellationToken);
             }
             else if (message?.Text is { } text)
             {
