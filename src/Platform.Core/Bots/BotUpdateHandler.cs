@@ -95,7 +95,7 @@ public sealed class BotUpdateHandler(
             "/catalog" => catalog.ShowRootAsync(chat, null, cancellationToken),
             "/orders" => history.ShowAsync(chat, cancellationToken),
             "/paysupport" => chat.SendTextAsync(SupportText(chat), null, cancellationToken),
-            "/terms" => chat.SendTextAsync(string.IsNullOrWhiteSpace(chat.Settings?.TermsText) ? chat.Texts.NoTerms : chat.Settings.TermsText, null, cancellationToken),
+            "/terms" => chat.SendTextAsync(string.IsNullOrWhiteSpace(chat.Storefront.TermsText) ? chat.Texts.NoTerms : chat.Storefront.TermsText, null, cancellationToken),
             "/help" => chat.SendTextAsync(chat.Texts.Help, null, cancellationToken),
             _ when text == chat.Texts.CatalogButton => catalog.ShowRootAsync(chat, null, cancellationToken),
             _ when text == chat.Texts.OrdersButton => history.ShowAsync(chat, cancellationToken),
@@ -121,7 +121,7 @@ public sealed class BotUpdateHandler(
 
     private static string SupportText(BotChat chat)
     {
-        var parts = new[] { chat.Settings?.SupportText, chat.Settings?.SupportContact }.Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
+        var parts = new[] { chat.Storefront.SupportText, chat.Storefront.SupportContact }.Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
         return parts.Count == 0 ? chat.Texts.NoSupport : string.Join("\n", parts);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Platform.Core.Catalog;
 using Platform.Core.Files;
 using Telegram.Bot;
@@ -19,12 +18,12 @@ public sealed class CatalogView(CatalogReader catalog, FileUploadService files, 
     /// <summary>/start: the merchant's welcome image (when set) with the welcome text, and the main buttons.</summary>
     public async Task WelcomeAsync(BotChat chat, CancellationToken cancellationToken)
     {
-        var text = string.IsNullOrWhiteSpace(chat.Settings?.WelcomeText) ? chat.Texts.Welcome(chat.StoreName) : chat.Settings.WelcomeText;
+        var text = string.IsNullOrWhiteSpace(chat.Storefront.WelcomeText) ? chat.Texts.Welcome(chat.Storefront.DisplayName) : chat.Storefront.WelcomeText;
         var markup = new InlineKeyboardMarkup([
             [InlineKeyboardButton.WithCallbackData(ButtonText(chat, "catalog", chat.Texts.CatalogButton), "c:root:0")],
             [InlineKeyboardButton.WithCallbackData(ButtonText(chat, "orders", chat.Texts.OrdersButton), "orders")],
         ]);
-        if (chat.Settings?.WelcomeImageFileId is { } image && await files.FindAsync(image, cancellationToken) is { } file)
+        if (chat.Storefront.WelcomeImageFileId is { } image && await files.FindAsync(image, cancellationToken) is { } file)
         {
             await photos.SendAsync(chat, file, text, markup, cancellationToken);
             return;
@@ -133,18 +132,13 @@ public sealed class CatalogView(CatalogReader catalog, FileUploadService files, 
         await chat.SendTextAsync(text, markup, cancellationToken);
     }
 
-    private static string ButtonText(BotChat chat, string key, string fallback)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(chat.Settings?.ButtonTexts ?? "{}");
-            return json.RootElement.TryGetProperty(key, out var value) && value.GetString() is { Length: > 0 } text ? text : fallback;
-        }
-        catch (JsonException)
-        {
-            return fallback;
-        }
-    }
+    /// <summary>
+    /// The merchant's label when they set one, else ours in the customer's language. The storefront fills missing
+    /// labels with its English defaults, so a label equal to the default counts as not set (the portal stores no
+    /// override for an unchanged default either).
+    /// </summary>
+    private static string ButtonText(BotChat chat, string key, string ours) =>
+        chat.Storefront.ButtonTexts.TryGetValue(key, out var text) && text != StorefrontButtons.Defaults[key] ? text : ours;
 
     internal static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -45,6 +45,19 @@ public sealed class BotLanguageTests(BotAppFactory app) : IClassFixture<BotAppFa
         await buyer.WaitForAsync(m => SandboxClient.Text(m) == texts.Unknown);
     }
 
+    [Fact]
+    public async Task A_merchants_own_button_label_shows_in_every_language_and_unset_labels_stay_in_the_customers()
+    {
+        var store = await TestStore.CreateAsync(app, "Labels");
+        await store.UpdateStorefrontAsync(new StorefrontInput { ButtonTexts = new Dictionary<string, string?> { ["catalog"] = "Shop now" } });
+        var buyer = await SandboxBuyer.CreateAsync(app.Telegram, store.TelegramBotId, "Parisa", language: "fa");
+        await buyer.SendAsync("/start");
+        var welcome = await buyer.WaitForAsync(m => SandboxClient.HasButton(m, "c:root:0"));
+        Assert.Equal(BotTexts.Persian.Welcome("Labels"), SandboxClient.Text(welcome));
+        Assert.Equal("Shop now", ButtonText(welcome, "c:root:0"));
+        Assert.Equal(BotTexts.Persian.OrdersButton, ButtonText(welcome, "orders"));
+    }
+
     private static string ButtonText(System.Text.Json.JsonElement message, string callbackData) =>
         message.GetProperty("buttons").EnumerateArray().SelectMany(r => r.EnumerateArray())
             .First(b => b.TryGetProperty("callback_data", out var d) && d.GetString() == callbackData).GetProperty("text").GetString()!;
