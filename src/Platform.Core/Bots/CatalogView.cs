@@ -2,7 +2,6 @@ using Platform.Core.Catalog;
 using Platform.Core.Files;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
-using Telegram.Bot.Types;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace Platform.Core.Bots;
