@@ -8,17 +8,16 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace Platform.Core.Bots;
 
 /// <summary>One conversation turn: the store, the bot, the customer's chat and language, and rate-limited sending.</summary>
-public sealed class BotChat(TenantInfo tenant, Bot bot, ITelegramBotClient client, BotSender sender, StoreSettings? settings, BotTexts texts, long chatId, User? from)
+public sealed class BotChat(TenantInfo tenant, Bot bot, ITelegramBotClient client, BotSender sender, Storefront storefront, BotTexts texts, long chatId, User? from)
 {
     public TenantInfo Tenant { get; } = tenant;
     public Bot Bot { get; } = bot;
     public ITelegramBotClient Client { get; } = client;
-    public StoreSettings? Settings { get; } = settings;
+    /// <summary>The merchant's storefront, defaults filled in (read fresh for every update).</summary>
+    public Storefront Storefront { get; } = storefront;
     public BotTexts Texts { get; } = texts;
     public long ChatId { get; } = chatId;
     public User? From { get; } = from;
-
-    public string StoreName => Settings?.DisplayName ?? Tenant.Name;
 
     public Task<Message> SendTextAsync(string text, InlineKeyboardMarkup? markup, CancellationToken cancellationToken) =>
         SendAsync(ct => Client.SendMessage(ChatId, text, replyMarkup: markup, cancellationToken: ct), cancellationToken);

@@ -40,12 +40,8 @@ public sealed class BotUpdateHandler(
                 await chat.AnswerCallbackAsync(callback.Id, cancellationToken);
             }
 
-            if (!tenant.IsActive)
-            {
-                await chat.SendTextAsync(chat.Texts.StoreUnavailable, null, cancellationToken);
-                return;
-            }
-
+            // Money events come first, whatever the store's status: a payment Telegram completed (pre-checkout passed
+            // while the store was active) or a refund has happened and must be recorded, or it would be lost.
             if (message?.SuccessfulPayment is { } payment)
             {
                 if (await payments.RecordAsync(payment, cancellationToken) is { } orderId)
@@ -57,13 +53,19 @@ public sealed class BotUpdateHandler(
             {
                 await refunds.MarkRefundedAsync(refundedOrder, cancellationToken);
             }
+            else if (!tenant.IsActive)
+            {
+                await chat.SendTextAsync(chat.Texts.StoreUnavailable, null, cancellationToken);
+            }
             else if (message?.Text is { } text)
             {
                 await OnTextAsync(chat, text.Trim(), cancellationToken);
             }
             else if (callback?.Data is { } data)
             {
-                await OnButtonAsync(chat, data, callback.Message?.Id, update.Id, cancellationToken);
+                // Only a text message can become the catalog in place; a photo (the welcome image) gets a new message.
+                var editable = callback.Message is { Text: not null } shown ? shown.Id : (int?)null;
+                await OnButtonAsync(chat, data, editable, update.Id, cancellationToken);
             }
         }
         catch (ApiRequestException e) when (e.ErrorCode == 401)
@@ -93,7 +95,7 @@ public sealed class BotUpdateHandler(
             "/catalog" => catalog.ShowRootAsync(chat, null, cancellationToken),
             "/orders" => history.ShowAsync(chat, cancellationToken),
             "/paysupport" => chat.SendTextAsync(SupportText(chat), null, cancellationToken),
-            "/terms" => chat.SendTextAsync(string.IsNullOrWhiteSpace(chat.Settings?.TermsText) ? chat.Texts.NoTerms : chat.Settings.TermsText, null, cancellationToken),
+            "/terms" => chat.SendTextAsync(string.IsNullOrWhiteSpace(chat.Storefront.TermsText) ? chat.Texts.NoTerms : chat.Storefront.TermsText, null, cancellationToken),
             "/help" => chat.SendTextAsync(chat.Texts.Help, null, cancellationToken),
             _ when text == chat.Texts.CatalogButton => catalog.ShowRootAsync(chat, null, cancellationToken),
             _ when text == chat.Texts.OrdersButton => history.ShowAsync(chat, cancellationToken),
@@ -119,7 +121,7 @@ public sealed class BotUpdateHandler(
 
     private static string SupportText(BotChat chat)
     {
-        var parts = new[] { chat.Settings?.SupportText, chat.Settings?.SupportContact }.Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
+        var parts = new[] { chat.Storefront.SupportText, chat.Storefront.SupportContact }.Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
         return parts.Count == 0 ? chat.Texts.NoSupport : string.Join("\n", parts);
     }
 }

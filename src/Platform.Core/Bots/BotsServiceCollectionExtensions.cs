@@ -29,6 +29,7 @@ public static class BotsServiceCollectionExtensions
         services.AddScoped<BotRegistrationService>();
         services.AddScoped<BotChatFactory>();
         services.AddScoped<BotFileSender>();
+        services.AddScoped<BotPhotoSender>();
         services.AddScoped<CatalogView>();
         services.AddScoped<BotUpdateHandler>();
         services.AddScoped<CustomerDirectory>();

@@ -12,11 +12,11 @@ namespace Platform.Core.Payments;
 /// Buy: a pending order with the price snapshot, then an invoice in Stars (XTR, no provider token, one price) whose
 /// payload is the order id. Keys are reserved at pre-checkout, not here, so browsing buyers hold no stock.
 /// </summary>
-public sealed class CheckoutService(PlatformDbContext db, CustomerDirectory customers, LicenseKeyPool keys, TimeProvider time)
+public sealed class CheckoutService(PlatformDbContext db, CatalogReader catalog, CustomerDirectory customers, LicenseKeyPool keys, TimeProvider time)
 {
     public async Task BuyAsync(BotChat chat, Guid productId, long updateId, CancellationToken cancellationToken)
     {
-        var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId && p.State == ProductState.Published, cancellationToken);
+        var product = await catalog.FindPublishedAsync(productId, cancellationToken);
         if (product is null || chat.From is null)
         {
             await chat.SendTextAsync(chat.Texts.ProductUnavailable, null, cancellationToken);

@@ -12,7 +12,7 @@ namespace Platform.Core.Payments;
 /// successful_payment → in ONE transaction: the order paid with its charge id, the key sold, order.paid in the
 /// outbox. Idempotent on telegram_payment_charge_id: a second delivery finds the charge recorded and changes nothing.
 /// </summary>
-public sealed class PaymentRecorder(PlatformDbContext db, LicenseKeyPool keys, TimeProvider time, ILogger<PaymentRecorder> logger)
+public sealed class PaymentRecorder(PlatformDbContext db, CatalogReader catalog, LicenseKeyPool keys, TimeProvider time, ILogger<PaymentRecorder> logger)
 {
     /// <summary>The paid order's id (new or already recorded), or null when the payment matches no order of ours.</summary>
     public async Task<Guid?> RecordAsync(SuccessfulPayment payment, CancellationToken cancellationToken)
@@ -48,7 +48,9 @@ public sealed class PaymentRecorder(PlatformDbContext db, LicenseKeyPool keys, T
         order.Status = OrderStatus.Paid;
         order.TelegramPaymentChargeId = payment.TelegramPaymentChargeId;
         order.PaidAt = now;
-        var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == order.ProductId, cancellationToken);
+        // Any state: a product archived after the invoice was paid for is still sold (same context, same transaction).
+        var product = await catalog.FindAsync(order.ProductId, cancellationToken)
+            ?? throw new InvalidOperationException($"Order {order.Id} names a product that does not exist.");
         if (product.Kind == ProductKind.LicenseKey)
         {
             // Normally the key reserved at pre-checkout; if that hold lapsed and another buyer took it, reserve again.

@@ -14,6 +14,21 @@ public sealed class SandboxBuyer(SandboxClient telegram, long userId, long botId
 
     public Task<JsonElement> WaitForAsync(Func<JsonElement, bool> match, TimeSpan? timeout = null) => telegram.WaitForAsync(UserId, botId, match, timeout);
 
+    /// <summary>Waits until the bot has edited message <paramref name="messageId"/> into one that matches.</summary>
+    public Task<JsonElement> WaitForEditAsync(int messageId, Func<JsonElement, bool> match) =>
+        WaitForAsync(m => m.GetProperty("message_id").GetInt32() == messageId && m.GetProperty("edited").GetBoolean() && match(m));
+
+    /// <summary>Waits until <paramref name="count"/> bot messages match (for a reply that repeats an earlier one).</summary>
+    public async Task WaitForCountAsync(Func<JsonElement, bool> match, int count)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while ((await MessagesAsync()).Count(m => m.GetProperty("from_bot").GetBoolean() && match(m)) < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Fewer than {count} matching bot messages arrived.");
+            await Task.Delay(50);
+        }
+    }
+
     public Task<List<JsonElement>> MessagesAsync() => telegram.MessagesAsync(UserId, botId);
 
     public Task PressAsync(JsonElement message, string callbackData) =>

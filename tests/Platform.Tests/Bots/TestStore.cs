@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Bots;
 using Platform.Core.Catalog;
@@ -62,11 +63,59 @@ public sealed class TestStore
         return productId;
     }
 
-    public async Task<Guid> AddTextProductAsync(string title, int price, string text)
+    /// <summary>A published text product; <paramref name="configure"/> sets anything else (category, photo, state, order).</summary>
+    public async Task<Guid> AddTextProductAsync(string title, int price, string text, Action<Product>? configure = null)
     {
         await using var scope = App.CreateTenantScope(Tenant);
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        return await AddProductAsync(db, ProductKind.Text, title, price, p => p.TextContent = text);
+        return await AddProductAsync(db, ProductKind.Text, title, price, p =>
+        {
+            p.TextContent = text;
+            configure?.Invoke(p);
+        });
+    }
+
+    public async Task<Guid> AddCategoryAsync(string name, int sortOrder)
+    {
+        await using var scope = App.CreateTenantScope(Tenant);
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var category = new Category { Id = Guid.NewGuid(), Name = name, SortOrder = sortOrder };
+        db.Categories.Add(category);
+        await db.SaveChangesAsync();
+        return category.Id;
+    }
+
+    /// <summary>An image uploaded the way the portal does (sniffed, hashed, stored); returns the stored file's id.</summary>
+    public async Task<Guid> UploadAsync(byte[] content, string fileName)
+    {
+        await using var scope = App.CreateTenantScope(Tenant);
+        using var stream = new MemoryStream(content);
+        return (await scope.ServiceProvider.GetRequiredService<FileUploadService>().SaveAsync(stream, fileName, CancellationToken.None)).Id;
+    }
+
+    /// <summary>Changes the storefront through the merchant side's service, as the Storefront page does.</summary>
+    public async Task UpdateStorefrontAsync(StorefrontInput input)
+    {
+        await using var scope = App.CreateTenantScope(Tenant);
+        var result = await scope.ServiceProvider.GetRequiredService<StorefrontService>().UpdateAsync(input, CancellationToken.None);
+        Assert.True(result.Errors.Count == 0, string.Join("; ", result.Errors.SelectMany(e => e.Value)));
+    }
+
+    /// <summary>
+    /// Suspends or reactivates the store the way a platform admin's action must: the tenant row changes and this
+    /// process's tenant cache forgets it (there is no admin page for it yet).
+    /// </summary>
+    public async Task SetStatusAsync(TenantStatus status)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        await db.Tenants.Where(t => t.Id == Tenant.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, status));
+        var tenants = App.Services.GetRequiredService<ITenantStore>();
+        tenants.Invalidate(Tenant);
+        // A job that read the old row just before the UPDATE may cache it just after the invalidation (the store's
+        // cache has no generation check): forget it again once such a read has surely finished.
+        await Task.Delay(TimeSpan.FromMilliseconds(250));
+        tenants.Invalidate(Tenant);
     }
 
     public async Task<T> WithDbAsync<T>(Func<PlatformDbContext, Task<T>> work)
