@@ -30,7 +30,7 @@ internal static class CheckoutRush
             .AppendLine($"- payment completed → document in chat: {Figures.Describe(latencies)}")
             .AppendLine($"- pay pressed → document in chat: {Figures.Describe(total)}")
             .AppendLine($"- {cost} (pay calls start → last document sent)");
-        report.Append(await StagesAsync(superuserConnection, paidAt.ToDictionary(p => p.Key, p => p.Value.Paid)));
+        report.Append(await StagesAsync(superuserConnection, paidAt));
         return report.ToString();
     }
 
@@ -65,30 +65,41 @@ internal static class CheckoutRush
         return (paidAt, sent, cost);
     }
 
-    /// <summary>pay returned → update stored → processing started → payment recorded → document claimed → document sent.</summary>
-    private static async Task<string> StagesAsync(string connectionString, Dictionary<Guid, DateTimeOffset> paid)
+    /// <summary>
+    /// pay pressed → pre-checkout stored → pay returned → payment update stored → payment recorded → document claimed
+    /// → document sent, from the rows each stage writes.
+    /// </summary>
+    private static async Task<string> StagesAsync(string connectionString, Dictionary<Guid, (DateTimeOffset Pressed, DateTimeOffset Paid)> paid)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
-            SELECT o."Id", i."ReceivedAt", o."PaidAt", d."CreatedAt", d."SentAt"
+            SELECT o."Id", q."ReceivedAt", i."ReceivedAt", o."PaidAt", d."CreatedAt", d."SentAt"
             FROM "Orders" o
+            JOIN "InboxUpdates" q ON q."Payload"->'pre_checkout_query'->>'invoice_payload' = replace(o."Id"::text, '-', '')
             JOIN "InboxUpdates" i ON i."Payload"->'message'->'successful_payment'->>'invoice_payload' = replace(o."Id"::text, '-', '')
             JOIN "Deliveries" d ON d."OrderId" = o."Id" AND d."Kind" = 'Document'
             WHERE d."SentAt" IS NOT NULL
             """, connection);
-        var stages = new[] { "pay returned → update stored", "stored → payment recorded", "recorded → document claimed", "claimed → document sent" }
-            .ToDictionary(s => s, _ => new List<double>());
+        var names = new[]
+        {
+            "pay pressed → pre-checkout stored", "pre-checkout stored → pay returned (answer, Stars moved)", "pay returned → payment update stored",
+            "stored → payment recorded", "recorded → document claimed", "claimed → document sent",
+        };
+        var stages = names.ToDictionary(s => s, _ => new List<double>());
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            if (!paid.TryGetValue(reader.GetGuid(0), out var paidAt)) continue;
-            var points = new[] { paidAt, reader.GetFieldValue<DateTimeOffset>(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetFieldValue<DateTimeOffset>(4) };
-            var names = stages.Keys.ToArray();
+            if (!paid.TryGetValue(reader.GetGuid(0), out var times)) continue;
+            var points = new[]
+            {
+                times.Pressed, reader.GetFieldValue<DateTimeOffset>(1), times.Paid, reader.GetFieldValue<DateTimeOffset>(2),
+                reader.GetFieldValue<DateTimeOffset>(3), reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<DateTimeOffset>(5),
+            };
             for (var i = 0; i < names.Length; i++) stages[names[i]].Add((points[i + 1] - points[i]).TotalMilliseconds);
         }
 
-        var text = new StringBuilder("- stages (from the rows each stage writes; negative = stored before the pay call returned):\n");
+        var text = new StringBuilder("- stages (from the rows each stage writes):\n");
         foreach (var (name, samples) in stages) text.AppendLine($"  - {name}: {Figures.Describe(samples)}");
         return text.ToString();
     }
