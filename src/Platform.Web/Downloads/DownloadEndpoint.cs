@@ -129,7 +129,7 @@ public static class DownloadEndpoint
         http.Response.Headers["X-Content-Type-Options"] = "nosniff";
         if (path is not null && http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>() is { } body)
         {
-            http.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>(new FileSendingBodyFeature(body));
+            http.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>(new FileSendingBodyFeature(body, http, offload.Value.ZeroCopyMinBytes));
         }
 
         return path is not null

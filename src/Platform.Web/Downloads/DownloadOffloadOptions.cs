@@ -11,6 +11,13 @@ public sealed class DownloadOffloadOptions
     public const string SendfileTypeHeader = "X-Sendfile-Type";
     public const string AccelRedirect = "X-Accel-Redirect";
 
+    /// <summary>
+    /// Serve <c>/d/</c> bodies from this size up with the kernel's sendfile straight to the socket when Kestrel
+    /// faces the client over plain HTTP/1.x (see <c>ZeroCopyFileSender</c>); smaller files and other connections
+    /// use the copy loop. 0 or less: never.
+    /// </summary>
+    public long ZeroCopyMinBytes { get; set; } = 1024 * 1024;
+
     /// <summary>nginx <c>internal</c> location that aliases <c>Files:Root</c>, e.g. <c>/_files/</c>. Empty: never offload.</summary>
     public string? AccelRedirectPrefix { get; set; }
 }

@@ -8,9 +8,10 @@ namespace Platform.Web.Downloads;
 /// copies with 16 KB asynchronous FileStream reads — a thread-pool hop per 16 KB, which halved throughput against
 /// nginx in the benchmark. Here: 64 KB positional reads (synchronous; served from the page cache for hot files)
 /// straight into the response pipe's memory, which applies back-pressure, so memory per download stays one buffer.
-/// Range, ETag, 304 and 416 are still decided by ASP.NET Core's file result; only the byte copy changes.
+/// Range, ETag, 304 and 416 are still decided by ASP.NET Core's file result; only the byte copy changes. Large files
+/// on a connection's first plain-HTTP request skip the copy altogether (<see cref="ZeroCopyFileSender"/>).
 /// </summary>
-public sealed class FileSendingBodyFeature(IHttpResponseBodyFeature inner) : IHttpResponseBodyFeature
+public sealed class FileSendingBodyFeature(IHttpResponseBodyFeature inner, HttpContext http, long zeroCopyMinBytes) : IHttpResponseBodyFeature
 {
     private const int ChunkSize = 64 * 1024;
 
@@ -28,6 +29,12 @@ public sealed class FileSendingBodyFeature(IHttpResponseBodyFeature inner) : IHt
     {
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
         var remaining = count ?? RandomAccess.GetLength(handle) - offset;
+        if (zeroCopyMinBytes > 0 && ZeroCopyFileSender.TryGetSocket(http, remaining, zeroCopyMinBytes) is { } socket)
+        {
+            await ZeroCopyFileSender.SendAsync(http, socket, path, offset, remaining, cancellationToken);
+            return;
+        }
+
         await inner.StartAsync(cancellationToken);
         var writer = inner.Writer;
         while (remaining > 0)

@@ -13,6 +13,7 @@ public static class PlatformWebApplicationExtensions
 {
     public static WebApplication UsePlatformWeb(this WebApplication app)
     {
+        app.UseConnectionRequestCounter();
         app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
