@@ -7,7 +7,7 @@ using Npgsql;
 namespace Platform.Bench;
 
 /// <summary>
-/// Point 8(c): buyers holding invoices all pay at once; latency = the document's <c>Delivery.SentAt</c> (Telegram
+/// Point 8(c): buyers holding invoices all pay at once (and then, a second set, spread over ten seconds); latency = the document's <c>Delivery.SentAt</c> (Telegram
 /// confirmed it) minus the moment the buyer's pay call returned. Also splits that time into the pipeline's stages
 /// from the rows each stage writes, so a miss says where the time went.
 /// </summary>
@@ -19,23 +19,35 @@ internal static class CheckoutRush
         // servers are long-running. Three unmeasured rounds of the same purchase first, so (c) measures the steady state.
         for (var round = 0; round < 3; round++)
         {
-            await RushAsync(shop, control, telegramBase, 30, botCount, null);
+            await RushAsync(shop, control, telegramBase, 30, botCount, null, 0);
         }
 
         Console.Error.WriteLine("(c) all buyers pay now");
-        var (paidAt, sent, cost) = await RushAsync(shop, control, telegramBase, buyerCount, botCount, cpu);
-        var latencies = paidAt.Where(p => sent.ContainsKey(p.Key)).Select(p => (sent[p.Key] - p.Value.Paid).TotalMilliseconds).ToList();
-        var total = paidAt.Where(p => sent.ContainsKey(p.Key)).Select(p => (sent[p.Key] - p.Value.Pressed).TotalMilliseconds).ToList();
-        var report = new StringBuilder($"## (c) {buyerCount} concurrent buyers over {botCount} bots (file product, 64 KB; after three warm-up rounds of 30)\n\n")
-            .AppendLine($"- payment completed → document in chat: {Figures.Describe(latencies)}")
-            .AppendLine($"- pay pressed → document in chat: {Figures.Describe(total)}")
-            .AppendLine($"- {cost} (pay calls start → last document sent)");
-        report.Append(await StagesAsync(superuserConnection, paidAt));
+        var report = new StringBuilder($"## (c) {buyerCount} concurrent buyers over {botCount} bots (file product, 64 KB; after three warm-up rounds of 30)\n\n");
+        report.AppendLine("### All pay within the same instant (the burst)\n").Append(await MeasureAsync(shop, control, telegramBase, superuserConnection, buyerCount, botCount, cpu, 0));
+        report.AppendLine($"\n### Each pays once at a random moment within {SpreadSeconds} s ({buyerCount / SpreadSeconds} purchases/s on average)\n")
+            .Append(await MeasureAsync(shop, control, telegramBase, superuserConnection, buyerCount, botCount, cpu, SpreadSeconds));
         return report.ToString();
     }
 
+    private const int SpreadSeconds = 10;
+
+    private static async Task<string> MeasureAsync(
+        Shop shop, HttpClient control, string telegramBase, string superuserConnection, int buyerCount, int botCount, CpuMeter cpu, int spreadSeconds)
+    {
+        var (paidAt, sent, cost) = await RushAsync(shop, control, telegramBase, buyerCount, botCount, cpu, spreadSeconds);
+        var latencies = paidAt.Where(p => sent.ContainsKey(p.Key)).Select(p => (sent[p.Key] - p.Value.Paid).TotalMilliseconds).ToList();
+        var total = paidAt.Where(p => sent.ContainsKey(p.Key)).Select(p => (sent[p.Key] - p.Value.Pressed).TotalMilliseconds).ToList();
+        return new StringBuilder()
+            .AppendLine($"- payment completed → document in chat: {Figures.Describe(latencies)}")
+            .AppendLine($"- pay pressed → document in chat: {Figures.Describe(total)}")
+            .AppendLine($"- {cost} (first pay call → last document sent)")
+            .Append(await StagesAsync(superuserConnection, paidAt))
+            .ToString();
+    }
+
     private static async Task<(Dictionary<Guid, (DateTimeOffset Pressed, DateTimeOffset Paid)> PaidAt, Dictionary<Guid, DateTimeOffset> Sent, string Cost)> RushAsync(
-        Shop shop, HttpClient control, string telegramBase, int buyerCount, int botCount, CpuMeter? cpu)
+        Shop shop, HttpClient control, string telegramBase, int buyerCount, int botCount, CpuMeter? cpu, int spreadSeconds)
     {
         var buyers = new List<((Guid Id, long TelegramId, string Token) Bot, long User, int Message, Guid Order)>();
         for (var i = 0; i < buyerCount; i++)
@@ -48,16 +60,19 @@ internal static class CheckoutRush
         // No chat polling (it would load the sandbox more than the platform).
         var paidAt = new Dictionary<Guid, (DateTimeOffset Pressed, DateTimeOffset Paid)>();
         var cpuBefore = cpu?.Read();
-        await Task.WhenAll(buyers.Select(async b =>
+        var random = new Random(42);
+        var delays = buyers.Select(_ => TimeSpan.FromSeconds(random.NextDouble() * spreadSeconds)).ToList();
+        await Task.WhenAll(buyers.Select(async (b, i) =>
         {
+            await Task.Delay(delays[i]);
             var pressed = DateTimeOffset.UtcNow;
             await control.PostAsJsonAsync($"sandbox/v1/users/{b.User}/payments", new { bot_id = b.Bot.TelegramId, message_id = b.Message });
             lock (paidAt) paidAt[b.Order] = (pressed, DateTimeOffset.UtcNow);
         }));
         var sent = new Dictionary<Guid, DateTimeOffset>();
-        for (var wait = 0; wait < 3000 && buyers.Any(b => !sent.ContainsKey(b.Order)); wait++)
+        for (var wait = 0; wait < 1500 && buyers.Any(b => !sent.ContainsKey(b.Order)); wait++)
         {
-            await Task.Delay(20);
+            await Task.Delay(40);
             sent = await shop.DocumentsSentAsync();
         }
 

@@ -54,7 +54,8 @@ public sealed class InboxWriter : BackgroundService
             try
             {
                 await StoreAsync(batch, stoppingToken);
-                foreach (var bot in batch.Select(e => (e.TenantId, e.BotId)).Distinct())
+                // Pre-checkout queries are answered by the ingress itself and stored as processed: no job for them.
+                foreach (var bot in batch.Where(e => !e.Envelope.IsPreCheckout).Select(e => (e.TenantId, e.BotId)).Distinct())
                 {
                     scheduler.Request(bot.TenantId, bot.BotId);
                 }
@@ -109,13 +110,13 @@ public sealed class InboxWriter : BackgroundService
 
     private static NpgsqlBatchCommand BuildInsert(Guid tenantId, List<InboxEntry> rows, DateTimeOffset now)
     {
-        var sql = new StringBuilder("INSERT INTO \"InboxUpdates\" (\"TenantId\", \"BotId\", \"UpdateId\", \"ChatId\", \"Payload\", \"ReceivedAt\", \"Attempts\") VALUES ");
+        var sql = new StringBuilder("INSERT INTO \"InboxUpdates\" (\"TenantId\", \"BotId\", \"UpdateId\", \"ChatId\", \"Payload\", \"ReceivedAt\", \"ProcessedAt\", \"Attempts\") VALUES ");
         var command = new NpgsqlBatchCommand();
         var p = 1;
         for (var i = 0; i < rows.Count; i++)
         {
-            sql.Append(i == 0 ? "" : ",").Append($"(${p}, ${p + 1}, ${p + 2}, ${p + 3}, ${p + 4}::jsonb, ${p + 5}, 0)");
-            p += 6;
+            sql.Append(i == 0 ? "" : ",").Append($"(${p}, ${p + 1}, ${p + 2}, ${p + 3}, ${p + 4}::jsonb, ${p + 5}, ${p + 6}, 0)");
+            p += 7;
             var row = rows[i];
             command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
             command.Parameters.Add(new NpgsqlParameter { Value = row.BotId });
@@ -123,6 +124,7 @@ public sealed class InboxWriter : BackgroundService
             command.Parameters.Add(new NpgsqlParameter { Value = (object?)row.Envelope.ChatId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
             command.Parameters.Add(new NpgsqlParameter { Value = Encoding.UTF8.GetString(row.Payload), NpgsqlDbType = NpgsqlDbType.Text });
             command.Parameters.Add(new NpgsqlParameter { Value = now });
+            command.Parameters.Add(new NpgsqlParameter { Value = row.Envelope.IsPreCheckout ? now : DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         }
 
         sql.Append(" ON CONFLICT (\"TenantId\", \"BotId\", \"UpdateId\") DO NOTHING RETURNING \"BotId\", \"UpdateId\"");
