@@ -52,6 +52,14 @@ public sealed class RefundService(
         {
             // Refunded before (by us on another try, or by Telegram support): record it like any refund.
         }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            // The bot's token was encrypted with a key this host cannot read (e.g. a rotated-out key-ring certificate
+            // not listed under DataProtection:PreviousCertificates). Nothing was sent; the merchant sees why.
+            LastTelegramError = "The bot's token cannot be decrypted on this server (key-ring certificate missing); reconnect the bot.";
+            logger.LogError("Refund of order {OrderId}: the bot token of {BotId} cannot be decrypted", orderId, bot.Id);
+            return RefundResult.TelegramFailed;
+        }
         catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException)
         {
             LastTelegramError = e.Message;

@@ -67,6 +67,25 @@ public sealed class OrderRefundApiTests(BotAppFactory app) : IClassFixture<BotAp
         Assert.Equal(0, await store.WithDbAsync(db => db.OutboxEvents.CountAsync(e => e.Type == "order.refunded")));
     }
 
+    [Fact]
+    public async Task A_bot_token_this_server_cannot_decrypt_gives_a_clear_problem_and_changes_nothing()
+    {
+        var store = await TestStore.CreateAsync(app, "ApiRefundKey");
+        using var http = await OwnerClientAsync(store);
+        var product = await store.AddTextProductAsync("Map", 30, "THE MAP");
+        var buyer = await SandboxBuyer.CreateAsync(app.Telegram, store.TelegramBotId, "Ines", stars: 100);
+        await buyer.PayAsync(await buyer.OpenInvoiceAsync(product));
+        var order = (await SellingEndToEndTests.WaitForOrdersAsync(store, 1, OrderStatus.Fulfilled)).Single();
+        // As if the key-ring certificate that protected this token were gone from the configuration.
+        await store.WithDbAsync(db => db.Bots.Where(b => b.Id == store.BotId).ExecuteUpdateAsync(s => s.SetProperty(b => b.TokenCiphertext, "CfDJ8-not-a-readable-payload")));
+
+        var problem = await BotsApiTests.AssertProblemAsync(await http.PostAsync($"api/v1/orders/{order.Id}/refund", null), HttpStatusCode.BadGateway);
+
+        Assert.Contains("cannot be decrypted", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(OrderStatus.Fulfilled, await store.WithDbAsync(db => db.Orders.Where(o => o.Id == order.Id).Select(o => o.Status).SingleAsync()));
+        Assert.Equal(70, await buyer.StarsAsync());
+    }
+
     private async Task<HttpClient> OwnerClientAsync(TestStore store)
     {
         var ownerId = await store.WithScopeAsync(async sp =>
