@@ -17,7 +17,8 @@ internal static class CheckoutRush
     {
         // A server that has just started spends most of a 2-core machine on tiered JIT compilation; production
         // servers are long-running. Three unmeasured rounds of the same purchase first, so (c) measures the steady state.
-        for (var round = 0; round < 3; round++)
+        var warmupRounds = int.TryParse(Environment.GetEnvironmentVariable("BENCH_WARMUP_ROUNDS"), out var n) ? n : 3;
+        for (var round = 0; round < warmupRounds; round++)
         {
             await RushAsync(shop, control, telegramBase, 30, botCount, null, 0);
         }
@@ -35,6 +36,7 @@ internal static class CheckoutRush
     private static async Task<string> MeasureAsync(
         Shop shop, HttpClient control, string telegramBase, string superuserConnection, int buyerCount, int botCount, CpuMeter cpu, int spreadSeconds)
     {
+        Console.Error.WriteLine($"(c) measuring, arrivals spread over {spreadSeconds} s");
         var (paidAt, sent, cost) = await RushAsync(shop, control, telegramBase, buyerCount, botCount, cpu, spreadSeconds);
         var latencies = paidAt.Where(p => sent.ContainsKey(p.Key)).Select(p => (sent[p.Key] - p.Value.Paid).TotalMilliseconds).ToList();
         var total = paidAt.Where(p => sent.ContainsKey(p.Key)).Select(p => (sent[p.Key] - p.Value.Pressed).TotalMilliseconds).ToList();
@@ -60,6 +62,8 @@ internal static class CheckoutRush
         // No chat polling (it would load the sandbox more than the platform).
         var paidAt = new Dictionary<Guid, (DateTimeOffset Pressed, DateTimeOffset Paid)>();
         var cpuBefore = cpu?.Read();
+        Console.Error.WriteLine($"(c) paying ({buyerCount} buyers)");
+        var window = System.Diagnostics.Stopwatch.StartNew();
         var random = new Random(42);
         var delays = buyers.Select(_ => TimeSpan.FromSeconds(random.NextDouble() * spreadSeconds)).ToList();
         await Task.WhenAll(buyers.Select(async (b, i) =>
@@ -76,7 +80,7 @@ internal static class CheckoutRush
             sent = await shop.DocumentsSentAsync();
         }
 
-        var cost = cpu is null || cpuBefore is not { } before ? "" : CpuMeter.Describe(before, cpu.Read(), buyerCount, "purchase");
+        var cost = cpu is null || cpuBefore is not { } before ? "" : CpuMeter.Describe(before, cpu.Read(), buyerCount, "purchase") + $" over {window.Elapsed.TotalSeconds:F1} s";
         return (paidAt, sent, cost);
     }
 

@@ -19,7 +19,8 @@ using Sandbox::Platform.TelegramSandbox;
 // Issue 4 benchmark driver. Everything on loopback; the figures are printed as Markdown.
 var root = Directory.GetCurrentDirectory();
 // Usage: [seconds] [--only ab|c] [--connections N]  (ab = ingestion, pre-checkout and pgbench; c = the checkout rush;
-// N = wrk's and pgbench's concurrent connections, default 64)
+// N = wrk's and pgbench's concurrent connections, default 64). Environment knobs for experiments: BENCH_CONN_EXTRA is appended
+// to the web's connection string (e.g. ";Max Auto Prepare=0"), BENCH_WARMUP_ROUNDS sets (c)'s warm-up rounds (3).
 var seconds = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var s) ? s : 20;
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 var runIngestion = only is null or "ab";
@@ -43,7 +44,7 @@ using var control = new HttpClient { BaseAddress = sandbox.BaseUrl, Timeout = Ti
 var webPort = 5190;
 var settings = new Dictionary<string, string>
 {
-    ["ConnectionStrings:Platform"] = database.AppConnectionString,
+    ["ConnectionStrings:Platform"] = database.AppConnectionString + Environment.GetEnvironmentVariable("BENCH_CONN_EXTRA"),
     ["ConnectionStrings:PlatformMigrations"] = database.OwnerConnectionString,
     ["Telegram:BaseUrl"] = telegramBase,
     ["Files:Root"] = filesRoot,

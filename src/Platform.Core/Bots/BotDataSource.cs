@@ -10,7 +10,7 @@ namespace Platform.Core.Bots;
 /// </summary>
 public sealed class BotDataSource(IOptions<PlatformDatabaseOptions> database) : IDisposable
 {
-    private readonly Lazy<NpgsqlDataSource> source = new(() => NpgsqlDataSource.Create(database.Value.Platform));
+    private readonly Lazy<NpgsqlDataSource> source = new(() => NpgsqlDataSource.Create(AppConnectionString.WithDefaults(database.Value.Platform)));
 
     public ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => source.Value.OpenConnectionAsync(cancellationToken);
 
