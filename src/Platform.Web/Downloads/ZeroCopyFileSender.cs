@@ -11,7 +11,9 @@ namespace Platform.Web.Downloads;
 /// CPU-bound box. Kestrel never sees the response, so the connection is then closed (<c>Connection: close</c>, abort).
 /// Only taken when that is safe: the socket is reachable (Kestrel's socket transport), no TLS (the proxy terminates
 /// it), HTTP/1.x, and this is the connection's first request (nothing of an earlier response can still be queued in
-/// Kestrel's output). Otherwise the caller falls back to its copy loop.
+/// Kestrel's output). Otherwise the caller falls back to its copy loop. The head carries exactly the headers set by then:
+/// <c>Response.OnStarting</c> callbacks never run on this path (nothing on <c>/d/</c> relies on one: it is anonymous,
+/// without antiforgery, cookies or compression).
 /// </summary>
 public static class ZeroCopyFileSender
 {
