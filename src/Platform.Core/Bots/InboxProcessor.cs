@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Platform.Core.Data;
 using Platform.Core.Tenancy;
 using Telegram.Bot;
@@ -39,7 +38,7 @@ public sealed class InboxProcessor(
         while (true)
         {
             // One job per bot at a time; a job that finds the lock taken leaves the work to its holder.
-            if (!await ExecuteLockAsync(lockConnection, "SELECT pg_try_advisory_lock($1, $2)", LockClass, key, cancellationToken))
+            if (!await AdvisoryLocks.TryLockAsync(lockConnection, LockClass, key, cancellationToken))
             {
                 return;
             }
@@ -51,7 +50,7 @@ public sealed class InboxProcessor(
             }
             finally
             {
-                await ExecuteLockAsync(lockConnection, "SELECT pg_advisory_unlock($1, $2)", LockClass, key, CancellationToken.None);
+                await AdvisoryLocks.UnlockAsync(lockConnection, LockClass, key);
             }
 
             if (!drained)
@@ -122,14 +121,6 @@ public sealed class InboxProcessor(
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         return await db.InboxUpdates.Where(u => u.BotId == botId && u.ProcessedAt == null)
             .Select(u => u.ChatId).Distinct().OrderBy(c => c).Take(limit).ToListAsync(cancellationToken);
-    }
-
-    private static async Task<bool> ExecuteLockAsync(NpgsqlConnection connection, string sql, int key1, int key2, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = key1 });
-        command.Parameters.Add(new NpgsqlParameter { Value = key2 });
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private async Task<bool> DrainChatAsync(TenantInfo tenant, Guid botId, long? chatId, CancellationToken cancellationToken)

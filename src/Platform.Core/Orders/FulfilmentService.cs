@@ -31,7 +31,7 @@ public sealed class FulfilmentService(
         try
         {
             var connection = db.Database.GetDbConnection();
-            if (!await AdvisoryAsync(connection, "SELECT pg_try_advisory_lock($1, $2)", orderId, cancellationToken))
+            if (!await AdvisoryLocks.TryLockAsync(connection, LockClass, orderId.GetHashCode(), cancellationToken))
             {
                 logger.LogInformation("Order {OrderId} is being fulfilled elsewhere", orderId);
                 return;
@@ -43,22 +43,13 @@ public sealed class FulfilmentService(
             }
             finally
             {
-                await AdvisoryAsync(connection, "SELECT pg_advisory_unlock($1, $2)", orderId, CancellationToken.None);
+                await AdvisoryLocks.UnlockAsync(connection, LockClass, orderId.GetHashCode());
             }
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    private static async Task<bool> AdvisoryAsync(System.Data.Common.DbConnection connection, string sql, Guid orderId, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = LockClass });
-        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = orderId.GetHashCode() });
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private async Task FulfilLockedAsync(BotChat chat, Guid orderId, int sequence, CancellationToken cancellationToken)

@@ -27,11 +27,13 @@ public sealed class FileSendingBodyFeature(IHttpResponseBodyFeature inner, HttpC
 
     public async Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default)
     {
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        // Opened once for either path; asynchronous because the zero-copy path hands it to the socket, which the
+        // positional reads below do not mind.
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan | FileOptions.Asynchronous);
         var remaining = count ?? RandomAccess.GetLength(handle) - offset;
         if (zeroCopyMinBytes > 0 && ZeroCopyFileSender.TryGetSocket(http, remaining, zeroCopyMinBytes) is { } socket)
         {
-            await ZeroCopyFileSender.SendAsync(http, socket, path, offset, remaining, cancellationToken);
+            await ZeroCopyFileSender.SendAsync(http, socket, handle, offset, remaining, cancellationToken);
             return;
         }
 

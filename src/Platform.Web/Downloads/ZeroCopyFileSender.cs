@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 using Microsoft.AspNetCore.Connections.Features;
 
 namespace Platform.Web.Downloads;
@@ -32,16 +33,19 @@ public static class ZeroCopyFileSender
         return http.Features.Get<IConnectionSocketFeature>()?.Socket is { Connected: true } socket ? socket : null;
     }
 
-    public static async Task SendAsync(HttpContext http, Socket socket, string path, long offset, long count, CancellationToken cancellationToken)
+    /// <summary>Sends the head and <paramref name="count"/> bytes of the file from <paramref name="offset"/>; <paramref name="file"/> must be opened asynchronous.</summary>
+    public static async Task SendAsync(HttpContext http, Socket socket, SafeFileHandle file, long offset, long count, CancellationToken cancellationToken)
     {
         try
         {
             await socket.SendAsync(ResponseHead(http.Response, count), SocketFlags.None, cancellationToken);
-            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            // The stream only carries the handle to SendPacketsAsync; disposing it closes the handle, which the caller
+            // no longer reads (its own dispose then does nothing).
+            await using var stream = new FileStream(file, FileAccess.Read, bufferSize: 1, isAsync: true);
             while (count > 0)
             {
                 var chunk = (int)Math.Min(count, MaxChunk);
-                await SendFileAsync(http, socket, file, offset, chunk, cancellationToken);
+                await SendFileAsync(http, socket, stream, offset, chunk, cancellationToken);
                 offset += chunk;
                 count -= chunk;
             }

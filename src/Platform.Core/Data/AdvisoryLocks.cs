@@ -1,0 +1,26 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace Platform.Core.Data;
+
+/// <summary>
+/// PostgreSQL session advisory locks on a given connection, keyed (class, key). Held by the connection's session, so
+/// a process that dies releases them with its connection — which is why processors and fulfilment use them.
+/// </summary>
+public static class AdvisoryLocks
+{
+    public static Task<bool> TryLockAsync(DbConnection connection, int lockClass, int key, CancellationToken cancellationToken) =>
+        ExecuteAsync(connection, "SELECT pg_try_advisory_lock($1, $2)", lockClass, key, cancellationToken);
+
+    public static Task<bool> UnlockAsync(DbConnection connection, int lockClass, int key) =>
+        ExecuteAsync(connection, "SELECT pg_advisory_unlock($1, $2)", lockClass, key, CancellationToken.None);
+
+    private static async Task<bool> ExecuteAsync(DbConnection connection, string sql, int lockClass, int key, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.Add(new NpgsqlParameter { Value = lockClass });
+        command.Parameters.Add(new NpgsqlParameter { Value = key });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+}
