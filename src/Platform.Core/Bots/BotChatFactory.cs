@@ -8,20 +8,24 @@ using Telegram.Bot.Types;
 namespace Platform.Core.Bots;
 
 /// <summary>
-/// Builds a <see cref="BotChat"/> inside a tenant scope: the storefront is read fresh through the catalog side's
-/// <see cref="StorefrontReader"/>, so portal changes apply at once.
+/// Builds a <see cref="BotChat"/> inside a tenant scope: the storefront is read fresh for every update (and given its
+/// defaults by the catalog side's <see cref="StorefrontReader"/>), so portal changes apply at once.
 /// </summary>
-public sealed class BotChatFactory(PlatformDbContext db, StorefrontReader storefronts, TelegramClientFactory clients, BotSecrets secrets, BotSender sender)
+public sealed class BotChatFactory(PlatformDbContext db, TelegramClientFactory clients, BotSecrets secrets, BotSender sender)
 {
     public async Task<BotChat?> CreateAsync(TenantInfo tenant, Guid botId, long chatId, User? from, CancellationToken cancellationToken)
     {
-        var bot = await db.Bots.AsNoTracking().FirstOrDefaultAsync(b => b.Id == botId, cancellationToken);
-        if (bot is null)
+        // The bot and the storefront in one query (every update builds a chat): a lateral join, one round trip.
+        var found = await db.Bots.AsNoTracking().Where(b => b.Id == botId)
+            .Select(b => new { Bot = b, Settings = db.StoreSettings.AsNoTracking().FirstOrDefault() })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             return null;
         }
 
-        var storefront = await storefronts.GetAsync(cancellationToken);
+        var bot = found.Bot;
+        var storefront = StorefrontReader.From(found.Settings, tenant.Name);
         var texts = BotTexts.For(from?.LanguageCode, storefront.DefaultLanguage);
         return new BotChat(tenant, bot, clients.Create(secrets.Unprotect(bot.TokenCiphertext)), sender, storefront, texts, chatId, from);
     }

@@ -17,6 +17,13 @@ public sealed class BotFileSender(PlatformDbContext db, BotFileSource source, Ti
     {
         var cached = await db.TelegramFileCache.AsNoTracking()
             .Where(c => c.BotId == chat.Bot.Id && c.FileId == file.Id).Select(c => c.TelegramFileId).FirstOrDefaultAsync(cancellationToken);
+        return await SendAsync(chat, file, kind, caption, markup, cached, cancellationToken);
+    }
+
+    /// <summary>The same, when the caller already read the bot's cached file_id (<paramref name="cached"/>, null if none) with its own query.</summary>
+    public async Task<Message> SendAsync(
+        BotChat chat, StoredFile file, BotFileKind kind, string? caption, InlineKeyboardMarkup? markup, string? cached, CancellationToken cancellationToken)
+    {
         if (cached is not null)
         {
             try

@@ -34,7 +34,7 @@ public static class BotsServiceCollectionExtensions
         services.AddScoped<BotUpdateHandler>();
         services.AddScoped<CustomerDirectory>();
         services.AddScoped<CheckoutService>();
-        services.AddScoped<PreCheckoutService>();
+        services.AddSingleton<PreCheckoutService>();
         services.AddScoped<PaymentRecorder>();
         services.AddScoped<RefundService>();
         services.AddScoped<DownloadLinks>();

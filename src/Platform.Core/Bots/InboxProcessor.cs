@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Platform.Core.Data;
 using Platform.Core.Tenancy;
 using Telegram.Bot;
@@ -14,8 +15,8 @@ namespace Platform.Core.Bots;
 /// <summary>
 /// The Hangfire job that works through one bot's inbox. One job per bot at a time, by a PostgreSQL advisory try-lock
 /// held on a dedicated connection (a killed worker releases it with its connection); inside, chats run in parallel lanes and
-/// each chat's updates one at a time in update_id order. An update is marked
-/// processed only after its handler finished; a crash means it runs again, which every handler tolerates.
+/// each chat's updates one at a time in update_id order. An update is marked processed only after its handler
+/// finished (in the next look at the work list); a crash means it runs again, which every handler tolerates.
 /// </summary>
 public sealed class InboxProcessor(
     TenantScopeFactory tenantScopes, ITenantStore tenants, BotDataSource dataSource, InboxSignals signals, IOptions<TelegramOptions> options, TimeProvider time,
@@ -33,7 +34,9 @@ public sealed class InboxProcessor(
             return;
         }
 
+        // The lock's connection also runs the work list, bound to the tenant once for the whole job.
         await using var lockConnection = await dataSource.OpenAsync(cancellationToken);
+        await TenantSession.SetAsync(lockConnection, tenant.Id, cancellationToken);
         var key = LockKey(botId);
         while (true)
         {
@@ -46,7 +49,7 @@ public sealed class InboxProcessor(
             bool drained;
             try
             {
-                drained = await DrainBotAsync(tenant, botId, cancellationToken);
+                drained = await DrainBotAsync(tenant, botId, lockConnection, cancellationToken);
             }
             finally
             {
@@ -60,9 +63,7 @@ public sealed class InboxProcessor(
             }
 
             // An update stored while we held the lock may have had its own job give up at the lock: look once more.
-            await using var scope = tenantScopes.CreateScope(tenant);
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            if (!await db.InboxUpdates.AnyAsync(u => u.BotId == botId && u.ProcessedAt == null, cancellationToken))
+            if (!await InboxWorkList.AnyPendingAsync(lockConnection, tenant.Id, botId, cancellationToken))
             {
                 return;
             }
@@ -74,95 +75,89 @@ public sealed class InboxProcessor(
     /// is stored while others are still being served is picked up when the ingress signals it (or at the next poll) — it never waits for a whole
     /// round of slower chats (a buyer's payment would otherwise wait behind other buyers' deliveries).
     /// </summary>
-    private async Task<bool> DrainBotAsync(TenantInfo tenant, Guid botId, CancellationToken cancellationToken)
+    private async Task<bool> DrainBotAsync(TenantInfo tenant, Guid botId, NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var parallelism = options.Value.ProcessorChatParallelism;
-        var lanes = new Dictionary<long, Task<bool>>();
+        var lanes = new Dictionary<long, (PendingUpdate Update, Task<LaneOutcome> Task)>();
+        var done = new List<long>();
         var failed = false;
-        while (true)
+        try
         {
-            var seen = signals.Version(botId);
-            if (!failed && lanes.Count < parallelism)
+            while (true)
             {
-                foreach (var chat in await PendingChatsAsync(tenant, botId, parallelism * 2, cancellationToken))
+                var seen = signals.Version(botId);
+                if (!failed && lanes.Count < parallelism)
                 {
-                    var key = chat ?? long.MinValue; // updates without a chat form one lane of their own
-                    if (lanes.Count < parallelism && !lanes.ContainsKey(key))
+                    var heads = await InboxWorkList.MarkAndFetchAsync(
+                        connection, tenant.Id, botId, done, lanes.Keys, parallelism * 2, time.GetUtcNow(), cancellationToken);
+                    done.Clear();
+                    foreach (var head in heads.Where(h => !lanes.ContainsKey(h.Lane)).Take(parallelism - lanes.Count))
                     {
-                        lanes[key] = DrainChatAsync(tenant, botId, chat, cancellationToken);
+                        lanes[head.Lane] = (head, RunLaneAsync(tenant, botId, head, cancellationToken));
                     }
                 }
-            }
 
-            if (lanes.Count == 0)
-            {
-                return !failed;
-            }
-
-            // Wake when a lane is free, when the ingress signals new updates for this bot, or (signals can be lost) to poll.
-            await Task.WhenAny(Task.WhenAny(lanes.Values), signals.WaitAsync(botId, seen, options.Value.ProcessorPollInterval, cancellationToken));
-            foreach (var (chat, lane) in lanes.Where(l => l.Value.IsCompleted).ToList())
-            {
-                lanes.Remove(chat);
-                if (lane.IsFaulted)
+                if (lanes.Count == 0)
                 {
-                    // E.g. the database went away mid-lane: the update stays unprocessed and the job is retried.
-                    logger.LogWarning(lane.Exception, "A chat lane of bot {BotId} failed", botId);
+                    return !failed;
                 }
 
-                failed |= !lane.IsCompletedSuccessfully || !lane.Result;
+                // Wake when a lane is free, when the ingress signals new updates for this bot, or (signals can be lost) to poll.
+                await Task.WhenAny(Task.WhenAny(lanes.Values.Select(l => l.Task)), signals.WaitAsync(botId, seen, options.Value.ProcessorPollInterval, cancellationToken));
+                foreach (var (lane, (update, task)) in lanes.Where(l => l.Value.Task.IsCompleted).ToList())
+                {
+                    lanes.Remove(lane);
+                    if (task.IsFaulted)
+                    {
+                        // E.g. the database went away mid-lane: the update stays unprocessed and the job is retried.
+                        logger.LogWarning(task.Exception, "A chat lane of bot {BotId} failed", botId);
+                    }
+
+                    var outcome = task.IsCompletedSuccessfully ? task.Result : LaneOutcome.Failed;
+                    if (outcome == LaneOutcome.Handled)
+                    {
+                        done.Add(update.Id);
+                    }
+
+                    failed |= outcome == LaneOutcome.Failed;
+                }
             }
+        }
+        finally
+        {
+            // Finished updates are never handled twice just because the job stopped before its next look.
+            await InboxWorkList.MarkAsync(connection, tenant.Id, done, time.GetUtcNow(), CancellationToken.None);
         }
     }
 
-    private async Task<List<long?>> PendingChatsAsync(TenantInfo tenant, Guid botId, int limit, CancellationToken cancellationToken)
+    /// <summary>One update of one chat, in a tenant scope of its own.</summary>
+    private async Task<LaneOutcome> RunLaneAsync(TenantInfo tenant, Guid botId, PendingUpdate next, CancellationToken cancellationToken)
     {
+        await Task.Yield(); // lanes start concurrently; the caller goes on starting the others
         await using var scope = tenantScopes.CreateScope(tenant);
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        return await db.InboxUpdates.Where(u => u.BotId == botId && u.ProcessedAt == null)
-            .Select(u => u.ChatId).Distinct().OrderBy(c => c).Take(limit).ToListAsync(cancellationToken);
-    }
-
-    private async Task<bool> DrainChatAsync(TenantInfo tenant, Guid botId, long? chatId, CancellationToken cancellationToken)
-    {
-        while (true)
+        try
         {
-            await using var scope = tenantScopes.CreateScope(tenant);
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            // One connection for the whole update (its ~30 statements): every open costs a round trip that sets
-            // the tenant for row-level security, so letting EF open and close per query would double them.
+            // One connection for the whole update (its dozen statements): every open costs a round trip that sets the
+            // tenant for row-level security, so letting EF open and close per query would multiply them. The lane
+            // gives it back at once: holding connections across updates would let busy jobs starve the others' lanes.
             await db.Database.OpenConnectionAsync(cancellationToken);
-            var next = await db.InboxUpdates.Where(u => u.BotId == botId && u.ChatId == chatId && u.ProcessedAt == null)
-                .OrderBy(u => u.UpdateId).FirstOrDefaultAsync(cancellationToken);
-            if (next is null)
-            {
-                return true;
-            }
-
-            try
-            {
-                var update = JsonSerializer.Deserialize<Update>(next.Payload, JsonBotAPI.Options)
-                    ?? throw new JsonException("The update is null.");
-                await scope.ServiceProvider.GetRequiredService<BotUpdateHandler>().HandleAsync(tenant, botId, update, cancellationToken);
-                next.ProcessedAt = time.GetUtcNow();
-                next.LastError = null;
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                db.ChangeTracker.Clear();
-                var attempts = next.Attempts + 1;
-                var poison = attempts >= MaxAttempts || e is JsonException;
-                logger.LogWarning(e, "Update {UpdateId} of bot {BotId} failed (attempt {Attempt})", next.UpdateId, botId, attempts);
-                await db.InboxUpdates.Where(u => u.Id == next.Id).ExecuteUpdateAsync(s => s
-                    .SetProperty(u => u.Attempts, attempts)
-                    .SetProperty(u => u.LastError, Truncate(e.GetType().Name + ": " + e.Message))
-                    .SetProperty(u => u.ProcessedAt, poison ? time.GetUtcNow() : null), cancellationToken);
-                if (!poison)
-                {
-                    return false; // later updates of this chat wait: order per chat matters more than progress
-                }
-            }
+            var update = JsonSerializer.Deserialize<Update>(next.Payload, JsonBotAPI.Options) ?? throw new JsonException("The update is null.");
+            await scope.ServiceProvider.GetRequiredService<BotUpdateHandler>().HandleAsync(tenant, botId, update, cancellationToken);
+            return LaneOutcome.Handled;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var attempts = next.Attempts + 1;
+            var poison = attempts >= MaxAttempts || e is JsonException;
+            logger.LogWarning(e, "Update {UpdateId} of bot {BotId} failed (attempt {Attempt})", next.UpdateId, botId, attempts);
+            // A fresh connection: the update's own may be mid-transaction or broken.
+            await using var fresh = await dataSource.OpenAsync(cancellationToken);
+            await TenantSession.SetAsync(fresh, tenant.Id, cancellationToken);
+            await InboxWorkList.RecordFailureAsync(fresh, tenant.Id, next.Id, attempts, Truncate(e.GetType().Name + ": " + e.Message),
+                poison ? time.GetUtcNow() : null, cancellationToken);
+            // Set aside, the chat goes on; otherwise later updates of this chat wait (order per chat matters more than progress).
+            return poison ? LaneOutcome.SetAside : LaneOutcome.Failed;
         }
     }
 

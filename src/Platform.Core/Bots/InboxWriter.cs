@@ -80,9 +80,7 @@ public sealed class InboxWriter : BackgroundService
         await using var commands = new NpgsqlBatch(connection, transaction);
         foreach (var group in batch.GroupBy(e => e.TenantId))
         {
-            var setTenant = new NpgsqlBatchCommand($"SELECT set_config('{TenantSessionInterceptor.TenantSetting}', $1, true)");
-            setTenant.Parameters.Add(new NpgsqlParameter { Value = group.Key.ToString() });
-            commands.BatchCommands.Add(setTenant);
+            commands.BatchCommands.Add(TenantSession.Set(group.Key, transactionLocal: true));
             // Distinct on the unique key first: two copies of an update in one statement would make ON CONFLICT fail.
             commands.BatchCommands.Add(BuildInsert(group.Key, group.DistinctBy(e => (e.BotId, e.Envelope.UpdateId)).ToList(), now));
         }
@@ -90,9 +88,12 @@ public sealed class InboxWriter : BackgroundService
         var inserted = new HashSet<(Guid, long)>();
         await using (var reader = await commands.ExecuteReaderAsync(cancellationToken))
         {
+            // Result sets alternate: the tenant setting, then that tenant's inserted rows.
+            var result = 0;
             do
             {
-                while (reader.FieldCount == 2 && await reader.ReadAsync(cancellationToken))
+                var rows = result++ % 2 == 1;
+                while (rows && await reader.ReadAsync(cancellationToken))
                 {
                     inserted.Add((reader.GetGuid(0), reader.GetInt64(1)));
                 }

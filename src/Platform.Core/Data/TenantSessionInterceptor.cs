@@ -31,10 +31,14 @@ public sealed class TenantSessionInterceptor : DbConnectionInterceptor
     private static DbCommand BuildCommand(DbConnection connection, ConnectionEndEventData eventData)
     {
         var context = eventData.Context as PlatformDbContext;
+        var set = TenantSession.Set(context?.CurrentTenantId, context?.IsCrossTenantReader == true);
         var command = connection.CreateCommand();
-        command.CommandText = $"SELECT set_config('{TenantSetting}', $1, false), set_config('{CrossTenantSetting}', $2, false)";
-        command.Parameters.Add(new NpgsqlParameter { Value = context?.CurrentTenantId?.ToString() ?? string.Empty });
-        command.Parameters.Add(new NpgsqlParameter { Value = context?.IsCrossTenantReader == true ? "on" : "off" });
+        command.CommandText = set.CommandText;
+        foreach (NpgsqlParameter parameter in set.Parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter.Value });
+        }
+
         return command;
     }
 }

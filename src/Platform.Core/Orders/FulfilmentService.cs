@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Platform.Core.Bots;
 using Platform.Core.Catalog;
 using Platform.Core.Data;
+using Platform.Core.Files;
 using Platform.Core.Outbox;
 using Telegram.Bot.Types;
 
@@ -13,6 +15,8 @@ namespace Platform.Core.Orders;
 /// claimed before sending and stamped when Telegram confirms, so a retry skips what was sent. (A crash between the
 /// send and the stamp re-sends that one message: never lost, at worst shown twice.) Then the order is Fulfilled
 /// with order.fulfilled in the same transaction, once.
+/// This runs for every purchase, so it is four round trips for a file (read; lock and claim; stamp the document;
+/// stamp the link, fulfil and unlock) rather than a query per row — see docs/bots.md, "The payment hot path".
 /// </summary>
 public sealed class FulfilmentService(
     PlatformDbContext db, BotFileSender files, DownloadLinks links, TimeProvider time, ILogger<FulfilmentService> logger)
@@ -26,38 +30,23 @@ public sealed class FulfilmentService(
     public async Task FulfilAsync(BotChat chat, Guid orderId, int sequence, CancellationToken cancellationToken)
     {
         // The lock lives on the context's own connection (kept open for the call): no second pooled connection per
-        // order, and a connection that dies or goes back to the pool (DISCARD ALL) releases it.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var connection = db.Database.GetDbConnection();
-            if (!await AdvisoryLocks.TryLockAsync(connection, LockClass, orderId.GetHashCode(), cancellationToken))
+        // order, and a connection that dies or goes back to the pool (reset) releases it.
+        await using var open = await db.EnsureOpenAsync(cancellationToken);
+        var work = await (
+            from o in db.Orders.AsNoTracking()
+            join p in db.Products.AsNoTracking() on o.ProductId equals p.Id
+            where o.Id == orderId
+            select new
             {
-                logger.LogInformation("Order {OrderId} is being fulfilled elsewhere", orderId);
-                return;
-            }
-
-            try
-            {
-                await FulfilLockedAsync(chat, orderId, sequence, cancellationToken);
-            }
-            finally
-            {
-                await AdvisoryLocks.UnlockAsync(connection, LockClass, orderId.GetHashCode());
-            }
-        }
-        finally
+                Order = o,
+                Product = p,
+                File = db.StoredFiles.AsNoTracking().FirstOrDefault(f => f.Id == p.FileId),
+                TelegramFileId = db.TelegramFileCache.Where(c => c.BotId == chat.Bot.Id && c.FileId == p.FileId).Select(c => c.TelegramFileId).FirstOrDefault(),
+                Key = db.LicenseKeys.Where(k => k.OrderId == o.Id).Select(k => k.Value).FirstOrDefault(),
+            }).FirstOrDefaultAsync(cancellationToken);
+        if (work is null || work.Order.Status is not (OrderStatus.Paid or OrderStatus.Fulfilled))
         {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private async Task FulfilLockedAsync(BotChat chat, Guid orderId, int sequence, CancellationToken cancellationToken)
-    {
-        var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
-        if (order is null || order.Status is not (OrderStatus.Paid or OrderStatus.Fulfilled))
-        {
-            if (order?.Status == OrderStatus.Refunded)
+            if (work?.Order.Status == OrderStatus.Refunded)
             {
                 await chat.SendTextAsync(chat.Texts.OrderRefunded, null, cancellationToken);
             }
@@ -65,72 +54,123 @@ public sealed class FulfilmentService(
             return;
         }
 
-        var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == order.ProductId, cancellationToken);
-        var thanks = chat.Texts.ThanksPaid(order.ProductTitle);
-        switch (product.Kind)
+        var thanks = chat.Texts.ThanksPaid(work.Order.ProductTitle);
+        var messages = new List<(DeliveryKind Kind, Func<Task<Message>> Send)>();
+        switch (work.Product.Kind)
         {
-            case ProductKind.File:
-                var file = await db.StoredFiles.AsNoTracking().FirstAsync(f => f.Id == product.FileId, cancellationToken);
-                await DeliverAsync(order.Id, DeliveryKind.Document, sequence, () => files.SendAsync(chat, file, BotFileKind.Document, thanks, null, cancellationToken), cancellationToken);
-                await DeliverAsync(order.Id, DeliveryKind.DownloadLink, sequence,
-                    () => chat.SendTextAsync(chat.Texts.DownloadLink(links.CreateUrl(order.Id, file.Id)), null, cancellationToken), cancellationToken);
+            case ProductKind.File when work.File is { } file:
+                messages.Add((DeliveryKind.Document, () => files.SendAsync(chat, file, BotFileKind.Document, thanks, null, work.TelegramFileId, cancellationToken)));
+                messages.Add((DeliveryKind.DownloadLink, () => chat.SendTextAsync(chat.Texts.DownloadLink(links.CreateUrl(orderId, file.Id)), null, cancellationToken)));
                 break;
-            case ProductKind.LicenseKey:
-                var key = await db.LicenseKeys.AsNoTracking().Where(k => k.OrderId == order.Id).Select(k => k.Value).FirstOrDefaultAsync(cancellationToken);
-                if (key is null)
-                {
-                    logger.LogError("Order {OrderId} has no key to deliver", order.Id);
-                    return;
-                }
-
-                await DeliverAsync(order.Id, DeliveryKind.LicenseKey, sequence, () => chat.SendTextAsync($"{thanks}\n\n{chat.Texts.YourKey(key)}", null, cancellationToken), cancellationToken);
+            case ProductKind.LicenseKey when work.Key is { } key:
+                messages.Add((DeliveryKind.LicenseKey, () => chat.SendTextAsync($"{thanks}\n\n{chat.Texts.YourKey(key)}", null, cancellationToken)));
                 break;
             case ProductKind.Text:
-                await DeliverAsync(order.Id, DeliveryKind.Text, sequence,
-                    () => chat.SendTextAsync($"{thanks}\n\n{chat.Texts.YourContent(product.TextContent ?? string.Empty)}", null, cancellationToken), cancellationToken);
+                messages.Add((DeliveryKind.Text, () => chat.SendTextAsync($"{thanks}\n\n{chat.Texts.YourContent(work.Product.TextContent ?? string.Empty)}", null, cancellationToken)));
                 break;
+            default:
+                logger.LogError("Order {OrderId} has nothing to deliver (no file or no key)", orderId);
+                return;
         }
 
-        await MarkFulfilledAsync(order, cancellationToken);
+        var claims = await LockAndClaimAsync(orderId, sequence, messages.Select(m => m.Kind).ToList(), cancellationToken);
+        if (claims is null)
+        {
+            logger.LogInformation("Order {OrderId} is being fulfilled elsewhere", orderId);
+            return;
+        }
+
+        var unlocked = false;
+        try
+        {
+            (Guid Id, Message Message)? unstamped = null;
+            foreach (var (kind, send) in messages)
+            {
+                if (claims[kind] is not { } claim)
+                {
+                    continue; // sent before
+                }
+
+                if (unstamped is { } previous)
+                {
+                    await StampAsync(previous.Id, previous.Message, cancellationToken);
+                }
+
+                unstamped = (claim, await send());
+            }
+
+            // The last message's stamp, the order's Fulfilled state with its event, and the unlock: one round trip.
+            await using var batch = db.CreateBatch();
+            if (unstamped is { } last)
+            {
+                AddStamp(batch, last.Id, last.Message);
+            }
+
+            var now = time.GetUtcNow();
+            var fulfilled = OutboxExtensions.NewEvent(EventTypes.OrderFulfilled, new { order_id = orderId, product_id = work.Product.Id, fulfilled_at = now }, now);
+            batch.Add($"""
+                WITH changed AS (UPDATE "Orders" SET "Status" = $1, "FulfilledAt" = $2 WHERE "TenantId" = $3 AND "Id" = $4 AND "Status" = $5 RETURNING 1)
+                {OutboxExtensions.InsertWhereSql("changed", 6)}
+                """, [nameof(OrderStatus.Fulfilled), now, chat.Tenant.Id, orderId, nameof(OrderStatus.Paid), .. OutboxExtensions.InsertValues(fulfilled, chat.Tenant.Id)]);
+            batch.Add("SELECT pg_advisory_unlock($1, $2)", LockClass, orderId.GetHashCode());
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            unlocked = true;
+        }
+        finally
+        {
+            if (!unlocked)
+            {
+                await AdvisoryLocks.UnlockAsync(db.Database.GetDbConnection(), LockClass, orderId.GetHashCode());
+            }
+        }
     }
 
     /// <summary>Next sequence for a "get again" from /orders.</summary>
     public async Task<int> NextSequenceAsync(Guid orderId, CancellationToken cancellationToken) =>
         (await db.Deliveries.Where(d => d.OrderId == orderId).MaxAsync(d => (int?)d.Sequence, cancellationToken) ?? -1) + 1;
 
-    private async Task DeliverAsync(Guid orderId, DeliveryKind kind, int sequence, Func<Task<Message>> send, CancellationToken cancellationToken)
-    {
-        var existing = await db.Deliveries.FirstOrDefaultAsync(d => d.OrderId == orderId && d.Kind == kind && d.Sequence == sequence, cancellationToken);
-        if (existing?.SentAt is not null)
-        {
-            return;
-        }
-
-        if (existing is null)
-        {
-            existing = new Delivery { Id = Guid.CreateVersion7(time.GetUtcNow()), OrderId = orderId, Kind = kind, Sequence = sequence, CreatedAt = time.GetUtcNow() };
-            db.Deliveries.Add(existing);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        var message = await send();
-        existing.TelegramMessageId = message.Id;
-        existing.SentAt = time.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private async Task MarkFulfilledAsync(Order order, CancellationToken cancellationToken)
+    /// <summary>
+    /// The order's lock, then a claim row for each message (kept if it exists), then which claims are still unsent:
+    /// kind → delivery id to send, or null when sent before. Null when another fulfilment holds the lock (its claims
+    /// are the same rows, so claiming here too changes nothing).
+    /// </summary>
+    private async Task<Dictionary<DeliveryKind, Guid?>?> LockAndClaimAsync(Guid orderId, int sequence, List<DeliveryKind> kinds, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var changed = await db.Orders.Where(o => o.Id == order.Id && o.Status == OrderStatus.Paid)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OrderStatus.Fulfilled).SetProperty(o => o.FulfilledAt, now), cancellationToken);
-        if (changed == 1)
+        var tenantId = db.CurrentTenantId!.Value;
+        await using var batch = db.CreateBatch();
+        batch.Add("SELECT pg_try_advisory_lock($1, $2)", LockClass, orderId.GetHashCode());
+        // $1 order, $2 sequence, $3 now, $4 tenant; then an id and a kind per message.
+        var rows = string.Join(", ", kinds.Select((_, i) => $"(${5 + 2 * i}, $4, $1, ${6 + 2 * i}, $2, $3)"));
+        batch.Add(
+            $"""INSERT INTO "Deliveries" ("Id", "TenantId", "OrderId", "Kind", "Sequence", "CreatedAt") VALUES {rows} ON CONFLICT ("TenantId", "OrderId", "Kind", "Sequence") DO NOTHING""",
+            [orderId, sequence, now, tenantId, .. kinds.SelectMany(k => new object[] { Guid.CreateVersion7(now), k.ToString() })]);
+        batch.Add("""SELECT "Id", "Kind", "SentAt" FROM "Deliveries" WHERE "TenantId" = $1 AND "OrderId" = $2 AND "Sequence" = $3""", tenantId, orderId, sequence);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var locked = reader.GetBoolean(0);
+        // Npgsql's reader passes over statements that return no rows (the INSERT): the next result is the SELECT.
+        await reader.NextResultAsync(cancellationToken);
+        var claims = kinds.ToDictionary(k => k, _ => (Guid?)null);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            db.AddOutboxEvent(EventTypes.OrderFulfilled, new { order_id = order.Id, product_id = order.ProductId, fulfilled_at = now }, now);
-            await db.SaveChangesAsync(cancellationToken);
+            if (Enum.TryParse<DeliveryKind>(reader.GetString(1), out var kind) && claims.ContainsKey(kind) && reader.IsDBNull(2))
+            {
+                claims[kind] = reader.GetGuid(0);
+            }
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        return locked ? claims : null;
     }
+
+    private async Task StampAsync(Guid deliveryId, Message message, CancellationToken cancellationToken)
+    {
+        await using var batch = db.CreateBatch();
+        AddStamp(batch, deliveryId, message);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private void AddStamp(NpgsqlBatch batch, Guid deliveryId, Message message) =>
+        batch.Add("""UPDATE "Deliveries" SET "TelegramMessageId" = $1, "SentAt" = $2 WHERE "TenantId" = $3 AND "Id" = $4""",
+            (long)message.Id, time.GetUtcNow(), db.CurrentTenantId!.Value, deliveryId);
 }

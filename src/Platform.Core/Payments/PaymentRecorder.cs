@@ -23,6 +23,36 @@ public sealed class PaymentRecorder(PlatformDbContext db, CatalogReader catalog,
             return null;
         }
 
+        await using var open = await db.EnsureOpenAsync(cancellationToken);
+        var found = await db.Orders.AsNoTracking().Where(o => o.Id == orderId)
+            .Select(o => new { Order = o, Kind = db.Products.Where(p => p.Id == o.ProductId).Select(p => (ProductKind?)p.Kind).FirstOrDefault() })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null || found.Order.TelegramPaymentChargeId == payment.TelegramPaymentChargeId || found.Order.Status != OrderStatus.Pending ||
+            found.Kind is null or ProductKind.LicenseKey)
+        {
+            // Unknown, recorded already, not pending (each said by the locked path), or a key sale: the transaction decides.
+            return await RecordLockedAsync(orderId, payment, cancellationToken);
+        }
+
+        // Files and texts: the order paid and order.paid in one statement, only while the order is still pending.
+        var order = found.Order;
+        var now = time.GetUtcNow();
+        var paid = OutboxExtensions.NewEvent(EventTypes.OrderPaid, PaidEventData(order, payment.TelegramPaymentChargeId, now), now);
+        await using var batch = db.CreateBatch();
+        batch.Add($"""
+            WITH changed AS (
+                UPDATE "Orders" SET "Status" = $1, "TelegramPaymentChargeId" = $2, "PaidAt" = $3
+                WHERE "TenantId" = $4 AND "Id" = $5 AND "Status" = $6 RETURNING 1)
+            {OutboxExtensions.InsertWhereSql("changed", 7)}
+            """, [nameof(OrderStatus.Paid), payment.TelegramPaymentChargeId, now, order.TenantId, order.Id, nameof(OrderStatus.Pending), .. OutboxExtensions.InsertValues(paid, order.TenantId)]);
+        return await batch.ExecuteNonQueryAsync(cancellationToken) == 1
+            ? order.Id
+            : await RecordLockedAsync(orderId, payment, cancellationToken); // a concurrent copy got there first
+    }
+
+    /// <summary>The general path: the order row locked, every case decided inside one transaction (key sales take their key here).</summary>
+    private async Task<Guid?> RecordLockedAsync(Guid orderId, SuccessfulPayment payment, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Row lock: a duplicate successful_payment processed concurrently waits here, then sees the charge.
@@ -62,13 +92,15 @@ public sealed class PaymentRecorder(PlatformDbContext db, CatalogReader catalog,
             }
         }
 
-        db.AddOutboxEvent(EventTypes.OrderPaid, new
-        {
-            order_id = order.Id, product_id = order.ProductId, customer_id = order.CustomerId, bot_id = order.BotId,
-            price_stars = order.PriceStars, telegram_payment_charge_id = order.TelegramPaymentChargeId, paid_at = now,
-        }, now);
+        db.AddOutboxEvent(EventTypes.OrderPaid, PaidEventData(order, payment.TelegramPaymentChargeId, now), now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return order.Id;
     }
+
+    private static object PaidEventData(Order order, string chargeId, DateTimeOffset now) => new
+    {
+        order_id = order.Id, product_id = order.ProductId, customer_id = order.CustomerId, bot_id = order.BotId,
+        price_stars = order.PriceStars, telegram_payment_charge_id = chargeId, paid_at = now,
+    };
 }

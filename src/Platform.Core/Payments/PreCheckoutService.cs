@@ -1,4 +1,6 @@
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Platform.Core.Bots;
 using Platform.Core.Bots.Texts;
 using Platform.Core.Catalog;
 using Platform.Core.Data;
@@ -11,48 +13,77 @@ namespace Platform.Core.Payments;
 /// <summary>
 /// The last word before Stars move: the order is still pending and the buyer's, the tenant is active, the product is
 /// still published at the invoiced price, and for a key product a key is reserved for this order. Runs on the ingress
-/// fast path, so it is a handful of indexed queries and nothing else.
+/// fast path, so everything it needs (the bot's token too) is one statement in one round trip, the tenant set in the
+/// same batch; only a key product takes a second step, the reservation.
 /// </summary>
-public sealed class PreCheckoutService(PlatformDbContext db, LicenseKeyPool keys, TimeProvider time)
+public sealed class PreCheckoutService(BotDataSource dataSource, TenantScopeFactory scopes, TimeProvider time)
 {
     /// <summary>How long a key stays held for a buyer between pre-checkout and payment.</summary>
     public static readonly TimeSpan ReservationLength = TimeSpan.FromMinutes(15);
 
-    /// <summary>Null to accept; otherwise the message Telegram shows the buyer (no Stars are taken).</summary>
-    public async Task<string?> ValidateAsync(TenantInfo tenant, PreCheckoutQuery query, CancellationToken cancellationToken)
+    private const string FactsSql = """
+        SELECT b."TokenCiphertext", s."DefaultLanguage", o."Status", o."PriceStars", c."TelegramUserId", p."Id", p."State", p."PriceStars", p."Kind"
+        FROM "Bots" b
+        LEFT JOIN "StoreSettings" s ON s."TenantId" = b."TenantId"
+        LEFT JOIN "Orders" o ON o."TenantId" = b."TenantId" AND o."Id" = $3
+        LEFT JOIN "Customers" c ON c."TenantId" = o."TenantId" AND c."Id" = o."CustomerId"
+        LEFT JOIN "Products" p ON p."TenantId" = o."TenantId" AND p."Id" = o."ProductId"
+        WHERE b."TenantId" = $1 AND b."Id" = $2
+        """;
+
+    /// <summary>Null when the bot is not the tenant's (nothing to answer with).</summary>
+    public async Task<PreCheckoutDecision?> DecideAsync(TenantInfo tenant, Guid botId, PreCheckoutQuery query, CancellationToken cancellationToken)
     {
-        var settings = await db.StoreSettings.AsNoTracking().Select(s => s.DefaultLanguage).FirstOrDefaultAsync(cancellationToken);
-        var texts = BotTexts.For(query.From.LanguageCode, settings);
+        var orderId = OrderIds.FromPayload(query.InvoicePayload);
+        await using var connection = await dataSource.OpenAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { TenantSession.Set(tenant.Id, transactionLocal: true) } };
+        var facts = new NpgsqlBatchCommand(FactsSql);
+        facts.Parameters.Add(new NpgsqlParameter { Value = tenant.Id });
+        facts.Parameters.Add(new NpgsqlParameter { Value = botId });
+        facts.Parameters.Add(new NpgsqlParameter { Value = orderId ?? Guid.Empty });
+        batch.BatchCommands.Add(facts);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var token = reader.GetString(0);
+        var texts = BotTexts.For(query.From.LanguageCode, reader.IsDBNull(1) ? null : reader.GetString(1));
         if (!tenant.IsActive)
         {
-            return texts.StoreUnavailable;
+            return new(token, texts.StoreUnavailable);
         }
 
-        var order = OrderIds.FromPayload(query.InvoicePayload) is { } id
-            ? await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
-            : null;
-        var buyer = order is null ? null : await db.Customers.AsNoTracking().Where(c => c.Id == order.CustomerId).Select(c => (long?)c.TelegramUserId).FirstOrDefaultAsync(cancellationToken);
-        if (order is null || order.Status != OrderStatus.Pending || buyer != query.From.Id)
+        if (reader.IsDBNull(2) || reader.GetString(2) != nameof(OrderStatus.Pending) || reader.IsDBNull(4) || reader.GetInt64(4) != query.From.Id)
         {
-            return texts.OrderNotFound;
+            return new(token, texts.OrderNotFound);
         }
 
-        var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == order.ProductId, cancellationToken);
-        if (product is null || product.State != ProductState.Published)
+        if (reader.IsDBNull(5) || reader.GetString(6) != nameof(ProductState.Published))
         {
-            return texts.ProductUnavailable;
+            return new(token, texts.ProductUnavailable);
         }
 
-        if (product.PriceStars != order.PriceStars || query.TotalAmount != order.PriceStars || query.Currency != "XTR")
+        var invoiced = reader.GetInt32(3);
+        if (reader.GetInt32(7) != invoiced || query.TotalAmount != invoiced || query.Currency != "XTR")
         {
-            return texts.PriceChanged;
+            return new(token, texts.PriceChanged);
         }
 
-        if (product.Kind == ProductKind.LicenseKey && await keys.TryReserveAsync(product.Id, order.Id, time.GetUtcNow() + ReservationLength, cancellationToken) is null)
+        if (reader.GetString(8) == nameof(ProductKind.LicenseKey))
         {
-            return texts.SoldOut;
+            var productId = reader.GetGuid(5);
+            await reader.DisposeAsync();
+            await using var scope = scopes.CreateScope(tenant);
+            var keys = scope.ServiceProvider.GetRequiredService<LicenseKeyPool>();
+            if (await keys.TryReserveAsync(productId, orderId!.Value, time.GetUtcNow() + ReservationLength, cancellationToken) is null)
+            {
+                return new(token, texts.SoldOut);
+            }
         }
 
-        return null;
+        return new(token, null);
     }
 }
