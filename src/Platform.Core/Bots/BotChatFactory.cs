@@ -17,7 +17,7 @@ public sealed class BotChatFactory(PlatformDbContext db, TelegramClientFactory c
     {
         // The bot and the storefront in one query (every update builds a chat): a lateral join, one round trip.
         var found = await db.Bots.AsNoTracking().Where(b => b.Id == botId)
-            .Select(b => new { Bot = b, Settings = db.StoreSettings.AsNoTracking().FirstOrDefault() })
+            .Select(b => new { Bot = b, Settings = db.StoreSettings.AsNoTracking().OrderBy(s => s.TenantId).FirstOrDefault() })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {

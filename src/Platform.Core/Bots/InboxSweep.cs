@@ -31,7 +31,7 @@ public sealed class InboxSweep(CrossTenantReaderFactory readers, IBackgroundJobC
 
         var stale = time.GetUtcNow() - TimeSpan.FromSeconds(minAgeSeconds == 0 ? 0 : 60);
         var orders = await db.Orders.Where(o => o.Status == OrderStatus.Paid && o.PaidAt < stale)
-            .Select(o => new { o.TenantId, o.Id }).Take(500).ToListAsync(cancellationToken);
+            .OrderBy(o => o.PaidAt).Select(o => new { o.TenantId, o.Id }).Take(500).ToListAsync(cancellationToken);
         foreach (var order in orders)
         {
             jobs.Enqueue<FulfilOrderJob>(j => j.RunAsync(order.TenantId, order.Id, CancellationToken.None));

@@ -40,9 +40,9 @@ public sealed class FulfilmentService(
             {
                 Order = o,
                 Product = p,
-                File = db.StoredFiles.AsNoTracking().FirstOrDefault(f => f.Id == p.FileId),
-                TelegramFileId = db.TelegramFileCache.Where(c => c.BotId == chat.Bot.Id && c.FileId == p.FileId).Select(c => c.TelegramFileId).FirstOrDefault(),
-                Key = db.LicenseKeys.Where(k => k.OrderId == o.Id).Select(k => k.Value).FirstOrDefault(),
+                File = db.StoredFiles.AsNoTracking().Where(f => f.Id == p.FileId).OrderBy(f => f.Id).FirstOrDefault(),
+                TelegramFileId = db.TelegramFileCache.Where(c => c.BotId == chat.Bot.Id && c.FileId == p.FileId).OrderBy(c => c.CreatedAt).Select(c => c.TelegramFileId).FirstOrDefault(),
+                Key = db.LicenseKeys.Where(k => k.OrderId == o.Id).OrderBy(k => k.Id).Select(k => k.Value).FirstOrDefault(),
             }).FirstOrDefaultAsync(cancellationToken);
         if (work is null || work.Order.Status is not (OrderStatus.Paid or OrderStatus.Fulfilled))
         {

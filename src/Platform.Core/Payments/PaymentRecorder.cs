@@ -25,7 +25,7 @@ public sealed class PaymentRecorder(PlatformDbContext db, CatalogReader catalog,
 
         await using var open = await db.EnsureOpenAsync(cancellationToken);
         var found = await db.Orders.AsNoTracking().Where(o => o.Id == orderId)
-            .Select(o => new { Order = o, Kind = db.Products.Where(p => p.Id == o.ProductId).Select(p => (ProductKind?)p.Kind).FirstOrDefault() })
+            .Select(o => new { Order = o, Kind = db.Products.Where(p => p.Id == o.ProductId).OrderBy(p => p.Id).Select(p => (ProductKind?)p.Kind).FirstOrDefault() })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null || found.Order.TelegramPaymentChargeId == payment.TelegramPaymentChargeId || found.Order.Status != OrderStatus.Pending ||
             found.Kind is null or ProductKind.LicenseKey)
