@@ -55,6 +55,13 @@ public static class PlatformWebBuilderExtensions
             builder.Configuration["Files:Root"] = Path.Combine(LocalRun.LocalDatabaseExtensions.RepositoryRoot(builder.Environment.ContentRootPath), ".data", "files");
         }
 
+        // Links sent in an earlier local run keep working after a restart.
+        if (builder.Environment.IsDevelopment() && string.IsNullOrEmpty(builder.Configuration["Downloads:SigningKey"]))
+        {
+            builder.Configuration["Downloads:SigningKey"] = LocalRun.LocalSigningKey.LoadOrCreate(
+                Path.Combine(LocalRun.LocalDatabaseExtensions.RepositoryRoot(builder.Environment.ContentRootPath), ".data", "download-signing-key"));
+        }
+
         services.AddOptions<Downloads.DownloadOffloadOptions>().Bind(builder.Configuration.GetSection("Downloads"));
 
         var connectionString = builder.Configuration.GetConnectionString("Platform");
