@@ -27,6 +27,6 @@ public sealed class BotChatFactory(PlatformDbContext db, TelegramClientFactory c
         var bot = found.Bot;
         var storefront = StorefrontReader.From(found.Settings, tenant.Name);
         var texts = BotTexts.For(from?.LanguageCode, storefront.DefaultLanguage);
-        return new BotChat(tenant, bot, clients.Create(secrets.Unprotect(bot.TokenCiphertext)), sender, storefront, texts, chatId, from);
+        return new BotChat(tenant, bot, clients.CreateForSender(secrets.Unprotect(bot.TokenCiphertext)), sender, storefront, texts, chatId, from);
     }
 }

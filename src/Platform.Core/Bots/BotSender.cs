@@ -10,7 +10,7 @@ namespace Platform.Core.Bots;
 /// and a 429 is honoured by waiting <c>retry_after</c> and trying again — a rush slows down, nothing is dropped.
 /// Gates are per process; several worker replicas each stay under the limit and 429s absorb the rest.
 /// </summary>
-public sealed class BotSender(IOptions<TelegramOptions> options, TimeProvider time, ILogger<BotSender> logger)
+public sealed class BotSender(IOptions<TelegramOptions> options, ProcessorThrottle throttle, TimeProvider time, ILogger<BotSender> logger)
 {
     private const int MaxFloodRetries = 8;
     private readonly ConcurrentDictionary<Guid, SendRateGate> bots = new();
@@ -36,7 +36,7 @@ public sealed class BotSender(IOptions<TelegramOptions> options, TimeProvider ti
             var botWait = botGate.Reserve(now + wait);
             if (wait + botWait > TimeSpan.Zero)
             {
-                await Task.Delay(wait + botWait, time, cancellationToken);
+                await throttle.DelayAsync(wait + botWait, time, cancellationToken);
             }
 
             try
@@ -49,7 +49,7 @@ public sealed class BotSender(IOptions<TelegramOptions> options, TimeProvider ti
                 logger.LogInformation("Telegram asked bot {BotId} to wait {RetryAfter}s (429)", botId, retryAfter.TotalSeconds);
                 var until = time.GetUtcNow() + retryAfter;
                 chatGate?.BlockUntil(until);
-                await Task.Delay(retryAfter, time, cancellationToken);
+                await throttle.DelayAsync(retryAfter, time, cancellationToken);
             }
         }
     }
@@ -70,7 +70,7 @@ public sealed class BotSender(IOptions<TelegramOptions> options, TimeProvider ti
             catch (ApiRequestException e) when (e.ErrorCode == 429 && attempt < MaxFloodRetries)
             {
                 logger.LogInformation("Telegram asked bot {BotId} to wait {RetryAfter}s (429)", botId, e.Parameters?.RetryAfter);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1)), time, cancellationToken);
+                await throttle.DelayAsync(TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1)), time, cancellationToken);
             }
         }
     }

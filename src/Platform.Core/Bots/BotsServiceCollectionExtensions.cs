@@ -15,12 +15,14 @@ public static class BotsServiceCollectionExtensions
             .Validate(o => o.PerBotMessagesPerSecond > 0 && o.PerChatMessagesPerSecond > 0, "Telegram message rates must be positive.")
             .Validate(o => o.PerBotBurst >= 1 && o.PerChatBurst >= 1, "Telegram:PerBotBurst and Telegram:PerChatBurst must be at least 1.")
             .Validate(o => o.ProcessorChatParallelism is >= 1 and <= 256, "Telegram:ProcessorChatParallelism must be between 1 and 256.")
+            .Validate(o => o.ProcessorMaxConcurrentUpdates is >= 0 and <= 1024, "Telegram:ProcessorMaxConcurrentUpdates must be between 0 (three per core) and 1024.")
             .Validate(o => o.ProcessorPollInterval > TimeSpan.Zero && o.ProcessorEnqueueWindow >= TimeSpan.Zero, "Telegram processor intervals must be positive.")
             .ValidateOnStart();
         services.AddSingleton<BotSecrets>();
         services.AddSingleton<TelegramClientFactory>();
         services.AddSingleton<BotDirectory>();
         services.AddSingleton<BotSender>();
+        services.AddSingleton<ProcessorThrottle>();
         services.AddSingleton<BotDataSource>();
         services.AddSingleton<BotFileSource>();
         services.AddSingleton<InboxProcessorScheduler>();

@@ -19,8 +19,8 @@ namespace Platform.Core.Bots;
 /// finished (in the next look at the work list); a crash means it runs again, which every handler tolerates.
 /// </summary>
 public sealed class InboxProcessor(
-    TenantScopeFactory tenantScopes, ITenantStore tenants, BotDataSource dataSource, InboxSignals signals, IOptions<TelegramOptions> options, TimeProvider time,
-    ILogger<InboxProcessor> logger)
+    TenantScopeFactory tenantScopes, ITenantStore tenants, BotDataSource dataSource, InboxSignals signals, ProcessorThrottle throttle, IOptions<TelegramOptions> options,
+    TimeProvider time, ILogger<InboxProcessor> logger)
 {
     private const int MaxAttempts = 5;
     internal const int LockClass = 0x5354_4246; // "STBF": keeps our advisory locks apart from anyone else's
@@ -134,6 +134,7 @@ public sealed class InboxProcessor(
     private async Task<LaneOutcome> RunLaneAsync(TenantInfo tenant, Guid botId, PendingUpdate next, CancellationToken cancellationToken)
     {
         await Task.Yield(); // lanes start concurrently; the caller goes on starting the others
+        using var place = await throttle.EnterAsync(cancellationToken);
         await using var scope = tenantScopes.CreateScope(tenant);
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         try

@@ -19,5 +19,13 @@ public sealed class TelegramClientFactory(IOptions<TelegramOptions> options) : I
     public ITelegramBotClient Create(string token) =>
         new TelegramBotClient(new TelegramBotClientOptions(token, options.Value.BaseUrl.TrimEnd('/')), http);
 
+    /// <summary>
+    /// A client for calls made through <see cref="BotSender"/>, which honours 429 itself: Telegram.Bot's own retry would
+    /// sleep out <c>retry_after</c> inside the call, holding the handler's <see cref="ProcessorThrottle"/> place (and
+    /// retrying twice over).
+    /// </summary>
+    public ITelegramBotClient CreateForSender(string token) =>
+        new TelegramBotClient(new TelegramBotClientOptions(token, options.Value.BaseUrl.TrimEnd('/')) { RetryCount = 0 }, http);
+
     public void Dispose() => http.Dispose();
 }

@@ -38,6 +38,12 @@ public sealed class TelegramOptions
     /// </summary>
     public TimeSpan ProcessorPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// Updates one process handles at once across all its processor jobs (<see cref="ProcessorThrottle"/>); 0 means three
+    /// per core. A handler waiting on Telegram's limits does not count.
+    /// </summary>
+    public int ProcessorMaxConcurrentUpdates { get; set; }
+
     /// <summary>How long a processor job waits before enqueueing another for the same bot (trailing edge).</summary>
     public TimeSpan ProcessorEnqueueWindow { get; set; } = TimeSpan.FromMilliseconds(50);
 }

@@ -21,7 +21,7 @@ public sealed class PreCheckoutAnswerer(PreCheckoutService service, TelegramClie
             return;
         }
 
-        var client = clients.Create(secrets.Unprotect(decision.TokenCiphertext));
+        var client = clients.CreateForSender(secrets.Unprotect(decision.TokenCiphertext));
         await sender.CallAsync(botId, ct => decision.Error is null
             ? client.AnswerPreCheckoutQuery(query.Id, cancellationToken: ct)
             : client.AnswerPreCheckoutQuery(query.Id, decision.Error, ct), cancellationToken);

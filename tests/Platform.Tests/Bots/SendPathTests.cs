@@ -56,7 +56,7 @@ public sealed class SendPathTests(BotAppFactory app) : IClassFixture<BotAppFacto
         var client = new TelegramBotClient(new TelegramBotClientOptions(token, app.Sandbox.BaseUrl.ToString().TrimEnd('/')) { RetryCount = 0 }, http);
         // Let the /help replies' share of the sandbox's buckets refill before the rush.
         await Task.Delay(TimeSpan.FromSeconds(3));
-        var sender = new BotSender(Options.Create(gates), TimeProvider.System, NullLogger<BotSender>.Instance);
+        var sender = new BotSender(Options.Create(gates), new ProcessorThrottle(Options.Create(gates)), TimeProvider.System, NullLogger<BotSender>.Instance);
         var floods = 0;
         await Task.WhenAll(buyers.SelectMany(buyer => Enumerable.Range(0, PerChat).Select(n => sender.SendAsync(store.BotId, buyer.UserId, async ct =>
         {
