@@ -37,11 +37,7 @@ public sealed class PreCheckoutService(BotDataSource dataSource, TenantScopeFact
         var orderId = OrderIds.FromPayload(query.InvoicePayload);
         await using var connection = await dataSource.OpenAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection) { BatchCommands = { TenantSession.Set(tenant.Id, transactionLocal: true) } };
-        var facts = new NpgsqlBatchCommand(FactsSql);
-        facts.Parameters.Add(new NpgsqlParameter { Value = tenant.Id });
-        facts.Parameters.Add(new NpgsqlParameter { Value = botId });
-        facts.Parameters.Add(new NpgsqlParameter { Value = orderId ?? Guid.Empty });
-        batch.BatchCommands.Add(facts);
+        batch.Add(FactsSql, tenant.Id, botId, orderId ?? Guid.Empty);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         await reader.NextResultAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
