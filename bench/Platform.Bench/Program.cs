@@ -31,10 +31,16 @@ var filesRoot = Path.Combine(work, "files");
 Directory.CreateDirectory(filesRoot);
 Console.WriteLine($"# Issue 4 benchmark run {DateTime.UtcNow:u}\n\nMachine: {Environment.ProcessorCount} cores; load average before: {Figures.LoadAverage()}\n");
 
-var cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresClusterOptions
+var clusterOptions = new LocalPostgresClusterOptions
 {
     DataDirectory = Path.Combine(work, "pg"), StopOnDispose = true, SyncAfterInitDb = false, ServerSettings = { ["max_connections"] = "300" },
-}, NullLogger.Instance, CancellationToken.None);
+};
+if (StatementStats.Enabled)
+{
+    clusterOptions.ServerSettings["shared_preload_libraries"] = "pg_stat_statements";
+    clusterOptions.ServerSettings["pg_stat_statements.track_planning"] = "on";
+}
+var cluster = await LocalPostgresCluster.StartAsync(clusterOptions, NullLogger.Instance, CancellationToken.None);
 var database = await cluster.EnsureDatabaseAsync("starfront_bench", null, CancellationToken.None);
 await DatabaseMigrator.MigrateAsync(database.OwnerConnectionString, database.AppConnectionString, NullLogger.Instance, CancellationToken.None);
 var sandbox = await SandboxHost.StartAsync(new SandboxHostOptions());

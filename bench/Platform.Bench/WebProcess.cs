@@ -21,6 +21,13 @@ internal sealed class WebProcess(Process process, Uri baseUrl) : IAsyncDisposabl
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
+        // Experiments: BENCH_WEB_<NAME>=value reaches the web process alone as <NAME> (e.g. BENCH_WEB_DOTNET_TieredPGO=0).
+        foreach (var (key, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                     .Select(e => ((string)e.Key, (string?)e.Value)).Where(e => e.Item1.StartsWith("BENCH_WEB_", StringComparison.Ordinal)))
+        {
+            info.Environment[key["BENCH_WEB_".Length..]] = value;
+        }
+
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("fail", StringComparison.Ordinal) == true) Console.Error.WriteLine("web: " + e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("web: " + e.Data); };
