@@ -16,6 +16,7 @@ public static class BotsServiceCollectionExtensions
             .Validate(o => o.PerBotBurst >= 1 && o.PerChatBurst >= 1, "Telegram:PerBotBurst and Telegram:PerChatBurst must be at least 1.")
             .Validate(o => o.ProcessorChatParallelism is >= 1 and <= 256, "Telegram:ProcessorChatParallelism must be between 1 and 256.")
             .Validate(o => o.ProcessorMaxConcurrentUpdates is >= 0 and <= 1024, "Telegram:ProcessorMaxConcurrentUpdates must be between 0 (three per core) and 1024.")
+            .Validate(o => o.PreCheckoutMaxConcurrency is >= 0 and <= 1024, "Telegram:PreCheckoutMaxConcurrency must be between 0 (two per core) and 1024.")
             .Validate(o => o.ProcessorPollInterval > TimeSpan.Zero && o.ProcessorEnqueueWindow >= TimeSpan.Zero, "Telegram processor intervals must be positive.")
             .ValidateOnStart();
         services.AddSingleton<BotSecrets>();

@@ -44,6 +44,15 @@ public sealed class TelegramOptions
     /// </summary>
     public int ProcessorMaxConcurrentUpdates { get; set; }
 
+    /// <summary>
+    /// Pre-checkout decisions one process makes at once (<see cref="Payments.PreCheckoutService"/>); 0 means two per
+    /// core. A rush sends every buyer's pre_checkout_query at the same moment: without a bound each opens its own
+    /// PostgreSQL connection, the pool grows by dozens of fresh backends (a fork each, and catalog caches that start
+    /// cold, so every statement on them is planned slowly) just when the cores are busiest. Queued here, they reuse a
+    /// few warm connections; one decision is well under a millisecond of database work.
+    /// </summary>
+    public int PreCheckoutMaxConcurrency { get; set; }
+
     /// <summary>How long a processor job waits before enqueueing another for the same bot (trailing edge).</summary>
     public TimeSpan ProcessorEnqueueWindow { get; set; } = TimeSpan.FromMilliseconds(50);
 }
