@@ -29,7 +29,15 @@ internal sealed class WebProcess(Process process, Uri baseUrl) : IAsyncDisposabl
         }
 
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("fail", StringComparison.Ordinal) == true) Console.Error.WriteLine("web: " + e.Data); };
+        // Warnings and errors (their header line and the indented lines under it) reach the bench's stderr: in a
+        // benchmark any of them is worth seeing next to the figures.
+        var forwarding = false;
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not { } line) return;
+            forwarding = line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal) || (forwarding && line.StartsWith(' '));
+            if (forwarding) Console.Error.WriteLine($"web {DateTime.UtcNow:HH:mm:ss.fff}: {line}");
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("web: " + e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -28,6 +28,16 @@ public sealed class ExactnessTests(ExactnessTests.Host app) : IClassFixture<Exac
             options.Clock = SandboxClock.Frozen(DateTimeOffset.UtcNow);
             options.Configure = o => o.RateLimits.Enabled = false;
         }
+
+        /// <summary>
+        /// The tightest pre-checkout queue (one decision at a time, key reservation included): the 200 buyers' rush
+        /// below must still sell exactly 100, so queueing decisions changes nothing but their order.
+        /// </summary>
+        protected override void ConfigureSettings(IDictionary<string, string?> settings)
+        {
+            base.ConfigureSettings(settings);
+            settings["Telegram:PreCheckoutMaxConcurrency"] = "1";
+        }
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Platform.Core;
+using Platform.Core.Bots;
 using Platform.Core.Data;
 
 namespace Platform.Tests.Operations;
@@ -17,5 +18,19 @@ public sealed class OptionsValidationTests
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<PlatformDatabaseOptions>>().Value);
         Assert.Contains("ConnectionStrings:Platform", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Telegram:PreCheckoutMaxConcurrency", "-1")]
+    [InlineData("Telegram:ProcessorMaxConcurrentUpdates", "-1")]
+    public void A_negative_concurrency_cap_fails_with_a_message_naming_the_setting(string key, string value)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddPlatformCore(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<TelegramOptions>>().Value);
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }
 }
