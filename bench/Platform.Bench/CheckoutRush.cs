@@ -143,6 +143,12 @@ internal static class CheckoutRush
 
         var text = new StringBuilder("- stages (from the rows each stage writes):\n");
         foreach (var (name, samples) in stages) text.AppendLine($"  - {name}: {Figures.Describe(samples)}");
+        await reader.DisposeAsync();
+        // An update that failed and ran again explains a slow purchase without any CPU to show for it.
+        await using var retried = new NpgsqlCommand("""SELECT count(*), max("LastError") FROM "InboxUpdates" WHERE "Attempts" > 0""", connection);
+        await using var failures = await retried.ExecuteReaderAsync();
+        await failures.ReadAsync();
+        text.AppendLine($"- inbox updates that failed at least once so far: {failures.GetInt64(0)}{(failures.IsDBNull(1) ? "" : $" (e.g. {failures.GetString(1)})")}");
         return text.ToString();
     }
 }
