@@ -20,7 +20,8 @@ using Sandbox::Platform.TelegramSandbox;
 var root = Directory.GetCurrentDirectory();
 // Usage: [seconds] [--only ab|c] [--connections N]  (ab = ingestion, pre-checkout and pgbench; c = the checkout rush;
 // N = wrk's and pgbench's concurrent connections, default 64). Environment knobs for experiments: BENCH_CONN_EXTRA is appended
-// to the web's connection string (e.g. ";Max Auto Prepare=0"), BENCH_WARMUP_ROUNDS sets (c)'s warm-up rounds (3).
+// to the web's connection string (e.g. ";Max Auto Prepare=0"), BENCH_WARMUP_ROUNDS and BENCH_WARMUP_BUYERS set (c)'s warm-up
+// (4 rushes of 100), BENCH_PG_STATEMENTS=1 reports pg_stat_statements over the burst, BENCH_WEB_<NAME> reaches the web alone.
 var seconds = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var s) ? s : 20;
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 var runIngestion = only is null or "ab";
