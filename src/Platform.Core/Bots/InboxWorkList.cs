@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Platform.Core.Data;
 
 namespace Platform.Core.Bots;
 
@@ -31,16 +32,10 @@ internal static class InboxWorkList
         await using var batch = new NpgsqlBatch(connection);
         if (done.Count > 0)
         {
-            batch.BatchCommands.Add(Mark(tenantId, done, now));
+            AddMark(batch, tenantId, done, now);
         }
 
-        var heads = new NpgsqlBatchCommand(HeadsSql);
-        heads.Parameters.Add(new NpgsqlParameter { Value = tenantId });
-        heads.Parameters.Add(new NpgsqlParameter { Value = botId });
-        heads.Parameters.Add(new NpgsqlParameter { Value = PendingUpdate.LaneOf(null) });
-        heads.Parameters.Add(new NpgsqlParameter { Value = busyLanes.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
-        heads.Parameters.Add(new NpgsqlParameter { Value = limit });
-        batch.BatchCommands.Add(heads);
+        batch.Add(HeadsSql, tenantId, botId, PendingUpdate.LaneOf(null), busyLanes.ToArray(), limit);
         var result = new List<PendingUpdate>();
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         do
@@ -61,7 +56,8 @@ internal static class InboxWorkList
             return;
         }
 
-        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { Mark(tenantId, done, now) } };
+        await using var batch = new NpgsqlBatch(connection);
+        AddMark(batch, tenantId, done, now);
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -69,33 +65,23 @@ internal static class InboxWorkList
     public static async Task RecordFailureAsync(
         NpgsqlConnection connection, Guid tenantId, long id, int attempts, string error, DateTimeOffset? setAsideAt, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("""
+        await using var batch = new NpgsqlBatch(connection);
+        var update = batch.Add("""
             UPDATE "InboxUpdates" SET "Attempts" = $1, "LastError" = $2, "ProcessedAt" = $3 WHERE "TenantId" = $4 AND "Id" = $5
-            """, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = attempts });
-        command.Parameters.Add(new NpgsqlParameter { Value = error });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)setAsideAt ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            """, attempts, error, setAsideAt, tenantId, id);
+        update.Parameters[2].NpgsqlDbType = NpgsqlDbType.TimestampTz; // typed even when null (not set aside)
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public static async Task<bool> AnyPendingAsync(NpgsqlConnection connection, Guid tenantId, Guid botId, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("""
+        await using var batch = new NpgsqlBatch(connection);
+        batch.Add("""
             SELECT EXISTS (SELECT 1 FROM "InboxUpdates" WHERE "TenantId" = $1 AND "BotId" = $2 AND "ProcessedAt" IS NULL)
-            """, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
-        command.Parameters.Add(new NpgsqlParameter { Value = botId });
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+            """, tenantId, botId);
+        return (bool)(await batch.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static NpgsqlBatchCommand Mark(Guid tenantId, IReadOnlyCollection<long> done, DateTimeOffset now)
-    {
-        var mark = new NpgsqlBatchCommand(MarkSql);
-        mark.Parameters.Add(new NpgsqlParameter { Value = now });
-        mark.Parameters.Add(new NpgsqlParameter { Value = tenantId });
-        mark.Parameters.Add(new NpgsqlParameter { Value = done.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
-        return mark;
-    }
+    private static void AddMark(NpgsqlBatch batch, Guid tenantId, IReadOnlyCollection<long> done, DateTimeOffset now) =>
+        batch.Add(MarkSql, now, tenantId, done.ToArray());
 }

@@ -9,11 +9,16 @@ namespace Platform.Core.Data;
 /// </summary>
 public static class AdvisoryLocks
 {
+    /// <summary>The statements themselves ($1 class, $2 key), for a hot path that sends them inside a batch of its own.</summary>
+    public const string TryLockSql = "SELECT pg_try_advisory_lock($1, $2)";
+
+    public const string UnlockSql = "SELECT pg_advisory_unlock($1, $2)";
+
     public static Task<bool> TryLockAsync(DbConnection connection, int lockClass, int key, CancellationToken cancellationToken) =>
-        ExecuteAsync(connection, "SELECT pg_try_advisory_lock($1, $2)", lockClass, key, cancellationToken);
+        ExecuteAsync(connection, TryLockSql, lockClass, key, cancellationToken);
 
     public static Task<bool> UnlockAsync(DbConnection connection, int lockClass, int key) =>
-        ExecuteAsync(connection, "SELECT pg_advisory_unlock($1, $2)", lockClass, key, CancellationToken.None);
+        ExecuteAsync(connection, UnlockSql, lockClass, key, CancellationToken.None);
 
     private static async Task<bool> ExecuteAsync(DbConnection connection, string sql, int lockClass, int key, CancellationToken cancellationToken)
     {

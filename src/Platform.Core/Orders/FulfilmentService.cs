@@ -112,7 +112,7 @@ public sealed class FulfilmentService(
                 WITH changed AS (UPDATE "Orders" SET "Status" = $1, "FulfilledAt" = $2 WHERE "TenantId" = $3 AND "Id" = $4 AND "Status" = $5 RETURNING 1)
                 {OutboxExtensions.InsertWhereSql("changed", 6)}
                 """, [nameof(OrderStatus.Fulfilled), now, chat.Tenant.Id, orderId, nameof(OrderStatus.Paid), .. OutboxExtensions.InsertValues(fulfilled, chat.Tenant.Id)]);
-            batch.Add("SELECT pg_advisory_unlock($1, $2)", LockClass, orderId.GetHashCode());
+            batch.Add(AdvisoryLocks.UnlockSql, LockClass, orderId.GetHashCode());
             await batch.ExecuteNonQueryAsync(cancellationToken);
             unlocked = true;
         }
@@ -139,7 +139,7 @@ public sealed class FulfilmentService(
         var now = time.GetUtcNow();
         var tenantId = db.CurrentTenantId!.Value;
         await using var batch = db.CreateBatch();
-        batch.Add("SELECT pg_try_advisory_lock($1, $2)", LockClass, orderId.GetHashCode());
+        batch.Add(AdvisoryLocks.TryLockSql, LockClass, orderId.GetHashCode());
         // $1 order, $2 sequence, $3 now, $4 tenant; then an id and a kind per message.
         var rows = string.Join(", ", kinds.Select((_, i) => $"(${5 + 2 * i}, $4, $1, ${6 + 2 * i}, $2, $3)"));
         batch.Add(

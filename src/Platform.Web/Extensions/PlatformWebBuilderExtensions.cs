@@ -50,16 +50,16 @@ public static class PlatformWebBuilderExtensions
         });
 
         // The local run keeps uploaded files next to its database under the git-ignored .data folder.
+        string LocalData(string name) => Path.Combine(LocalRun.LocalDatabaseExtensions.RepositoryRoot(builder.Environment.ContentRootPath), ".data", name);
         if (string.IsNullOrEmpty(builder.Configuration["Files:Root"]))
         {
-            builder.Configuration["Files:Root"] = Path.Combine(LocalRun.LocalDatabaseExtensions.RepositoryRoot(builder.Environment.ContentRootPath), ".data", "files");
+            builder.Configuration["Files:Root"] = LocalData("files");
         }
 
         // Links sent in an earlier local run keep working after a restart.
         if (builder.Environment.IsDevelopment() && string.IsNullOrEmpty(builder.Configuration["Downloads:SigningKey"]))
         {
-            builder.Configuration["Downloads:SigningKey"] = LocalRun.LocalSigningKey.LoadOrCreate(
-                Path.Combine(LocalRun.LocalDatabaseExtensions.RepositoryRoot(builder.Environment.ContentRootPath), ".data", "download-signing-key"));
+            builder.Configuration["Downloads:SigningKey"] = LocalRun.LocalSigningKey.LoadOrCreate(LocalData("download-signing-key"));
         }
 
         services.AddOptions<Downloads.DownloadOffloadOptions>().Bind(builder.Configuration.GetSection("Downloads"));
