@@ -66,6 +66,35 @@ public sealed class IngressTests(BotAppFactory app) : IClassFixture<BotAppFactor
         Assert.Equal(1, await store.WithDbAsync(db => db.InboxUpdates.CountAsync(u => u.UpdateId == 777)));
     }
 
+    [Fact]
+    public async Task An_update_the_bot_cannot_read_is_set_aside_with_its_error_and_the_chat_goes_on()
+    {
+        var store = await TestStore.CreateAsync(app, "Unreadable");
+        var buyer = await SandboxBuyer.CreateAsync(app.Telegram, store.TelegramBotId, "Una");
+        await buyer.SendAsync("/start");
+        await buyer.WaitForAsync(m => SandboxClient.Text(m) is not null);
+        var secret = await SecretAsync(store);
+        using var http = app.CreateHttpClient();
+        // Stored (a JSON object with an update_id and a chat), but not a Bot API update: message_id is not a number.
+        var unreadable = Update(900, buyer.UserId).Replace("\"message_id\":1", "\"message_id\":\"one\"", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(http, store.BotId, secret, unreadable)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(http, store.BotId, secret, Update(901, buyer.UserId))).StatusCode);
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await store.WithDbAsync(db => db.InboxUpdates.AnyAsync(u => u.ProcessedAt == null)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The updates were not processed.");
+            await Task.Delay(50);
+        }
+
+        var setAside = await store.WithDbAsync(db => db.InboxUpdates.SingleAsync(u => u.UpdateId == 900));
+        Assert.Equal(1, setAside.Attempts);
+        Assert.StartsWith("JsonException", setAside.LastError, StringComparison.Ordinal);
+        var next = await store.WithDbAsync(db => db.InboxUpdates.SingleAsync(u => u.UpdateId == 901));
+        Assert.Equal(0, next.Attempts);
+        Assert.Null(next.LastError);
+    }
+
     internal static async Task<string> SecretAsync(TestStore store) =>
         await store.WithScopeAsync(async sp =>
         {
@@ -85,6 +114,6 @@ public sealed class IngressTests(BotAppFactory app) : IClassFixture<BotAppFactor
         return http.SendAsync(request);
     }
 
-    private static string Update(long id) =>
-        $$$"""{"update_id":{{{id}}},"message":{"message_id":1,"date":1700000000,"chat":{"id":4242,"type":"private","first_name":"Zed"},"from":{"id":4242,"is_bot":false,"first_name":"Zed"},"text":"/help"}}""";
+    private static string Update(long id, long chat = 4242) =>
+        $$$"""{"update_id":{{{id}}},"message":{"message_id":1,"date":1700000000,"chat":{"id":{{{chat}}},"type":"private","first_name":"Zed"},"from":{"id":{{{chat}}},"is_bot":false,"first_name":"Zed"},"text":"/help"}}""";
 }
