@@ -1,4 +1,6 @@
 using Hangfire;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.Extensions.Options;
 using Platform.Core;
 using Platform.Core.Bots;
 using Platform.Core.Jobs;
@@ -32,6 +34,8 @@ public static class PlatformWebBuilderExtensions
         services.AddTenantResolution();
         services.AddPlatformForwardedHeaders(builder.Configuration);
         services.AddSingleton<Platform.Core.IPublicBaseUrl, Platform.Web.Hosting.PublicBaseUrl>();
+        services.AddOptions<HostFilteringOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HostFilteringOptions>>(new AllowedHostsValidator(IdentityExtensions.IsLocal(builder.Environment)));
         services.AddPlatformRateLimiting(builder.Configuration);
         services.AddPlatformHealthChecks();
         services.AddProblemDetails();

@@ -5,7 +5,7 @@ namespace Platform.Tests.Infrastructure;
 
 /// <summary>
 /// The real host as Production with every setting Production requires: OpenID Connect certificates, the Data
-/// Protection key-ring certificate, the download signing key and the public URL.
+/// Protection key-ring certificate, the download signing key, the public URL and the allowed host names.
 /// </summary>
 public class ProductionAppFactory : PlatformAppFactory
 {
@@ -23,6 +23,7 @@ public class ProductionAppFactory : PlatformAppFactory
         settings["DataProtection:CertificatePassword"] = TestCertificates.Password;
         settings["Downloads:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         settings["Platform:PublicBaseUrl"] = "https://starfront.example/";
+        settings["AllowedHosts"] = "starfront.example;127.0.0.1"; // the tests reach Kestrel at 127.0.0.1
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

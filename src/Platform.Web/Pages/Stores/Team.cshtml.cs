@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.Core;
 using Platform.Core.Email;
 using Platform.Core.Tenancy;
 using Platform.Web.Identity;
@@ -11,7 +12,7 @@ namespace Platform.Web.Pages.Stores;
 
 /// <summary>Owners manage the team: invite by link, remove members (never the last owner), revoke invitations.</summary>
 [Authorize(Policy = PortalPolicies.StoreOwner)]
-public sealed class TeamModel(TeamService team, ITenantContextAccessor tenant, IEmailSender email) : PageModel
+public sealed class TeamModel(TeamService team, ITenantContextAccessor tenant, IEmailSender email, IPublicBaseUrl publicBaseUrl) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter the email address of the person you want to invite.")]
     [EmailAddress(ErrorMessage = "That does not look like an email address.")]
@@ -49,7 +50,7 @@ public sealed class TeamModel(TeamService team, ITenantContextAccessor tenant, I
             var result = await team.InviteAsync(Email!, Role, CurrentUserId, cancellationToken);
             if (result.Succeeded)
             {
-                InviteLink = $"{Request.Scheme}://{Request.Host}/invite/{Store.Slug}/{result.Token}";
+                InviteLink = new Uri(publicBaseUrl.Value, $"invite/{Store.Slug}/{result.Token}").ToString(); // never the request's Host
                 await email.SendAsync(result.Invitation!.Email, $"You're invited to {Store.Name} on Starfront",
                     $"{User.Identity?.Name} invited you to join the store \"{Store.Name}\" on Starfront as {Role}.\n\n" +
                     $"Accept the invitation here:\n{InviteLink}\n\nThe link works once and expires in 7 days.", cancellationToken);
