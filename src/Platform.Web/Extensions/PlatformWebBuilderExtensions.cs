@@ -29,7 +29,7 @@ public static class PlatformWebBuilderExtensions
 
         var services = builder.Services;
         services.AddPlatformCore(builder.Configuration);
-        services.AddPlatformIdentity(builder.Environment);
+        services.AddPlatformIdentity(builder.Environment, builder.Configuration);
         services.AddPlatformOpenIddict(builder.Environment, builder.Configuration);
         services.AddTenantResolution();
         services.AddPlatformForwardedHeaders(builder.Configuration);

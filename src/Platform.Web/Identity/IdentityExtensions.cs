@@ -9,7 +9,7 @@ namespace Platform.Web.Identity;
 
 public static class IdentityExtensions
 {
-    public static IServiceCollection AddPlatformIdentity(this IServiceCollection services, IHostEnvironment environment)
+    public static IServiceCollection AddPlatformIdentity(this IServiceCollection services, IHostEnvironment environment, IConfiguration configuration)
     {
         // Length over composition rules (NIST SP 800-63B): at least 10 characters, at least 4 distinct.
         services.AddIdentity<PlatformUser, PlatformRole>(options =>
@@ -21,11 +21,15 @@ public static class IdentityExtensions
                 options.Password.RequireLowercase = false;
                 options.Password.RequireDigit = false;
                 options.Password.RequiredUniqueChars = 4;
-                options.Lockout.MaxFailedAccessAttempts = 10;
+                // No hard lockout: anyone who knows an email could trigger it again and again. LoginGuard throttles instead.
+                options.Lockout.AllowedForNewUsers = false;
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<PlatformDbContext>()
             .AddDefaultTokenProviders();
+
+        services.AddOptions<LoginThrottleOptions>().Bind(configuration.GetSection(LoginThrottleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<LoginGuard>();
 
         services.ConfigureApplicationCookie(options =>
         {

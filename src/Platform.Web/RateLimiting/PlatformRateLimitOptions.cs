@@ -5,7 +5,7 @@ namespace Platform.Web.RateLimiting;
 /// <summary>Limits for public endpoints, per client IP. Section "RateLimits".</summary>
 public sealed class PlatformRateLimitOptions
 {
-    /// <summary>Sign-up, login and password-reset requests per client IP per window.</summary>
+    /// <summary>Sign-up, login, password-reset and invitation POSTs (attempts, not page views) per client IP per window.</summary>
     [Range(1, 100_000)]
     public int AuthPermitLimit { get; set; } = 20;
 

@@ -19,8 +19,14 @@ public static class RateLimitingExtensions
             };
             limiter.AddPolicy(RateLimitPolicies.Auth, http =>
             {
+                // Attempts only: viewing /login or /signup is not an attempt, and counting page views made ordinary browsing hit 429.
+                if (!HttpMethods.IsPost(http.Request.Method))
+                {
+                    return RateLimitPartition.GetNoLimiter("views");
+                }
+
                 var options = http.RequestServices.GetRequiredService<IOptions<PlatformRateLimitOptions>>().Value;
-                var ip = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                var ip = ClientAddress.KeyOf(http.Connection.RemoteIpAddress);
                 return RateLimitPartition.GetFixedWindowLimiter(ip, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = options.AuthPermitLimit,
@@ -31,7 +37,7 @@ public static class RateLimitingExtensions
             limiter.AddPolicy(RateLimitPolicies.Downloads, http =>
             {
                 var options = http.RequestServices.GetRequiredService<IOptions<PlatformRateLimitOptions>>().Value;
-                var ip = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                var ip = ClientAddress.KeyOf(http.Connection.RemoteIpAddress);
                 return RateLimitPartition.GetFixedWindowLimiter(ip, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = options.DownloadPermitLimit,
