@@ -2,6 +2,7 @@ using Platform.Web.Api;
 using Platform.Web.Downloads;
 using Platform.Web.Files;
 using Platform.Web.Health;
+using Platform.Web.Hosting;
 using Platform.Web.Jobs;
 using Platform.Web.Portal;
 using Platform.Web.Telegram;
@@ -17,13 +18,14 @@ public static class PlatformWebApplicationExtensions
         app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler();
+            app.UsePlatformExceptionPages();
             app.UseHsts();
         }
 
         app.UseTelegramIngress();
-
-        app.UseStatusCodePages();
+        // After the Telegram branch: its webhook answers only Telegram, and it is the busiest path.
+        app.UseMiddleware<SecurityHeadersMiddleware>(JobsDashboardExtensions.DashboardPath);
+        app.UsePlatformStatusCodePages();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
@@ -39,6 +41,8 @@ public static class PlatformWebApplicationExtensions
         app.MapPlatformApi();
         app.MapDownloads();
         app.MapPortalFileUploads();
+        // Browsers and tools that ask for the classic icon get the SVG one.
+        app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true)).ExcludeFromDescription();
         return app;
     }
 }

@@ -27,6 +27,9 @@ public static class PlatformWebBuilderExtensions
             builder.Logging.ClearProviders().AddJsonConsole();
         }
 
+        // No "Server: Kestrel" on responses: it tells a scanner what to try, and no client needs it.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
         var services = builder.Services;
         services.AddPlatformCore(builder.Configuration);
         services.AddPlatformIdentity(builder.Environment, builder.Configuration);

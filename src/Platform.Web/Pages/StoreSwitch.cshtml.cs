@@ -19,6 +19,10 @@ public sealed class StoreSwitchModel(StoreDirectory directory, UserManager<Platf
     [BindProperty]
     public string? Slug { get; set; }
 
+    /// <summary>A page of the target store to land on (the "store mismatch" page sends it); anything else is ignored.</summary>
+    [BindProperty]
+    public string? ReturnUrl { get; set; }
+
     public IReadOnlyList<UserStore> Stores { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
@@ -42,6 +46,9 @@ public sealed class StoreSwitchModel(StoreDirectory directory, UserManager<Platf
         }
 
         await portalSignIn.SignInAsync(user, target.Store);
-        return LocalRedirect(PortalSignIn.HomeOf(target.Store));
+        var home = PortalSignIn.HomeOf(target.Store);
+        var inStore = !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl)
+            && (ReturnUrl == home || ReturnUrl.StartsWith(home + "/", StringComparison.Ordinal) || ReturnUrl.StartsWith(home + "?", StringComparison.Ordinal));
+        return LocalRedirect(inStore ? ReturnUrl! : home);
     }
 }

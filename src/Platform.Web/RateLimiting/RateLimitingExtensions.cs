@@ -14,6 +14,11 @@ public static class RateLimitingExtensions
             limiter.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
+                if (Hosting.ErrorResponses.WantsHtml(context.HttpContext.Request))
+                {
+                    return; // an empty 429: the status pages show the browser an HTML page with a way back
+                }
+
                 await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
                     detail: "Too many attempts from your address. Wait a minute and try again.").ExecuteAsync(context.HttpContext);
             };

@@ -52,6 +52,26 @@ public sealed class AuthRateLimitTests(AuthRateLimitTests.LowLimitAppFactory app
         Assert.Equal(HttpStatusCode.OK, attempt.StatusCode); // the budget is untouched
     }
 
+    [Fact]
+    public async Task A_browser_over_the_budget_gets_a_429_page_with_a_way_back()
+    {
+        using var person = From("198.51.100.73");
+        person.Http.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+        for (var i = 0; i < Limit; i++)
+        {
+            using var _ = await person.Http.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        }
+
+        using var refused = await person.Http.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>()));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        var page = await PortalClient.ParseAsync(refused);
+        Assert.Equal("Too many attempts", page.QuerySelector("main h1")?.TextContent);
+        Assert.NotNull(page.QuerySelector("main a[href='/login']"));
+        Assert.NotNull(page.QuerySelector("#error-home"));
+    }
+
     private PortalClient From(string address)
     {
         var client = new PortalClient(app);

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Platform.Core.Identity;
 using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Portal;
@@ -19,6 +21,7 @@ public sealed class PortalBrowserTests(PlatformAppFactory app, BrowserFixture br
         var staffEmail = PortalClient.UniqueEmail("staff");
         await using var ownerContext = await browser.NewContextAsync(app.BaseAddress);
         var owner = await ownerContext.NewPageAsync();
+        var console = CollectConsole(owner);
 
         // Sign up
         await owner.GotoAsync("/signup");
@@ -72,6 +75,85 @@ public sealed class PortalBrowserTests(PlatformAppFactory app, BrowserFixture br
         await owner.GotoAsync($"/stores/{slug}/api-clients");
         await Assertions.Expect(owner.Locator("#client-secret")).ToHaveCountAsync(0);
         Assert.DoesNotContain(secret, await owner.ContentAsync());
+        Assert.DoesNotContain(console, m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Portal_pages_error_pages_and_the_jobs_dashboard_load_without_policy_violations_or_missing_files()
+    {
+        var adminEmail = PortalClient.UniqueEmail("admin");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PlatformAdminService>().EnsureAdminAsync(adminEmail, PortalClient.Password, CancellationToken.None);
+        }
+
+        var slug = "csp-" + Guid.NewGuid().ToString("N")[..8];
+        await using var context = await browser.NewContextAsync(app.BaseAddress);
+        var page = await context.NewPageAsync();
+        var console = CollectConsole(page);
+        var failures = new List<string>();
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && !response.Url.Contains("/no-such-page", StringComparison.Ordinal))
+            {
+                failures.Add($"{response.Status} {response.Url}");
+            }
+        };
+
+        foreach (var path in new[] { "/", "/login", "/signup", "/forgot-password", "/no-such-page" })
+        {
+            await page.GotoAsync(path);
+        }
+
+        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Page not found");
+        await page.GotoAsync("/signup");
+        await page.GetByLabel("Store name").FillAsync("Policy Books");
+        await page.GetByLabel("Store address").FillAsync(slug);
+        await page.GetByLabel("Email").FillAsync(PortalClient.UniqueEmail("csp"));
+        await page.GetByLabel("Password").FillAsync(PortalClient.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create my store" }).ClickAsync();
+        await ArrivedAsync(page, $"/stores/{slug}");
+        foreach (var area in new[] { "", "/bots", "/products", "/files", "/storefront", "/orders", "/subscriptions", "/webhooks", "/balance", "/team", "/api-clients" })
+        {
+            await page.GotoAsync($"/stores/{slug}{area}");
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await ArrivedAsync(page, "/login");
+        await page.GetByLabel("Email").FillAsync(adminEmail);
+        await page.GetByLabel("Password").FillAsync(PortalClient.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await ArrivedAsync(page, "/admin");
+        await page.GotoAsync("/admin/jobs");
+        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("Starfront jobs"));
+
+        Assert.Empty(failures);
+        Assert.True(!console.Any(m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)), string.Join("\n", console));
+        Assert.DoesNotContain(console, m => m.Contains("favicon", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Console errors and warnings (where Chromium reports refused scripts and styles) and uncaught page errors.</summary>
+    private static List<string> CollectConsole(IPage page)
+    {
+        var messages = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                lock (messages)
+                {
+                    messages.Add($"{page.Url}: {message.Text}");
+                }
+            }
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (messages)
+            {
+                messages.Add($"{page.Url}: {error}");
+            }
+        };
+        return messages;
     }
 
     /// <summary>
