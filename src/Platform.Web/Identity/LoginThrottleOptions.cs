@@ -8,7 +8,7 @@ namespace Platform.Web.Identity;
 /// not) and the account from anywhere (higher threshold: a spread-out guess is still slowed). A block lasts
 /// <see cref="BaseDelaySeconds"/>, doubling with each block up to <see cref="MaxDelaySeconds"/>; never a hard lockout.
 /// </summary>
-public sealed class LoginThrottleOptions
+public sealed class LoginThrottleOptions : IValidatableObject
 {
     public const string Section = "LoginThrottle";
 
@@ -27,4 +27,12 @@ public sealed class LoginThrottleOptions
 
     [Range(1, 86_400)]
     public int MaxDelaySeconds { get; set; } = 900;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MaxDelaySeconds < BaseDelaySeconds)
+        {
+            yield return new ValidationResult($"{Section}:MaxDelaySeconds must be at least {Section}:BaseDelaySeconds.", [nameof(MaxDelaySeconds)]);
+        }
+    }
 }

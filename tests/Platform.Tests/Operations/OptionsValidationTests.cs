@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Platform.Core;
 using Platform.Core.Bots;
 using Platform.Core.Data;
+using Platform.Web.Identity;
 
 namespace Platform.Tests.Operations;
 
@@ -32,5 +33,19 @@ public sealed class OptionsValidationTests
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<TelegramOptions>>().Value);
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("LoginThrottle:PerAddressFailures", "0", "PerAddressFailures")]
+    [InlineData("LoginThrottle:MaxDelaySeconds", "30", "LoginThrottle:MaxDelaySeconds")]
+    public void A_bad_login_throttle_setting_fails_with_a_message_naming_it(string key, string value, string named)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddPlatformIdentity(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Production" }, configuration);
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<LoginThrottleOptions>>().Value);
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
 }
