@@ -51,9 +51,10 @@ public sealed class ErrorModel(StoreDirectory directory, ITenantContextAccessor 
         }
 
         var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
-        if (Status == StatusCodes.Status429TooManyRequests && original is not null)
+        var retry = original is null ? null : original.OriginalPathBase + original.OriginalPath;
+        if (Status == StatusCodes.Status429TooManyRequests && Url.IsLocalUrl(retry))
         {
-            RetryHref = original.OriginalPathBase + original.OriginalPath;
+            RetryHref = retry; // never "//host/…": a request path can start with two slashes
         }
 
         if (HttpContext.Features.Get<StoreMismatchFeature>() is { } mismatch && userId is not null)
