@@ -7,6 +7,7 @@ using Platform.Core.Data;
 using Platform.Core.Email;
 using Platform.Core.Files;
 using Platform.Core.Identity;
+using Platform.Core.Maintenance;
 using Platform.Core.Orders;
 using Platform.Core.Security;
 using Platform.Core.Tenancy;
@@ -48,6 +49,13 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<StorefrontService>();
         services.AddScoped<OrderReader>();
         services.AddScoped<DemoCatalog>();
+        services.AddOptions<MaintenanceOptions>().Bind(configuration.GetSection("Maintenance"))
+            .Validate(o => o.AbandonPendingOrdersAfter >= TimeSpan.FromHours(1), "Maintenance:AbandonPendingOrdersAfter must be at least 01:00:00 (an invoice may be paid minutes after it is sent).")
+            .Validate(o => o.PruneIdentityTokensAfter >= TimeSpan.FromDays(1), "Maintenance:PruneIdentityTokensAfter must be at least 1.00:00:00.")
+            .ValidateOnStart();
+        services.AddTransient<OrderAbandonmentJob>();
+        services.AddTransient<KeyReservationReleaseJob>();
+        services.AddTransient<IdentityTokenPruningJob>();
         services.AddPlatformWebhooks(configuration);
         services.AddBotRuntime(configuration);
         return services;

@@ -23,7 +23,8 @@ public static class SandboxApp
         var builder = WebApplication.CreateBuilder(args);
         // Request paths carry bot tokens (/bot{token}/...): keep ASP.NET's per-request logs, which print paths, off.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Services.Configure<SandboxOptions>(builder.Configuration.GetSection("Sandbox"));
+        builder.Services.AddOptions<SandboxOptions>().Bind(builder.Configuration.GetSection("Sandbox"))
+            .Validate(o => LocalOnlyAccess.IsValidToken(o.AccessToken), LocalOnlyAccess.TokenRule).ValidateOnStart();
         // Room for Telegram's 50 MB document uploads (Kestrel's default stops at 30 MB).
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 60L * 1024 * 1024);
         builder.Services.AddSingleton(clock ?? new SandboxClock());
@@ -52,6 +53,7 @@ public static class SandboxApp
             // Time the merchant advanced before the restart stays advanced (the clock never goes back).
             if (saved.SavedAt is { } savedAt) store.Clock.AdvanceTo(savedAt);
         }
+        app.UseControlApiGuard();
         app.MapBotApi();
         app.MapControlApi();
         app.MapChatPage();

@@ -96,6 +96,15 @@ public sealed partial class BotRegistrationService(
     public async Task<bool> ResyncAsync(Guid botId, CancellationToken cancellationToken) =>
         await FindAsync(botId, cancellationToken) is { } bot && await SyncAsync(bot, cancellationToken);
 
+    /// <summary>
+    /// Re-syncs the bot when Telegram's webhook points anywhere but this platform's current address (the local run
+    /// started on another port than the run that registered it). True when it was moved and Telegram accepted.
+    /// </summary>
+    public async Task<bool> RepointIfMovedAsync(Guid botId, CancellationToken cancellationToken) =>
+        await StatusAsync(botId, cancellationToken) is { Status: not BotStatus.Broken } status
+        && status.WebhookUrl != WebhookUrlOf(botId)
+        && await ResyncAsync(botId, cancellationToken);
+
     public async Task<BotStatusView?> StatusAsync(Guid botId, CancellationToken cancellationToken)
     {
         if (await FindAsync(botId, cancellationToken) is not { } bot)
@@ -163,7 +172,7 @@ public sealed partial class BotRegistrationService(
         var secret = BotSecrets.NewWebhookSecret();
         try
         {
-            var url = new Uri(publicBaseUrl.Value, $"telegram/{bot.Id}").ToString();
+            var url = WebhookUrlOf(bot.Id);
             // Store the new secret before Telegram starts using it, so no update is refused in between.
             bot.WebhookSecretCiphertext = secrets.Protect(secret);
             await db.SaveChangesAsync(cancellationToken);
@@ -188,6 +197,8 @@ public sealed partial class BotRegistrationService(
             return false;
         }
     }
+
+    private string WebhookUrlOf(Guid botId) => new Uri(publicBaseUrl.Value, $"telegram/{botId}").ToString();
 
     private Task MarkBrokenAsync(Bot bot, CancellationToken cancellationToken) =>
         BotBreakage.MarkBrokenAsync(db, bot, time.GetUtcNow(), cancellationToken);

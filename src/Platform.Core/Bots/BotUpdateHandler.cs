@@ -44,14 +44,14 @@ public sealed class BotUpdateHandler(
             // while the store was active) or a refund has happened and must be recorded, or it would be lost.
             if (message?.SuccessfulPayment is { } payment)
             {
-                if (await payments.RecordAsync(payment, cancellationToken) is { } orderId)
+                if (await payments.RecordAsync(payment, message.From?.Id ?? chat.ChatId, cancellationToken) is { } orderId)
                 {
                     await fulfilment.FulfilAsync(chat, orderId, 0, cancellationToken);
                 }
             }
             else if (message?.RefundedPayment is { } refunded && OrderIds.FromPayload(refunded.InvoicePayload) is { } refundedOrder)
             {
-                await refunds.MarkRefundedAsync(refundedOrder, cancellationToken);
+                await refunds.RecordRefundedPaymentAsync(refundedOrder, refunded.TelegramPaymentChargeId, cancellationToken);
             }
             else if (!tenant.IsActive)
             {

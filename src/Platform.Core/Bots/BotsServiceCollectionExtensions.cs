@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Maintenance;
 using Platform.Core.Orders;
 using Platform.Core.Payments;
 
@@ -47,10 +48,11 @@ public static class BotsServiceCollectionExtensions
         services.AddTransient<InboxSweep>();
         services.AddTransient<FulfilOrderJob>();
         services.AddTransient<RefundNotifier>();
+        services.AddTransient<DuplicateChargeRefundJob>();
         return services;
     }
 
-    /// <summary>Where a job server runs (Worker; Web with Jobs:RunServerInWeb): the recurring sweep.</summary>
+    /// <summary>Where a job server runs (Worker; Web with Jobs:RunServerInWeb): the recurring sweep and the clean-up jobs.</summary>
     public static IServiceCollection AddBotJobs(this IServiceCollection services) =>
-        services.AddHostedService<BotJobsStartup>();
+        services.AddHostedService<BotJobsStartup>().AddHostedService<MaintenanceJobsStartup>();
 }

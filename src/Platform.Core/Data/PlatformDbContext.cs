@@ -8,6 +8,7 @@ using Platform.Core.Files;
 using Platform.Core.Orders;
 using Platform.Core.Identity;
 using Platform.Core.Outbox;
+using Platform.Core.Payments;
 using Platform.Core.Tenancy;
 using Platform.Core.Webhooks;
 
@@ -58,6 +59,7 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<Delivery> Deliveries => Set<Delivery>();
+    public DbSet<DuplicateCharge> DuplicateCharges => Set<DuplicateCharge>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();

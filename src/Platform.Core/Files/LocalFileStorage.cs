@@ -4,7 +4,8 @@ namespace Platform.Core.Files;
 
 /// <summary>
 /// Files on local disk under <see cref="FileStorageOptions.Root"/>. Writes go to a temporary name first and are
-/// renamed into place, so a crashed upload never leaves a half file under a real key.
+/// renamed into place, so a crashed upload never leaves a half file under a real key. Stored goods are the tenants'
+/// private property: on Unix files are created 0600 and folders 0700, so no other local user can read them.
 /// </summary>
 public sealed class LocalFileStorage : IFileStorage
 {
@@ -22,11 +23,11 @@ public sealed class LocalFileStorage : IFileStorage
     public async Task WriteAsync(string key, Stream content, CancellationToken cancellationToken)
     {
         var path = PathOf(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        CreatePrivateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + ".part-" + Guid.NewGuid().ToString("N");
         try
         {
-            await using (var target = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous))
+            await using (var target = new FileStream(temporary, PrivateFile()))
             {
                 await content.CopyToAsync(target, CopyBufferSize, cancellationToken);
                 await target.FlushAsync(cancellationToken);
@@ -38,6 +39,49 @@ public sealed class LocalFileStorage : IFileStorage
         {
             File.Delete(temporary);
             throw;
+        }
+    }
+
+    /// <summary>Owner read and write only (0600) — the mode a file is created with, not changed after.</summary>
+    public const UnixFileMode PrivateFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>Owner only (0700).</summary>
+    public const UnixFileMode PrivateDirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    private static FileStreamOptions PrivateFile()
+    {
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0, Options = FileOptions.Asynchronous,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = PrivateFileMode;
+        }
+
+        return options;
+    }
+
+    /// <summary>Creates the folder (and any missing parents) 0700 on Unix; folders that exist keep their mode.</summary>
+    public static void CreatePrivateDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            // Directory.CreateDirectory gives the mode to the last folder only; missing parents would be 0755.
+            var missing = new Stack<string>();
+            for (var folder = Path.GetFullPath(path); !Directory.Exists(folder); folder = Path.GetDirectoryName(folder)!)
+            {
+                missing.Push(folder);
+            }
+
+            while (missing.TryPop(out var folder))
+            {
+                Directory.CreateDirectory(folder, PrivateDirectoryMode);
+            }
         }
     }
 

@@ -16,4 +16,10 @@ public enum OrderStatus
 
     /// <summary>Never paid (expired or refused at pre-checkout).</summary>
     Cancelled = 4,
+
+    /// <summary>
+    /// Left pending past <c>Maintenance:AbandonPendingOrdersAfter</c>: pre-checkout refuses it, but a payment that
+    /// still arrives for it (an old invoice Telegram let through) is recorded and fulfilled like any other.
+    /// </summary>
+    Abandoned = 5,
 }

@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Platform.Core.Catalog;
@@ -11,11 +12,17 @@ namespace Platform.Core.Payments;
 /// <summary>
 /// successful_payment → in ONE transaction: the order paid with its charge id, the key sold, order.paid in the
 /// outbox. Idempotent on telegram_payment_charge_id: a second delivery finds the charge recorded and changes nothing.
+/// A pending or abandoned order is payable; a charge for an order another charge already paid is a duplicate: recorded
+/// once as a <see cref="DuplicateCharge"/> and refunded by <see cref="DuplicateChargeRefundJob"/>, so no buyer pays twice.
 /// </summary>
-public sealed class PaymentRecorder(PlatformDbContext db, CatalogReader catalog, LicenseKeyPool keys, TimeProvider time, ILogger<PaymentRecorder> logger)
+public sealed class PaymentRecorder(
+    PlatformDbContext db, CatalogReader catalog, LicenseKeyPool keys, IBackgroundJobClient jobs, TimeProvider time, ILogger<PaymentRecorder> logger)
 {
-    /// <summary>The paid order's id (new or already recorded), or null when the payment matches no order of ours.</summary>
-    public async Task<Guid?> RecordAsync(SuccessfulPayment payment, CancellationToken cancellationToken)
+    /// <summary>
+    /// The paid order's id (new or already recorded), or null when the payment matches no order of ours or is a second
+    /// charge for a paid order. <paramref name="buyerTelegramUserId"/> is who paid (the message's sender).
+    /// </summary>
+    public async Task<Guid?> RecordAsync(SuccessfulPayment payment, long buyerTelegramUserId, CancellationToken cancellationToken)
     {
         if (OrderIds.FromPayload(payment.InvoicePayload) is not { } orderId)
         {
@@ -31,7 +38,7 @@ public sealed class PaymentRecorder(PlatformDbContext db, CatalogReader catalog,
             found.Kind is null or ProductKind.LicenseKey)
         {
             // Unknown, recorded already, not pending (each said by the locked path), or a key sale: the transaction decides.
-            return await RecordLockedAsync(orderId, payment, cancellationToken);
+            return await RecordLockedAsync(orderId, payment, buyerTelegramUserId, cancellationToken);
         }
 
         // Files and texts: the order paid and order.paid in one statement, only while the order is still pending.
@@ -47,11 +54,11 @@ public sealed class PaymentRecorder(PlatformDbContext db, CatalogReader catalog,
             """, [nameof(OrderStatus.Paid), payment.TelegramPaymentChargeId, now, order.TenantId, order.Id, nameof(OrderStatus.Pending), .. OutboxExtensions.InsertValues(paid, order.TenantId)]);
         return await batch.ExecuteNonQueryAsync(cancellationToken) == 1
             ? order.Id
-            : await RecordLockedAsync(orderId, payment, cancellationToken); // a concurrent copy got there first
+            : await RecordLockedAsync(orderId, payment, buyerTelegramUserId, cancellationToken); // a concurrent copy got there first
     }
 
     /// <summary>The general path: the order row locked, every case decided inside one transaction (key sales take their key here).</summary>
-    private async Task<Guid?> RecordLockedAsync(Guid orderId, SuccessfulPayment payment, CancellationToken cancellationToken)
+    private async Task<Guid?> RecordLockedAsync(Guid orderId, SuccessfulPayment payment, long buyerTelegramUserId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -68,10 +75,20 @@ public sealed class PaymentRecorder(PlatformDbContext db, CatalogReader catalog,
             return order.Id; // already recorded
         }
 
-        if (order.Status != OrderStatus.Pending)
+        if (order.TelegramPaymentChargeId is not null)
         {
-            // Paid twice (two invoices of one order): keep the first; the merchant sees the charge in the log to refund.
-            logger.LogError("Order {OrderId} is {Status} but another payment arrived; not recorded", order.Id, order.Status);
+            // Paid twice (two invoices of one order): the first charge keeps the order; this one is recorded and refunded.
+            var duplicateId = await RecordDuplicateAsync(order, payment, buyerTelegramUserId, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogError(
+                "Order {OrderId} is {Status} (charge {PaidChargeId}) but charge {ChargeId} of {Stars} Stars by Telegram user {BuyerId} arrived too; refunding it",
+                order.Id, order.Status, order.TelegramPaymentChargeId, payment.TelegramPaymentChargeId, payment.TotalAmount, buyerTelegramUserId);
+            if (duplicateId is { } id)
+            {
+                var tenantId = order.TenantId;
+                jobs.Enqueue<DuplicateChargeRefundJob>(j => j.RefundAsync(tenantId, id, CancellationToken.None));
+            }
+
             return null;
         }
 
@@ -96,6 +113,19 @@ public sealed class PaymentRecorder(PlatformDbContext db, CatalogReader catalog,
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return order.Id;
+    }
+
+    /// <summary>The charge's row (inserted once, whatever the number of deliveries); its id while the refund is owed, else null.</summary>
+    private async Task<Guid?> RecordDuplicateAsync(Order order, SuccessfulPayment payment, long buyerTelegramUserId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var id = Guid.CreateVersion7(now);
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "DuplicateCharges" ("Id", "TenantId", "OrderId", "BotId", "TelegramPaymentChargeId", "BuyerTelegramUserId", "AmountStars", "ReceivedAt")
+            VALUES ({id}, {order.TenantId}, {order.Id}, {order.BotId}, {payment.TelegramPaymentChargeId}, {buyerTelegramUserId}, {payment.TotalAmount}, {now})
+            ON CONFLICT ("TenantId", "TelegramPaymentChargeId") DO NOTHING
+            """, cancellationToken);
+        return await db.DuplicateCharges.Where(c => c.TelegramPaymentChargeId == payment.TelegramPaymentChargeId && c.RefundedAt == null)
+            .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
     private static object PaidEventData(Order order, string chargeId, DateTimeOffset now) => new

@@ -70,6 +70,29 @@ public sealed class RefundService(
         return await MarkRefundedAsync(order.Id, cancellationToken) ? RefundResult.Refunded : RefundResult.AlreadyRefunded;
     }
 
+    /// <summary>
+    /// A refunded_payment update: the order is refunded only when the charge is the one that paid it. A refunded
+    /// duplicate charge (ours, or refunded by hand) stamps its <see cref="DuplicateCharge"/> row and leaves the order paid.
+    /// </summary>
+    public async Task RecordRefundedPaymentAsync(Guid orderId, string chargeId, CancellationToken cancellationToken)
+    {
+        var duplicate = await db.DuplicateCharges.Where(c => c.TelegramPaymentChargeId == chargeId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.RefundedAt, c => c.RefundedAt ?? time.GetUtcNow()), cancellationToken);
+        if (duplicate > 0)
+        {
+            return;
+        }
+
+        if (await db.Orders.AnyAsync(o => o.Id == orderId && o.TelegramPaymentChargeId == chargeId, cancellationToken))
+        {
+            await MarkRefundedAsync(orderId, cancellationToken);
+        }
+        else
+        {
+            logger.LogWarning("A refund of charge {ChargeId} names order {OrderId}, which that charge did not pay; nothing changed", chargeId, orderId);
+        }
+    }
+
     /// <summary>The database half; true only for the call that actually changed the order.</summary>
     public async Task<bool> MarkRefundedAsync(Guid orderId, CancellationToken cancellationToken)
     {

@@ -46,12 +46,19 @@ internal static class ArgumentReader
                 if (isFileParam && files.ContainsKey(p.Name)) continue;
                 // Telegram reads an absent boolean as false, and clients (Telegram.Bot too) omit false values.
                 if (p.Types is ["Boolean"]) continue;
-                if (p.Required) throw BotApiException.BadRequest($"{p.Name} is empty");
+                if (p.Required) throw BotApiException.BadRequest(MissingWording(spec.Name, p.Name));
                 continue;
             }
             args[p.Name] = Coerce(p, node);
         }
     }
+
+    /// <summary>Telegram's words for a missing required parameter: mostly "{name} is empty", with its own exceptions.</summary>
+    private static string MissingWording(string method, string parameter) => (method, parameter) switch
+    {
+        ("sendMessage", "text") => "message text is empty",
+        _ => $"{parameter} is empty",
+    };
 
     private static JsonNode Coerce(ParamSpec p, JsonNode node)
     {

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Platform.TelegramSandbox.Api.Methods;
 using Platform.TelegramSandbox.Model;
 using Telegram.Bot;
@@ -10,7 +12,7 @@ namespace Platform.TelegramSandbox.Api;
 /// The Bot API surface at the root of the host: /bot{token}/{method} and /file/bot{token}/{path},
 /// answering with Telegram's envelope, codes and wording.
 /// </summary>
-internal static class BotApiEndpoints
+internal static partial class BotApiEndpoints
 {
     /// <summary>Every served method; each must exist in <see cref="MethodSpecs"/> (checked at startup).</summary>
     public static readonly IReadOnlyDictionary<string, MethodHandler> Handlers = BuildHandlers();
@@ -37,7 +39,8 @@ internal static class BotApiEndpoints
         {
             lock (store.Sync)
             {
-                if (TokenOf(botToken) is not { } token || store.FindBotByToken(token) is null) return Error(401, "Unauthorized");
+                if (TokenOf(botToken) is not { } token) return Error(404, "Not Found");
+                if (store.FindBotByToken(token) is null) return Error(401, "Unauthorized");
                 var file = store.Data.Files.Values.FirstOrDefault(f => f.FilePath == path);
                 return file is null
                     ? Error(404, "Not Found")
@@ -46,12 +49,19 @@ internal static class BotApiEndpoints
         }).ExcludeFromDescription();
     }
 
+    /// <summary>
+    /// The token of a "bot{id}:{secret}" segment; null for anything not shaped so, which Telegram answers 404 "Not Found"
+    /// (a well-shaped token it does not know gets 401 "Unauthorized").
+    /// </summary>
     private static string? TokenOf(string segment) =>
-        segment.StartsWith("bot", StringComparison.Ordinal) ? segment["bot".Length..] : null;
+        segment.StartsWith("bot", StringComparison.Ordinal) && TokenShape().IsMatch(segment.AsSpan("bot".Length)) ? segment["bot".Length..] : null;
+
+    [GeneratedRegex(@"^\d+:[A-Za-z0-9_-]+$")]
+    private static partial Regex TokenShape();
 
     private static async Task<IResult> HandleAsync(HttpContext http, string botToken, string method, SandboxStore store)
     {
-        if (TokenOf(botToken) is not { } token) return Results.NotFound();
+        if (TokenOf(botToken) is not { } token) return Error(404, "Not Found");
         BotRecord? bot;
         lock (store.Sync) bot = store.FindBotByToken(token);
         if (bot is null) return Error(401, "Unauthorized");
@@ -80,6 +90,13 @@ internal static class BotApiEndpoints
     {
         var body = new JsonObject { ["ok"] = false, ["error_code"] = code, ["description"] = description };
         if (retryAfter is { } seconds) body["parameters"] = new JsonObject { ["retry_after"] = seconds };
-        return Results.Text(body.ToJsonString(), "application/json", statusCode: code);
+        return Results.Text(body.ToJsonString(ErrorJson), "application/json", statusCode: code);
     }
+
+    /// <summary>
+    /// Telegram writes "can't" with a literal apostrophe; the default encoder would send \u0027 (and \u003C for &lt;),
+    /// which a client comparing descriptions as text sees as different. Safe here: the body is application/json, never
+    /// HTML, and JSON's own escapes (quotes, backslashes, control characters) still apply.
+    /// </summary>
+    private static readonly JsonSerializerOptions ErrorJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

@@ -75,8 +75,11 @@ internal static class ChatPageHtml
  </form>
 </main>
 <script>
-const api = (path, body) => fetch('/sandbox/v1' + path, body === undefined ? {} :
-  { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+// From another machine, open the page as /sandbox#token=<Sandbox:AccessToken> (a fragment never reaches a server or a log).
+const access = new URLSearchParams(location.hash.slice(1)).get('token');
+const auth = access ? { 'X-Sandbox-Access-Token': access } : {};
+const api = (path, body) => fetch('/sandbox/v1' + path, body === undefined ? { headers: auth } :
+  { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
   .then(async r => { const j = await r.json(); if (!r.ok && r.status !== 404) throw new Error(j.error || r.status); return j; });
 const $ = id => document.getElementById(id);
 const el = (tag, text, cls) => { const e = document.createElement(tag); if (text != null) e.textContent = text; if (cls) e.className = cls; return e; };

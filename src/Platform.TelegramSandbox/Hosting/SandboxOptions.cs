@@ -12,6 +12,12 @@ public sealed class SandboxOptions
     /// <summary>How long a webhook receiver may take before the attempt counts as failed (real time).</summary>
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Lets the control API (and the platform's /dev/emails) answer other machines that send it in
+    /// <see cref="LocalOnlyAccess.HeaderName"/>; empty (the default): this machine only. At least 16 characters.
+    /// </summary>
+    public string? AccessToken { get; set; }
+
     /// <summary>Longest getUpdates long poll accepted, in seconds (Telegram allows 50).</summary>
     public int MaxLongPollSeconds { get; set; } = 50;
 }

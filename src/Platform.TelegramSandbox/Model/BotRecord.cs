@@ -34,9 +34,6 @@ internal sealed class BotRecord
 
     [JsonIgnore] public bool WebhookDelivering => DeliveringChats.Count > 0;
 
-    public User ToUser() => new()
-    {
-        Id = Id, IsBot = true, FirstName = FirstName, Username = Username,
-        CanJoinGroups = true, CanReadAllGroupMessages = false, SupportsInlineQueries = false,
-    };
+    /// <summary>The bot as a message's sender or a chat member: getMe's capability fields are added by getMe alone.</summary>
+    public User ToUser() => new() { Id = Id, IsBot = true, FirstName = FirstName, Username = Username };
 }

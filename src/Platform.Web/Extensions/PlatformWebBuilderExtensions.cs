@@ -58,6 +58,11 @@ public static class PlatformWebBuilderExtensions
 
         // The local run keeps uploaded files next to its database under the git-ignored .data folder.
         string LocalData(string name) => Path.Combine(LocalRun.LocalDatabaseExtensions.RepositoryRoot(builder.Environment.ContentRootPath), ".data", name);
+        if (builder.Environment.IsDevelopment())
+        {
+            LocalRun.LocalDataPermissions.Tighten(LocalData(""));
+        }
+
         if (string.IsNullOrEmpty(builder.Configuration["Files:Root"]))
         {
             builder.Configuration["Files:Root"] = LocalData("files");
@@ -70,6 +75,10 @@ public static class PlatformWebBuilderExtensions
         }
 
         services.AddOptions<Downloads.DownloadOffloadOptions>().Bind(builder.Configuration.GetSection("Downloads"));
+        // Sandbox:AccessToken also opens /dev/emails to other machines (see LocalOnlyAccess).
+        services.AddOptions<Platform.TelegramSandbox.Hosting.SandboxOptions>().Bind(builder.Configuration.GetSection("Sandbox"))
+            .Validate(o => Platform.TelegramSandbox.Hosting.LocalOnlyAccess.IsValidToken(o.AccessToken), Platform.TelegramSandbox.Hosting.LocalOnlyAccess.TokenRule)
+            .ValidateOnStart();
 
         var connectionString = builder.Configuration.GetConnectionString("Platform");
         if (!string.IsNullOrEmpty(connectionString))

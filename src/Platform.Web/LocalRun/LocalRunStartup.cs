@@ -75,11 +75,12 @@ public static class LocalRunStartup
     {
         try
         {
+            await LocalSandboxBots.RepointAsync(app.Services, logger, app.Lifetime.ApplicationStopping);
             await DemoCatalogSeeder.SeedAsync(app.Services, sandbox, logger, app.Lifetime.ApplicationStopping);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Seeding the demo catalog failed");
+            logger.LogWarning(e, "Re-pointing the sandbox bots or seeding the demo bot failed");
         }
     }
 }

@@ -19,11 +19,12 @@ public static class LocalSandboxExtensions
         }
 
         var dataFolder = Path.Combine(LocalDatabaseExtensions.RepositoryRoot(builder.Environment.ContentRootPath), ".data");
-        Directory.CreateDirectory(dataFolder);
+        Platform.Core.Files.LocalFileStorage.CreatePrivateDirectory(dataFolder);
         var sandbox = await SandboxHost.StartAsync(new SandboxHostOptions
         {
             Urls = builder.Configuration["Sandbox:Urls"] ?? DefaultUrls,
             StateFile = Path.Combine(dataFolder, "sandbox.json"),
+            Configure = o => o.AccessToken = builder.Configuration["Sandbox:AccessToken"],
         });
 
         builder.Configuration["Telegram:BaseUrl"] = sandbox.BaseUrl.ToString();

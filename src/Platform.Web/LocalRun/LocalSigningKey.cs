@@ -16,7 +16,7 @@ internal static class LocalSigningKey
             return saved;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        Platform.Core.Files.LocalFileStorage.CreatePrivateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         File.WriteAllText(path, key);
         if (!OperatingSystem.IsWindows())

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Platform.Core;
 using Platform.Core.Bots;
 using Platform.Core.Data;
+using Platform.Core.Maintenance;
 using Platform.Web.Identity;
 
 namespace Platform.Tests.Operations;
@@ -47,5 +48,19 @@ public sealed class OptionsValidationTests
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<LoginThrottleOptions>>().Value);
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Maintenance:AbandonPendingOrdersAfter", "00:10:00")]
+    [InlineData("Maintenance:PruneIdentityTokensAfter", "01:00:00")]
+    public void A_clean_up_threshold_too_short_to_be_safe_fails_with_a_message_naming_the_setting(string key, string value)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddPlatformCore(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<MaintenanceOptions>>().Value);
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }
 }

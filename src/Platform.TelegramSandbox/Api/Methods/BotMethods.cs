@@ -12,10 +12,10 @@ internal static class BotMethods
         {
             User me;
             lock (call.Store.Sync) me = call.Bot.ToUser();
-            // getMe is where Telegram reports the bot's capabilities, false ones included.
+            // getMe is where (and the only place) Telegram reports the bot's capabilities, false ones included.
             var json = JsonSerializer.SerializeToNode(me, SandboxJson.Options)!.AsObject();
-            foreach (var flag in new[] { "can_join_groups", "can_read_all_group_messages", "supports_inline_queries", "can_connect_to_business", "has_main_web_app" })
-                json[flag] ??= false;
+            foreach (var (flag, value) in GetMeFields.All)
+                json[flag] = value;
             return ValueTask.FromResult<object>(json);
         };
         map["setMyCommands"] = (call, _) =>

@@ -1,0 +1,63 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Platform.Core.Bots;
+using Platform.Core.Data;
+using Platform.Core.Tenancy;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+
+namespace Platform.Core.Payments;
+
+/// <summary>
+/// Hangfire job (tenant and row id): gives a <see cref="DuplicateCharge"/>'s Stars back with refundStarPayment, then
+/// stamps the row refunded. Runs any number of times: a refunded row is left alone, and CHARGE_ALREADY_REFUNDED (a
+/// retry after Telegram took the refund but before we stamped it) counts as done. Other failures throw, so Hangfire
+/// retries; the row keeps saying the refund is owed until it happens.
+/// </summary>
+public sealed class DuplicateChargeRefundJob(
+    TenantScopeFactory scopes, ITenantStore tenants, TelegramClientFactory clients, BotSecrets secrets, BotSender sender,
+    TimeProvider time, ILogger<DuplicateChargeRefundJob> logger)
+{
+    /// <summary>True when the charge is (now or already) refunded.</summary>
+    [AutomaticRetry(Attempts = 10)]
+    public async Task<bool> RefundAsync(Guid tenantId, Guid duplicateChargeId, CancellationToken cancellationToken)
+    {
+        if (await tenants.FindByIdAsync(tenantId, cancellationToken) is not { } tenant)
+        {
+            return false;
+        }
+
+        await using var scope = scopes.CreateScope(tenant);
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var charge = await db.DuplicateCharges.AsNoTracking().FirstOrDefaultAsync(c => c.Id == duplicateChargeId, cancellationToken);
+        if (charge is null)
+        {
+            return false;
+        }
+
+        if (charge.RefundedAt is not null)
+        {
+            return true;
+        }
+
+        var token = await db.Bots.Where(b => b.Id == charge.BotId).Select(b => b.TokenCiphertext).FirstAsync(cancellationToken);
+        try
+        {
+            var client = clients.Create(secrets.Unprotect(token));
+            await sender.CallAsync(charge.BotId, ct => client.RefundStarPayment(charge.BuyerTelegramUserId, charge.TelegramPaymentChargeId, ct), cancellationToken);
+        }
+        catch (ApiRequestException e) when (e.Message.Contains("CHARGE_ALREADY_REFUNDED", StringComparison.Ordinal))
+        {
+            // Refunded before (an earlier run of this job, or Telegram support): record it like any refund.
+        }
+
+        await db.DuplicateCharges.Where(c => c.Id == charge.Id && c.RefundedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.RefundedAt, time.GetUtcNow()), cancellationToken);
+        logger.LogWarning(
+            "Refunded duplicate charge {ChargeId} of {Stars} Stars to Telegram user {BuyerId} (order {OrderId})",
+            charge.TelegramPaymentChargeId, charge.AmountStars, charge.BuyerTelegramUserId, charge.OrderId);
+        return true;
+    }
+}
