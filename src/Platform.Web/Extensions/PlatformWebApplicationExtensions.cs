@@ -6,6 +6,7 @@ using Platform.Web.Jobs;
 using Platform.Web.Portal;
 using Platform.Web.Telegram;
 using Platform.Web.Tenancy;
+using Platform.Web.Text;
 
 namespace Platform.Web.Extensions;
 
@@ -20,6 +21,10 @@ public static class PlatformWebApplicationExtensions
             app.UseExceptionHandler();
             app.UseHsts();
         }
+
+        // Inside the exception handler, so Core's last-guard refusals answer 400, not 500; before ingress and tenancy,
+        // so refused characters in paths and query strings never reach a lookup (issue 12.4).
+        app.UseMiddleware<ForbiddenTextMiddleware>();
 
         app.UseTelegramIngress();
 
