@@ -28,6 +28,12 @@ public sealed class ForbiddenTextMiddleware(RequestDelegate next)
             }
         }
 
+        if (await HasUnreadableFormAsync(http.Request))
+        {
+            await RefuseAsync(http, "form", ForbiddenText.For("Some text in the form"));
+            return;
+        }
+
         try
         {
             await next(http);
@@ -48,12 +54,36 @@ public sealed class ForbiddenTextMiddleware(RequestDelegate next)
             http.Response.ContentType = "text/html; charset=utf-8";
             await http.Response.WriteAsync(
                 $"<!doctype html><title>Not saved</title><h1>Not saved</h1><p>{HtmlEncoder.Default.Encode(message)}</p>" +
-                "<p>Nothing was changed. Go back, remove the character and try again.</p>", http.RequestAborted);
+                "<p>Nothing was changed. Go back, remove the character (for example a NUL or another control character pasted from elsewhere) and try again.</p>", http.RequestAborted);
             return;
         }
 
         var errors = new Dictionary<string, string[]> { [field] = [message] };
         await Results.ValidationProblem(errors, title: "The request has invalid fields", statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(http);
+    }
+
+    /// <summary>
+    /// ASP.NET Core's form reader itself refuses NUL in url-encoded forms (InvalidDataException), which pages would only
+    /// report as a bare antiforgery 400; reading the form here (pages buffer it anyway) turns that into our message.
+    /// Multipart bodies are left alone: the streamed upload must not be buffered, and the page filter checks the rest.
+    /// </summary>
+    private static async Task<bool> HasUnreadableFormAsync(HttpRequest request)
+    {
+        if (!HttpMethods.IsPost(request.Method) || !request.HasFormContentType
+            || !request.ContentType!.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        try
+        {
+            await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            return false;
+        }
+        catch (InvalidDataException exception) when (exception.Message.Contains("invalid characters", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
     }
 
     private static bool WantsHtml(HttpRequest request) =>

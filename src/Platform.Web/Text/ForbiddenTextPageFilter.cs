@@ -14,6 +14,9 @@ namespace Platform.Web.Text;
 /// </summary>
 public sealed class ForbiddenTextPageFilter : IAsyncPageFilter
 {
+    /// <summary>The model-state key of the page-wide message; the layout shows it above every page.</summary>
+    public const string FormKey = "form-text";
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
@@ -40,7 +43,7 @@ public sealed class ForbiddenTextPageFilter : IAsyncPageFilter
             context.ModelState.AddModelError(ForbiddenText.IsForbidden(field) ? string.Empty : field, ForbiddenText.For("This text"));
         }
 
-        context.ModelState.AddModelError(string.Empty, "Nothing was saved: " + ForbiddenText.For("some text"));
+        context.ModelState.AddModelError(FormKey, "Nothing was saved: " + ForbiddenText.For("some text"));
         context.Result = await ShowFormAsync(context);
     }
 
