@@ -14,15 +14,21 @@ public static class ForbiddenText
     /// <summary>True when <paramref name="value"/> holds a character the platform refuses.</summary>
     public static bool IsForbidden(string? value) => value is not null && IndexOfForbidden(value) >= 0;
 
+    /// <summary>
+    /// True when <paramref name="value"/> cannot be stored at all (NUL, lone surrogates). The EF save guard uses this
+    /// narrower rule: it also sees text from Telegram (customer names, messages), which may carry other controls.
+    /// </summary>
+    public static bool IsUnstorable(string? value) => value is not null && IndexOfForbidden(value, unstorableOnly: true) >= 0;
+
     /// <summary>The index of the first refused character, or -1.</summary>
-    public static int IndexOfForbidden(ReadOnlySpan<char> value)
+    public static int IndexOfForbidden(ReadOnlySpan<char> value, bool unstorableOnly = false)
     {
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
             if (c < '\u0020')
             {
-                if (c is not ('\t' or '\n' or '\r'))
+                if (unstorableOnly ? c == '\0' : c is not ('\t' or '\n' or '\r'))
                 {
                     return i;
                 }

@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Platform.Core.Text;
 
 /// <summary>
-/// Last guard before PostgreSQL: every added or changed string property is checked against <see cref="ForbiddenText"/>
-/// and its configured maximum length before the save starts, so no path (a page, an endpoint, a job) can reach the
+/// Last guard before PostgreSQL: every added or changed string property is checked for what cannot be stored
+/// (<see cref="ForbiddenText.IsUnstorable"/>: NUL, lone surrogates) and against its configured maximum length before
+/// the save starts, so no path (a page, an endpoint, a job) can reach the
 /// database with NUL or half-write a batch. Throws <see cref="TextRefusedException"/>; the web host answers 400.
 /// </summary>
 public sealed class ForbiddenTextGuard : SaveChangesInterceptor
@@ -49,7 +50,7 @@ public sealed class ForbiddenTextGuard : SaveChangesInterceptor
             }
 
             var field = $"{entry.Metadata.ClrType.Name}.{property.Metadata.Name}";
-            if (ForbiddenText.IsForbidden(value))
+            if (ForbiddenText.IsUnstorable(value))
             {
                 throw new TextRefusedException(property.Metadata.Name, ForbiddenText.For(field));
             }
