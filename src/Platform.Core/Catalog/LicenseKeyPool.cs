@@ -5,6 +5,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Platform.Core.Data;
 using Platform.Core.Outbox;
+using Platform.Core.Text;
 
 namespace Platform.Core.Catalog;
 
@@ -146,6 +147,12 @@ public sealed class LicenseKeyPool(PlatformDbContext db, TimeProvider time)
     public async Task<KeyAddResult> AddAsync(Guid productId, IEnumerable<string> values, CancellationToken cancellationToken)
     {
         var candidates = values.Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
+        // The INSERT below is raw SQL, so the EF save guard never sees it: refuse the whole batch here instead.
+        if (candidates.FindIndex(ForbiddenText.IsForbidden) is var bad and >= 0)
+        {
+            throw new TextRefusedException("keys", $"Key {bad + 1} {ForbiddenText.Message}; no keys were added.");
+        }
+
         var tooLong = candidates.Count(v => v.Length > LicenseKey.ValueMaxLength);
         var fitting = candidates.Where(v => v.Length <= LicenseKey.ValueMaxLength).ToList();
         var distinct = fitting.Distinct(StringComparer.Ordinal).ToArray();

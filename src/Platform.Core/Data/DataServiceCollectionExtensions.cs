@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Platform.Core.Tenancy;
+using Platform.Core.Text;
 
 namespace Platform.Core.Data;
 
@@ -37,5 +38,5 @@ public static class DataServiceCollectionExtensions
         options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PlatformDbContext).Assembly.GetName().Name))
             .UseOpenIddict()
-            .AddInterceptors(interceptor);
+            .AddInterceptors(interceptor, new ForbiddenTextGuard());
 }

@@ -1,6 +1,7 @@
 using Platform.Core.Identity;
 using Platform.Core.Tenancy;
 using Platform.Web.Identity;
+using Platform.Web.Text;
 
 namespace Platform.Web.Api;
 
@@ -17,6 +18,7 @@ public static class PlatformApiExtensions
         var api = endpoints.MapGroup("/api/v1")
             .RequireAuthorization(ApiPolicies.ApiAccess)
             .AddEndpointFilter<ApiCallerFilter>()
+            .AddEndpointFilter<ForbiddenTextEndpointFilter>()
             .DisableAntiforgery();
 
         // Issue 4, merchant side: the store with its storefront (replaces the bare GET /store), catalog, files, orders.

@@ -7,6 +7,7 @@ using Platform.Web.Jobs;
 using Platform.Web.Portal;
 using Platform.Web.Telegram;
 using Platform.Web.Tenancy;
+using Platform.Web.Text;
 
 namespace Platform.Web.Extensions;
 
@@ -21,6 +22,10 @@ public static class PlatformWebApplicationExtensions
             app.UsePlatformExceptionPages();
             app.UseHsts();
         }
+
+        // Inside the exception handler, so Core's last-guard refusals answer 400, not 500; before ingress and tenancy,
+        // so refused characters in paths and query strings never reach a lookup (issue 12.4).
+        app.UseMiddleware<ForbiddenTextMiddleware>();
 
         app.UseTelegramIngress();
         // After the Telegram branch: its webhook answers only Telegram, and it is the busiest path.

@@ -54,7 +54,7 @@ public static class PlatformWebBuilderExtensions
         {
             options.Conventions.AuthorizeFolder("/Stores", PortalPolicies.StoreMember);
             options.Conventions.AuthorizeFolder("/Admin", PortalPolicies.PlatformAdmin);
-        });
+        }).AddMvcOptions(options => options.Filters.Add<Text.ForbiddenTextPageFilter>());
 
         // The local run keeps uploaded files next to its database under the git-ignored .data folder.
         string LocalData(string name) => Path.Combine(LocalRun.LocalDatabaseExtensions.RepositoryRoot(builder.Environment.ContentRootPath), ".data", name);

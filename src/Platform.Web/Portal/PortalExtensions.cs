@@ -18,6 +18,7 @@ public static class PortalExtensions
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicies.Auth)
             .DisableAntiforgery()
+            .AddEndpointFilter<Text.ForbiddenTextEndpointFilter>()
             .ProducesValidationProblem()
             .ProducesValidationProblem(StatusCodes.Status409Conflict)
             .Produces<SignupResponse>(StatusCodes.Status201Created);
