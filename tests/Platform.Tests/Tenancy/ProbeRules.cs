@@ -21,6 +21,8 @@ internal static class ProbeRules
         ProbeRule.NotScoped("/d/{token}", "signed download link: the token is the credential (DownloadTokensTests)"),
         ProbeRule.NotScoped("/invite/{inviteSlug}/{token}", "invitation link: the token is the credential (TeamTests)"),
         ProbeRule.NotScoped("/access-denied", "static page"),
+        ProbeRule.NotScoped("/error/{status:int}", "error page: names no store beyond the caller's own (ErrorPageTests)"),
+        ProbeRule.NotScoped("/favicon.ico", "redirect to a static file"),
         ProbeRule.NotScoped("/forgot-password", "anonymous form about the caller's own email"),
         ProbeRule.NotScoped("/login", "anonymous form"),
         ProbeRule.NotScoped("/logout", "ends the session the probe itself uses"),
