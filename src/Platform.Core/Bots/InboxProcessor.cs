@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,8 +6,6 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Core.Data;
 using Platform.Core.Tenancy;
-using Telegram.Bot;
-using Telegram.Bot.Types;
 
 namespace Platform.Core.Bots;
 
@@ -143,7 +140,7 @@ public sealed class InboxProcessor(
             // tenant for row-level security, so letting EF open and close per query would multiply them. The lane
             // gives it back at once: holding connections across updates would let busy jobs starve the others' lanes.
             await db.Database.OpenConnectionAsync(cancellationToken);
-            var update = Read(next.Payload);
+            var update = UpdateReader.Read(next.Payload);
             await scope.ServiceProvider.GetRequiredService<BotUpdateHandler>().HandleAsync(tenant, botId, update, cancellationToken);
             return LaneOutcome.Handled;
         }
@@ -160,38 +157,6 @@ public sealed class InboxProcessor(
                 poison ? time.GetUtcNow() : null, cancellationToken);
             // Set aside, the chat goes on; otherwise later updates of this chat wait (order per chat matters more than progress).
             return poison ? LaneOutcome.SetAside : LaneOutcome.Failed;
-        }
-    }
-
-    /// <summary>
-    /// Reads a sample of each update kind the bot handles once, at start: the Bot API types' first read JIT-compiles
-    /// their converters (about a second on a busy core), which the first buyers after a start would otherwise wait for.
-    /// </summary>
-    internal static void WarmUpReader()
-    {
-        const string from = "\"from\":{\"id\":1,\"is_bot\":false,\"first_name\":\"W\",\"language_code\":\"en\"}";
-        const string chat = "\"chat\":{\"id\":1,\"type\":\"private\",\"first_name\":\"W\"}";
-        foreach (var json in new[]
-        {
-            $$$$"""{"update_id":1,"message":{"message_id":1,"date":1700000000,{{{{chat}}}},{{{{from}}}},"text":"/start"}}""",
-            $$$$"""{"update_id":2,"callback_query":{"id":"1",{{{{from}}}},"chat_instance":"1","data":"c:root:0","message":{"message_id":1,"date":1700000000,{{{{chat}}}},"text":"x"}}}""",
-            $$$$"""{"update_id":3,"message":{"message_id":2,"date":1700000000,{{{{chat}}}},{{{{from}}}},"successful_payment":{"currency":"XTR","total_amount":1,"invoice_payload":"x","telegram_payment_charge_id":"c","provider_payment_charge_id":""}}}""",
-        })
-        {
-            Read(System.Text.Encoding.UTF8.GetBytes(json));
-        }
-    }
-
-    /// <summary>The stored bytes as a Bot API update; whatever the reader throws (bad JSON, invalid UTF-8 or UTF-16) makes it unreadable.</summary>
-    private static Update Read(byte[] payload)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<Update>(payload, JsonBotAPI.Options) ?? throw new JsonException("The update is null.");
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or NotSupportedException or FormatException)
-        {
-            throw new UnreadableUpdateException(e);
         }
     }
 

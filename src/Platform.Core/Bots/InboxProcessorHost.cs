@@ -24,12 +24,13 @@ public sealed class InboxProcessorHost(
     private readonly SemaphoreSlim slots = new(options.Value.ProcessorMaxBotsAtOnce);
     private CancellationToken stopping;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         stopping = stoppingToken;
+        await Task.Yield(); // the warm-up must not hold up the host's start
         WarmUp();
         signals.Start(Wake, () => _ = RecheckAsync());
-        return Task.Delay(Timeout.Infinite, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        await Task.Delay(Timeout.Infinite, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
     /// <summary>The first update after a start would otherwise wait for the reader's and the handler's first-use costs (JIT, DI).</summary>
@@ -37,7 +38,7 @@ public sealed class InboxProcessorHost(
     {
         try
         {
-            InboxProcessor.WarmUpReader();
+            UpdateReader.WarmUp();
             using var scope = scopes.CreateScope();
             scope.ServiceProvider.GetRequiredService<BotUpdateHandler>();
         }
