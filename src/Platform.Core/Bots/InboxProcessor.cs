@@ -132,15 +132,19 @@ public sealed class InboxProcessor(
     {
         await Task.Yield(); // lanes start concurrently; the caller goes on starting the others
         using var place = await throttle.EnterAsync(cancellationToken);
-        await using var scope = tenantScopes.CreateScope(tenant);
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         try
         {
+            var update = UpdateReader.Read(next.Payload);
+            if (BotUpdateHandler.PrivateChatOf(update) is null)
+            {
+                return LaneOutcome.Handled; // nothing for the store (a group, a kind of update it does not serve): no scope, no connection
+            }
+
+            await using var scope = tenantScopes.CreateScope(tenant);
             // One connection for the whole update (its dozen statements): every open costs a round trip that sets the
             // tenant for row-level security, so letting EF open and close per query would multiply them. The lane
             // gives it back at once: holding connections across updates would let busy jobs starve the others' lanes.
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            var update = UpdateReader.Read(next.Payload);
+            await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Database.OpenConnectionAsync(cancellationToken);
             await scope.ServiceProvider.GetRequiredService<BotUpdateHandler>().HandleAsync(tenant, botId, update, cancellationToken);
             return LaneOutcome.Handled;
         }
