@@ -116,8 +116,8 @@ internal static class CheckoutRush
         await using var command = new NpgsqlCommand("""
             SELECT o."Id", q."ReceivedAt", i."ReceivedAt", o."PaidAt", d."CreatedAt", d."SentAt", o."BotId"
             FROM "Orders" o
-            JOIN "InboxUpdates" q ON q."Payload"->'pre_checkout_query'->>'invoice_payload' = replace(o."Id"::text, '-', '')
-            JOIN "InboxUpdates" i ON i."Payload"->'message'->'successful_payment'->>'invoice_payload' = replace(o."Id"::text, '-', '')
+            JOIN "InboxUpdates" q ON convert_from(q."Payload", 'UTF8')::jsonb->'pre_checkout_query'->>'invoice_payload' = replace(o."Id"::text, '-', '')
+            JOIN "InboxUpdates" i ON convert_from(i."Payload", 'UTF8')::jsonb->'message'->'successful_payment'->>'invoice_payload' = replace(o."Id"::text, '-', '')
             JOIN "Deliveries" d ON d."OrderId" = o."Id" AND d."Kind" = 'Document'
             WHERE d."SentAt" IS NOT NULL
             """, connection);

@@ -21,13 +21,12 @@ public sealed class BotUpdateHandler(
     {
         var message = update.Message;
         var callback = update.CallbackQuery;
-        var chatId = message?.Chat.Id ?? callback?.Message?.Chat.Id ?? callback?.From.Id;
-        if (chatId is null || (message?.Chat.Type ?? Telegram.Bot.Types.Enums.ChatType.Private) != Telegram.Bot.Types.Enums.ChatType.Private)
+        if (PrivateChatOf(update) is not { } chatId)
         {
             return; // the store serves private chats only
         }
 
-        var chat = await chats.CreateAsync(tenant, botId, chatId.Value, message?.From ?? callback?.From, cancellationToken);
+        var chat = await chats.CreateAsync(tenant, botId, chatId, message?.From ?? callback?.From, cancellationToken);
         if (chat is null || chat.Bot.Status == BotStatus.Broken)
         {
             return;
@@ -80,6 +79,15 @@ public sealed class BotUpdateHandler(
         {
             logger.LogInformation("Chat of bot {BotId} blocked the bot; nothing to send", botId);
         }
+    }
+
+    /// <summary>The private chat an update is for; null when the store has nothing to do with it (a group, an update kind it does not serve).</summary>
+    public static long? PrivateChatOf(Update update)
+    {
+        var message = update.Message;
+        var callback = update.CallbackQuery;
+        var chatId = message?.Chat.Id ?? callback?.Message?.Chat.Id ?? callback?.From.Id;
+        return (message?.Chat.Type ?? Telegram.Bot.Types.Enums.ChatType.Private) == Telegram.Bot.Types.Enums.ChatType.Private ? chatId : null;
     }
 
     private Task OnTextAsync(BotChat chat, string text, CancellationToken cancellationToken)

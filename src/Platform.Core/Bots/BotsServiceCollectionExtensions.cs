@@ -18,7 +18,8 @@ public static class BotsServiceCollectionExtensions
             .Validate(o => o.ProcessorChatParallelism is >= 1 and <= 256, "Telegram:ProcessorChatParallelism must be between 1 and 256.")
             .Validate(o => o.ProcessorMaxConcurrentUpdates is >= 0 and <= 1024, "Telegram:ProcessorMaxConcurrentUpdates must be between 0 (three per core) and 1024.")
             .Validate(o => o.PreCheckoutMaxConcurrency is >= 0 and <= 1024, "Telegram:PreCheckoutMaxConcurrency must be between 0 (two per core) and 1024.")
-            .Validate(o => o.ProcessorPollInterval > TimeSpan.Zero && o.ProcessorEnqueueWindow >= TimeSpan.Zero, "Telegram processor intervals must be positive.")
+            .Validate(o => o.ProcessorPollInterval > TimeSpan.Zero, "Telegram:ProcessorPollInterval must be positive.")
+            .Validate(o => o.ProcessorMaxBotsAtOnce is >= 1 and <= 1024, "Telegram:ProcessorMaxBotsAtOnce must be between 1 and 1024.")
             .ValidateOnStart();
         services.AddSingleton<BotSecrets>();
         services.AddSingleton<TelegramClientFactory>();
@@ -27,7 +28,6 @@ public static class BotsServiceCollectionExtensions
         services.AddSingleton<ProcessorThrottle>();
         services.AddSingleton<BotDataSource>();
         services.AddSingleton<BotFileSource>();
-        services.AddSingleton<InboxProcessorScheduler>();
         services.AddSingleton<InboxSignals>();
         services.AddSingleton<PreCheckoutAnswerer>();
         services.AddScoped<BotRegistrationService>();
@@ -52,7 +52,10 @@ public static class BotsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Where a job server runs (Worker; Web with Jobs:RunServerInWeb): the recurring sweep and the clean-up jobs.</summary>
+    /// <summary>
+    /// Where a job server runs (Worker; Web with Jobs:RunServerInWeb): the processors woken by inbox signals, the
+    /// recurring sweep and the clean-up jobs. A web process without a job server stores and signals, and never processes.
+    /// </summary>
     public static IServiceCollection AddBotJobs(this IServiceCollection services) =>
-        services.AddHostedService<BotJobsStartup>().AddHostedService<MaintenanceJobsStartup>();
+        services.AddHostedService<BotJobsStartup>().AddHostedService<MaintenanceJobsStartup>().AddHostedService<InboxProcessorHost>();
 }

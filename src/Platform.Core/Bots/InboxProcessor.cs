@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,8 +6,6 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Core.Data;
 using Platform.Core.Tenancy;
-using Telegram.Bot;
-using Telegram.Bot.Types;
 
 namespace Platform.Core.Bots;
 
@@ -135,27 +132,32 @@ public sealed class InboxProcessor(
     {
         await Task.Yield(); // lanes start concurrently; the caller goes on starting the others
         using var place = await throttle.EnterAsync(cancellationToken);
-        await using var scope = tenantScopes.CreateScope(tenant);
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         try
         {
+            var update = UpdateReader.Read(next.Payload);
+            if (BotUpdateHandler.PrivateChatOf(update) is null)
+            {
+                return LaneOutcome.Handled; // nothing for the store (a group, a kind of update it does not serve): no scope, no connection
+            }
+
+            await using var scope = tenantScopes.CreateScope(tenant);
             // One connection for the whole update (its dozen statements): every open costs a round trip that sets the
             // tenant for row-level security, so letting EF open and close per query would multiply them. The lane
             // gives it back at once: holding connections across updates would let busy jobs starve the others' lanes.
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            var update = JsonSerializer.Deserialize<Update>(next.Payload, JsonBotAPI.Options) ?? throw new JsonException("The update is null.");
+            await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Database.OpenConnectionAsync(cancellationToken);
             await scope.ServiceProvider.GetRequiredService<BotUpdateHandler>().HandleAsync(tenant, botId, update, cancellationToken);
             return LaneOutcome.Handled;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var attempts = next.Attempts + 1;
-            var poison = attempts >= MaxAttempts || e is JsonException;
+            // An update the Bot API types cannot read never will: set aside at once, with the reader's error.
+            var poison = attempts >= MaxAttempts || e is UnreadableUpdateException;
             logger.LogWarning(e, "Update {UpdateId} of bot {BotId} failed (attempt {Attempt})", next.UpdateId, botId, attempts);
             // A fresh connection: the update's own may be mid-transaction or broken.
             await using var fresh = await dataSource.OpenAsync(cancellationToken);
             await TenantSession.SetAsync(fresh, tenant.Id, cancellationToken);
-            await InboxWorkList.RecordFailureAsync(fresh, tenant.Id, next.Id, attempts, Truncate(e.GetType().Name + ": " + e.Message),
+            await InboxWorkList.RecordFailureAsync(fresh, tenant.Id, next.Id, attempts, Truncate(e is UnreadableUpdateException ? e.Message : e.GetType().Name + ": " + e.Message),
                 poison ? time.GetUtcNow() : null, cancellationToken);
             // Set aside, the chat goes on; otherwise later updates of this chat wait (order per chat matters more than progress).
             return poison ? LaneOutcome.SetAside : LaneOutcome.Failed;
@@ -165,5 +167,5 @@ public sealed class InboxProcessor(
     /// <summary>The second half of the bot's advisory lock key (Guid hash codes are the same in every process).</summary>
     internal static int LockKey(Guid botId) => botId.GetHashCode();
 
-    private static string Truncate(string value) => value.Length <= 1000 ? value : value[..1000];
+    private static string Truncate(string value) => PostgresText.Clean(value.Length <= 1000 ? value : value[..1000])!;
 }

@@ -5,10 +5,11 @@ using Npgsql;
 namespace Platform.Core.Bots;
 
 /// <summary>
-/// "Bot X has new updates" across processes, through PostgreSQL LISTEN/NOTIFY: the ingress notifies when it stores
-/// updates for a bot whose processor job is already running (<see cref="InboxProcessorScheduler"/>), and the job —
-/// possibly in another replica — wakes at once instead of polling. Signals may be lost (a reconnecting listener), so
-/// waiters always wait with a timeout and look at the inbox themselves; a signal only makes them look sooner.
+/// "Bot X has new updates" across processes, through PostgreSQL LISTEN/NOTIFY: the inbox writer notifies in the very
+/// transaction that stores the updates (PostgreSQL delivers it at COMMIT), and every listening process hears it — the
+/// <see cref="InboxProcessorHost"/> starts the bot's processor, a processor already running wakes its lanes. Signals
+/// may be lost (a reconnecting listener), so after every (re)connect the listener tells its subscriber to look at the
+/// inbox itself, and running processors still poll; a signal only makes them look sooner.
 /// </summary>
 public sealed class InboxSignals(BotDataSource dataSource, ILogger<InboxSignals> logger) : IAsyncDisposable
 {
@@ -16,6 +17,23 @@ public sealed class InboxSignals(BotDataSource dataSource, ILogger<InboxSignals>
     private readonly ConcurrentDictionary<Guid, Signal> signals = new();
     private readonly CancellationTokenSource stopping = new();
     private Task? listening;
+    private Action<Guid, Guid>? onSignal;
+    private Action? onListening;
+
+    /// <summary>The NOTIFY payload naming a bot and its tenant.</summary>
+    public static string Payload(Guid tenantId, Guid botId) => $"{tenantId:N}{botId:N}";
+
+    /// <summary>
+    /// Starts listening with a subscriber (the processor host): <paramref name="signal"/> gets (tenant, bot) for every
+    /// notification, <paramref name="listeningAgain"/> runs after every (re)connect, when signals may have been missed.
+    /// Both are called on the listener's thread and must not block.
+    /// </summary>
+    public void Start(Action<Guid, Guid> signal, Action listeningAgain)
+    {
+        onSignal = signal;
+        onListening = listeningAgain;
+        EnsureListening();
+    }
 
     /// <summary>The bot's signal count now; pass it to <see cref="WaitAsync"/> after looking at the inbox.</summary>
     public long Version(Guid botId)
@@ -32,6 +50,16 @@ public sealed class InboxSignals(BotDataSource dataSource, ILogger<InboxSignals>
         return signal.Version > seenVersion ? Task.CompletedTask : next.WaitAsync(timeout, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
+    /// <summary>Stops listening (before the database goes away at shutdown); waiters fall back to polling.</summary>
+    public async Task StopAsync()
+    {
+        await stopping.CancelAsync();
+        if (listening is not null)
+        {
+            await listening.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
     private void EnsureListening()
     {
         if (listening is null)
@@ -45,29 +73,31 @@ public sealed class InboxSignals(BotDataSource dataSource, ILogger<InboxSignals>
 
     private async Task ListenAsync(CancellationToken cancellationToken)
     {
+        var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
                 await using var connection = await dataSource.OpenAsync(cancellationToken);
-                connection.Notification += (_, e) =>
-                {
-                    if (Guid.TryParse(e.Payload, out var botId) && signals.TryGetValue(botId, out var signal))
-                    {
-                        signal.Pulse();
-                    }
-                };
+                connection.Notification += (_, e) => Deliver(e.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(cancellationToken);
                 }
 
-                // Anything stored while we were not listening: wake every waiter once so it looks.
+                if (failures > 0)
+                {
+                    logger.LogInformation("Listening for inbox signals again");
+                }
+
+                failures = 0;
+                // Anything stored while we were not listening: every waiter and the subscriber look once.
                 foreach (var signal in signals.Values)
                 {
                     signal.Pulse();
                 }
 
+                onListening?.Invoke();
                 while (true)
                 {
                     await connection.WaitAsync(cancellationToken);
@@ -79,20 +109,35 @@ public sealed class InboxSignals(BotDataSource dataSource, ILogger<InboxSignals>
             }
             catch (Exception e)
             {
-                logger.LogWarning(e, "Listening for inbox signals failed; processors poll until it is back");
+                // One line per outage, not a stack trace per retry: the database restarting is not news after the first.
+                if (failures++ == 0)
+                {
+                    logger.LogWarning("Listening for inbox signals failed ({Error}); retrying every second, processors poll meanwhile", e.Message);
+                }
+
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }
 
-    public async ValueTask DisposeAsync()
+    private void Deliver(string payload)
     {
-        await stopping.CancelAsync();
-        if (listening is not null)
+        if (payload.Length != 64 || !Guid.TryParseExact(payload.AsSpan(0, 32), "N", out var tenantId) || !Guid.TryParseExact(payload.AsSpan(32), "N", out var botId))
         {
-            await listening.ContinueWith(_ => { }, TaskScheduler.Default);
+            return;
         }
 
+        if (signals.TryGetValue(botId, out var signal))
+        {
+            signal.Pulse();
+        }
+
+        onSignal?.Invoke(tenantId, botId);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         stopping.Dispose();
     }
 

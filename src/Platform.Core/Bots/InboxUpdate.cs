@@ -16,8 +16,11 @@ public sealed class InboxUpdate : ITenantOwned
     /// <summary>The chat the update belongs to, for in-order processing per chat (null for chat-less updates).</summary>
     public long? ChatId { get; set; }
 
-    /// <summary>The raw update JSON (jsonb).</summary>
-    public required string Payload { get; set; }
+    /// <summary>
+    /// The update's body exactly as Telegram sent it (bytea). Not jsonb: jsonb refuses <c>\u0000</c> and lone
+    /// surrogates, which a buyer can type, and a refused update would be redelivered — and block its bot — forever.
+    /// </summary>
+    public required byte[] Payload { get; set; }
 
     public DateTimeOffset ReceivedAt { get; set; }
     public DateTimeOffset? ProcessedAt { get; set; }

@@ -17,7 +17,7 @@ internal static class InboxWorkList
 
     // DISTINCT ON walks IX_InboxUpdates_Unprocessed (tenant, bot, chat, update_id) in order: the oldest update per chat.
     private const string HeadsSql = """
-        SELECT DISTINCT ON ("ChatId") "Id", "ChatId", "UpdateId", "Payload"::text, "Attempts"
+        SELECT DISTINCT ON ("ChatId") "Id", "ChatId", "UpdateId", "Payload", "Attempts"
         FROM "InboxUpdates"
         WHERE "TenantId" = $1 AND "BotId" = $2 AND "ProcessedAt" IS NULL AND NOT (COALESCE("ChatId", $3) = ANY($4))
         ORDER BY "ChatId", "UpdateId"
@@ -42,7 +42,7 @@ internal static class InboxWorkList
         {
             while (reader.FieldCount == 5 && await reader.ReadAsync(cancellationToken))
             {
-                result.Add(new PendingUpdate(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3), reader.GetInt32(4)));
+                result.Add(new PendingUpdate(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetInt64(2), reader.GetFieldValue<byte[]>(3), reader.GetInt32(4)));
             }
         }
         while (await reader.NextResultAsync(cancellationToken));

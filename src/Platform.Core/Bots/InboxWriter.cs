@@ -13,21 +13,21 @@ namespace Platform.Core.Bots;
 /// <see cref="MaxBatch"/>), stores it with one multi-row INSERT … ON CONFLICT DO NOTHING per tenant inside ONE
 /// transaction, commits, and only then completes each request — so every 200 follows a durable commit, and a
 /// burst of N updates costs one fsync instead of N. Row-level security still applies: the tenant setting is
-/// switched (transaction-local) before each tenant's rows.
+/// switched (transaction-local) before each tenant's rows. The same transaction NOTIFYs every bot it stored updates
+/// for: PostgreSQL delivers the signal at COMMIT, so the processor (<see cref="InboxProcessorHost"/>, in whichever
+/// process runs jobs) wakes on the commit itself — no queue, no poll between a buyer and their update.
 /// </summary>
 public sealed class InboxWriter : BackgroundService
 {
     public const int MaxBatch = 512;
     private readonly Channel<InboxEntry> queue = Channel.CreateBounded<InboxEntry>(new BoundedChannelOptions(20_000) { SingleReader = true });
     private readonly BotDataSource dataSource;
-    private readonly InboxProcessorScheduler scheduler;
     private readonly TimeProvider time;
     private readonly ILogger<InboxWriter> logger;
 
-    public InboxWriter(BotDataSource dataSource, InboxProcessorScheduler scheduler, TimeProvider time, ILogger<InboxWriter> logger)
+    public InboxWriter(BotDataSource dataSource, TimeProvider time, ILogger<InboxWriter> logger)
     {
         this.dataSource = dataSource;
-        this.scheduler = scheduler;
         this.time = time;
         this.logger = logger;
     }
@@ -51,25 +51,49 @@ public sealed class InboxWriter : BackgroundService
                 batch.Add(entry);
             }
 
+            await StoreIsolatedAsync(batch, stoppingToken);
+        }
+    }
+
+    /// <summary>
+    /// The batch in one transaction; if that fails, each update in a transaction of its own, so one update the
+    /// database refuses (or a bot deleted meanwhile) fails alone instead of answering 503 to every tenant in the batch.
+    /// </summary>
+    private async Task StoreIsolatedAsync(List<InboxEntry> batch, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await StoreAsync(batch, stoppingToken);
+            return;
+        }
+        catch (Exception e) when (batch.Count > 1 && (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested))
+        {
+            logger.LogWarning(e, "Storing a batch of {Count} updates failed; storing them one by one", batch.Count);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            Fail(batch[0], e);
+            return;
+        }
+
+        foreach (var entry in batch)
+        {
             try
             {
-                await StoreAsync(batch, stoppingToken);
-                // Pre-checkout queries are answered by the ingress itself and stored as processed: no job for them.
-                foreach (var bot in batch.Where(e => !e.Envelope.IsPreCheckout).Select(e => (e.TenantId, e.BotId)).Distinct())
-                {
-                    scheduler.Request(bot.TenantId, bot.BotId);
-                }
+                await StoreAsync([entry], stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                // Nothing was acknowledged: every request of the batch answers an error and Telegram redelivers.
-                logger.LogError(e, "Storing a batch of {Count} updates failed", batch.Count);
-                foreach (var entry in batch)
-                {
-                    entry.Committed.TrySetException(e);
-                }
+                Fail(entry, e);
             }
         }
+    }
+
+    /// <summary>Nothing was acknowledged: the request answers an error and Telegram redelivers the update.</summary>
+    private void Fail(InboxEntry entry, Exception e)
+    {
+        logger.LogError(e, "Storing update {UpdateId} of bot {BotId} failed", entry.Envelope.UpdateId, entry.BotId);
+        entry.Committed.TrySetException(e);
     }
 
     private async Task StoreAsync(List<InboxEntry> batch, CancellationToken cancellationToken)
@@ -85,14 +109,21 @@ public sealed class InboxWriter : BackgroundService
             commands.BatchCommands.Add(BuildInsert(group.Key, group.DistinctBy(e => (e.BotId, e.Envelope.UpdateId)).ToList(), now));
         }
 
+        // Pre-checkout queries are answered by the ingress itself and stored as processed: no signal for them.
+        var bots = batch.Where(e => !e.Envelope.IsPreCheckout).Select(e => InboxSignals.Payload(e.TenantId, e.BotId)).Distinct().ToArray();
+        if (bots.Length > 0)
+        {
+            commands.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_notify('{InboxSignals.Channel}', b) FROM unnest($1::text[]) b") { Parameters = { new() { Value = bots } } });
+        }
+
         var inserted = new HashSet<(Guid, long)>();
         await using (var reader = await commands.ExecuteReaderAsync(cancellationToken))
         {
-            // Result sets alternate: the tenant setting, then that tenant's inserted rows.
+            // Result sets: per tenant the tenant setting, then that tenant's inserted rows; last the signals (void).
             var result = 0;
             do
             {
-                var rows = result++ % 2 == 1;
+                var rows = result++ % 2 == 1 && reader.FieldCount == 2;
                 while (rows && await reader.ReadAsync(cancellationToken))
                 {
                     inserted.Add((reader.GetGuid(0), reader.GetInt64(1)));
@@ -116,14 +147,14 @@ public sealed class InboxWriter : BackgroundService
         var p = 1;
         for (var i = 0; i < rows.Count; i++)
         {
-            sql.Append(i == 0 ? "" : ",").Append($"(${p}, ${p + 1}, ${p + 2}, ${p + 3}, ${p + 4}::jsonb, ${p + 5}, ${p + 6}, 0)");
+            sql.Append(i == 0 ? "" : ",").Append($"(${p}, ${p + 1}, ${p + 2}, ${p + 3}, ${p + 4}, ${p + 5}, ${p + 6}, 0)");
             p += 7;
             var row = rows[i];
             command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
             command.Parameters.Add(new NpgsqlParameter { Value = row.BotId });
             command.Parameters.Add(new NpgsqlParameter { Value = row.Envelope.UpdateId });
             command.Parameters.Add(new NpgsqlParameter { Value = (object?)row.Envelope.ChatId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
-            command.Parameters.Add(new NpgsqlParameter { Value = Encoding.UTF8.GetString(row.Payload), NpgsqlDbType = NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter { Value = row.Payload, NpgsqlDbType = NpgsqlDbType.Bytea }); // the exact bytes, never parsed here
             command.Parameters.Add(new NpgsqlParameter { Value = now });
             command.Parameters.Add(new NpgsqlParameter { Value = row.Envelope.IsPreCheckout ? now : DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         }

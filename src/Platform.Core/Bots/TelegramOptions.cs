@@ -53,6 +53,9 @@ public sealed class TelegramOptions
     /// </summary>
     public int PreCheckoutMaxConcurrency { get; set; }
 
-    /// <summary>How long a processor job waits before enqueueing another for the same bot (trailing edge).</summary>
-    public TimeSpan ProcessorEnqueueWindow { get; set; } = TimeSpan.FromMilliseconds(50);
+    /// <summary>
+    /// Bots whose processors one job-server process runs at once from inbox signals (<see cref="InboxProcessorHost"/>);
+    /// each holds a lock connection while it runs, from the same pool as the inbox writer. Others wait their turn.
+    /// </summary>
+    public int ProcessorMaxBotsAtOnce { get; set; } = 20;
 }

@@ -13,7 +13,7 @@ public sealed record UpdateEnvelope(long UpdateId, long? ChatId, bool IsPreCheck
     {
         try
         {
-            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 1024 });
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("update_id", out var id) || !id.TryGetInt64(out var updateId))
             {

@@ -14,7 +14,11 @@ namespace Platform.Web.Telegram;
 public static class TelegramIngressEndpoint
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
-    public const int MaxBodyBytes = 1024 * 1024;
+    /// <summary>
+    /// Far above anything Telegram sends (a message is at most 4,096 characters), so no real update is ever refused:
+    /// a refused update is redelivered with back-off and holds up every later update of its bot.
+    /// </summary>
+    public const int MaxBodyBytes = 4 * 1024 * 1024;
 
     public const string PathPrefix = "/telegram";
 

@@ -1,5 +1,6 @@
 extern alias Sandbox;
 
+using System.Text;
 using Sandbox::Platform.TelegramSandbox;
 using Sandbox::Platform.TelegramSandbox.Time;
 using System.Net;
@@ -55,7 +56,7 @@ public sealed class ExactnessTests(ExactnessTests.Host app) : IClassFixture<Exac
         using var http = app.CreateHttpClient();
         foreach (var payload in payloads.Concat(payloads))
         {
-            Assert.Equal(HttpStatusCode.OK, (await IngressTests.PostAsync(http, store.BotId, secret, payload)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await IngressTests.PostAsync(http, store.BotId, secret, Encoding.UTF8.GetString(payload))).StatusCode);
         }
 
         Assert.Equal(payloads.Count, await store.WithDbAsync(db => db.InboxUpdates.CountAsync()));

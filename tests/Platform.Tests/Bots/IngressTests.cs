@@ -45,7 +45,7 @@ public sealed class IngressTests(BotAppFactory app) : IClassFixture<BotAppFactor
         var store = await TestStore.CreateAsync(app, "Shape");
         var secret = await SecretAsync(store);
         using var http = app.CreateHttpClient();
-        var huge = "{\"update_id\":5,\"message\":{\"text\":\"" + new string('a', 1_100_000) + "\"}}";
+        var huge = "{\"update_id\":5,\"message\":{\"text\":\"" + new string('a', 4_200_000) + "\"}}";
         Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(http, store.BotId, secret, huge)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(http, store.BotId, secret, "{not json")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(http, store.BotId, secret, "{\"message\":{}}")).StatusCode);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Data.Local;
 using Platform.Core.Tenancy;
@@ -54,6 +55,7 @@ public class PlatformAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         builder.UseUrls("http://127.0.0.1:0");
+        builder.ConfigureTestServices(TestHangfireLogging.KeepProcessWide); // after the app's own registrations
     }
 
     /// <summary>A plain client for this host (cookies kept, redirects not followed unless asked).</summary>

@@ -10,7 +10,7 @@ internal sealed class InboxUpdateConfiguration : IEntityTypeConfiguration<InboxU
     {
         builder.ToTable("InboxUpdates");
         builder.Property(u => u.Id).UseIdentityAlwaysColumn();
-        builder.Property(u => u.Payload).HasColumnType("jsonb");
+        builder.Property(u => u.Payload).HasColumnType("bytea");
         builder.Property(u => u.LastError).HasMaxLength(1000);
         builder.HasIndex(u => new { u.TenantId, u.BotId, u.UpdateId }).IsUnique();
         // The processor's work list: unprocessed updates in update_id order per bot and chat.
