@@ -105,6 +105,9 @@ public sealed partial class BotRegistrationService(
         && status.WebhookUrl != WebhookUrlOf(botId)
         && await ResyncAsync(botId, cancellationToken);
 
+    /// <summary>What the portal shows for a bot whose stored token this server cannot decrypt.</summary>
+    public const string UnreadableTokenMessage = "This server cannot read the bot's stored token (its encryption keys changed). Remove the bot and connect it again.";
+
     public async Task<BotStatusView?> StatusAsync(Guid botId, CancellationToken cancellationToken)
     {
         if (await FindAsync(botId, cancellationToken) is not { } bot)
@@ -113,9 +116,16 @@ public sealed partial class BotRegistrationService(
         }
 
         WebhookInfo? info = null;
+        string? unreadable = null;
         try
         {
             info = await clients.Create(secrets.Unprotect(bot.TokenCiphertext)).GetWebhookInfo(cancellationToken);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            // The key ring that encrypted the token is gone (e.g. a lost DataProtection certificate): say so, don't 500.
+            logger.LogWarning("Bot {BotId}'s token cannot be decrypted with this server's key ring", bot.Id);
+            unreadable = UnreadableTokenMessage;
         }
         catch (ApiRequestException e) when (e.ErrorCode == 401)
         {
@@ -127,7 +137,7 @@ public sealed partial class BotRegistrationService(
         }
 
         return new BotStatusView(bot.Id, bot.Username, bot.TelegramBotId, bot.Status, bot.LastError, bot.LastSyncedAt,
-            info?.Url, info?.PendingUpdateCount, info?.LastErrorMessage);
+            info?.Url, info?.PendingUpdateCount, info?.LastErrorMessage ?? unreadable);
     }
 
     /// <summary>Deletes the webhook first (best effort: a revoked token cannot), then the bot and its route.</summary>

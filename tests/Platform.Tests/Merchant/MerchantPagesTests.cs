@@ -94,6 +94,20 @@ public sealed class MerchantPagesTests(MerchantAppFactory app) : IClassFixture<M
     }
 
     [Fact]
+    public async Task A_bot_whose_token_this_server_cannot_decrypt_is_listed_with_the_reason_instead_of_an_error()
+    {
+        var (tenant, email) = await app.NewStoreAsync("Unreadable");
+        var file = await app.UploadAsync(tenant, "%PDF-1.4 tiny"u8.ToArray(), "tiny.pdf");
+        await app.PaidFileOrderAsync(tenant, file); // its bot's token ciphertext is not from this key ring
+        using var client = await app.SignedInClientAsync(email, tenant);
+
+        var page = await PageForms.GetPageAsync(client, $"/stores/{tenant.Slug}/bots");
+
+        Assert.Contains("@shop_bot", page.Body!.TextContent);
+        Assert.Contains(Platform.Core.Bots.BotRegistrationService.UnreadableTokenMessage, page.Body!.TextContent);
+    }
+
+    [Fact]
     public async Task Orders_are_listed_filtered_and_shown_with_deliveries_and_the_owner_sees_refund()
     {
         var (tenant, email) = await app.NewStoreAsync("Orders");

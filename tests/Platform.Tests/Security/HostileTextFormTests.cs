@@ -25,7 +25,7 @@ public sealed class HostileTextFormTests(MerchantAppFactory app) : IClassFixture
             $"/stores/{slug}", $"/stores/{slug}/products", $"/stores/{slug}/products/new", $"/stores/{slug}/products/{store.KeyProductId}",
             $"/stores/{slug}/products/{store.TextProductId}", $"/stores/{slug}/storefront", $"/stores/{slug}/webhooks",
             $"/stores/{slug}/webhooks/{store.WebhookId}", $"/stores/{slug}/team", $"/stores/{slug}/api-clients",
-            $"/stores/{slug}/files", $"/stores/{slug}/orders", $"/stores/{slug}/orders/{store.OrderId}",
+            $"/stores/{slug}/files", $"/stores/{slug}/bots", $"/stores/{slug}/orders", $"/stores/{slug}/orders/{store.OrderId}",
         ];
         var fields = 0;
         foreach (var page in pages)
