@@ -1,4 +1,5 @@
 using System.Text;
+using Platform.Core.Text;
 
 namespace Platform.Core.Data;
 
@@ -11,13 +12,15 @@ public static class PostgresText
 {
     public static string? Clean(string? value)
     {
-        if (value is null || !NeedsCleaning(value))
+        // The save guard's rule for what cannot be stored, so the two never disagree.
+        var first = value is null ? -1 : ForbiddenText.IndexOfForbidden(value, unstorableOnly: true);
+        if (first < 0)
         {
             return value;
         }
 
-        var clean = new StringBuilder(value.Length);
-        for (var i = 0; i < value.Length; i++)
+        var clean = new StringBuilder(value!.Length).Append(value, 0, first);
+        for (var i = first; i < value.Length; i++)
         {
             var c = value[i];
             if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
@@ -31,19 +34,5 @@ public static class PostgresText
         }
 
         return clean.ToString();
-    }
-
-    private static bool NeedsCleaning(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (c == '\0' || (char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[++i]))))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -2,23 +2,20 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Platform.Core.Bots;
 using Platform.Core.Data;
 using Platform.Core.Tenancy;
-using Telegram.Bot;
-using Telegram.Bot.Exceptions;
 
 namespace Platform.Core.Payments;
 
 /// <summary>
 /// Hangfire job (tenant and row id): gives a <see cref="DuplicateCharge"/>'s Stars back with refundStarPayment, then
 /// stamps the row refunded. Runs any number of times: a refunded row is left alone, and CHARGE_ALREADY_REFUNDED (a
-/// retry after Telegram took the refund but before we stamped it) counts as done. Other failures throw, so Hangfire
+/// retry after Telegram took the refund but before we stamped it) counts as done — the call is
+/// <see cref="RefundService.RefundChargeAsync"/>, the one every refund makes. Other failures throw, so Hangfire
 /// retries; the row keeps saying the refund is owed until it happens.
 /// </summary>
 public sealed class DuplicateChargeRefundJob(
-    TenantScopeFactory scopes, ITenantStore tenants, TelegramClientFactory clients, BotSecrets secrets, BotSender sender,
-    TimeProvider time, ILogger<DuplicateChargeRefundJob> logger)
+    TenantScopeFactory scopes, ITenantStore tenants, TimeProvider time, ILogger<DuplicateChargeRefundJob> logger)
 {
     /// <summary>True when the charge is (now or already) refunded.</summary>
     [AutomaticRetry(Attempts = 10)]
@@ -43,15 +40,8 @@ public sealed class DuplicateChargeRefundJob(
         }
 
         var token = await db.Bots.Where(b => b.Id == charge.BotId).Select(b => b.TokenCiphertext).FirstAsync(cancellationToken);
-        try
-        {
-            var client = clients.Create(secrets.Unprotect(token));
-            await sender.CallAsync(charge.BotId, ct => client.RefundStarPayment(charge.BuyerTelegramUserId, charge.TelegramPaymentChargeId, ct), cancellationToken);
-        }
-        catch (ApiRequestException e) when (e.Message.Contains("CHARGE_ALREADY_REFUNDED", StringComparison.Ordinal))
-        {
-            // Refunded before (an earlier run of this job, or Telegram support): record it like any refund.
-        }
+        await scope.ServiceProvider.GetRequiredService<RefundService>()
+            .RefundChargeAsync(charge.BotId, token, charge.BuyerTelegramUserId, charge.TelegramPaymentChargeId, cancellationToken);
 
         await db.DuplicateCharges.Where(c => c.Id == charge.Id && c.RefundedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.RefundedAt, time.GetUtcNow()), cancellationToken);

@@ -45,12 +45,7 @@ public sealed class RefundService(
         var bot = await db.Bots.AsNoTracking().FirstAsync(b => b.Id == order.BotId, cancellationToken);
         try
         {
-            var client = clients.Create(secrets.Unprotect(bot.TokenCiphertext));
-            await sender.CallAsync(bot.Id, ct => client.RefundStarPayment(userId, order.TelegramPaymentChargeId, ct), cancellationToken);
-        }
-        catch (ApiRequestException e) when (e.Message.Contains("CHARGE_ALREADY_REFUNDED", StringComparison.Ordinal))
-        {
-            // Refunded before (by us on another try, or by Telegram support): record it like any refund.
+            await RefundChargeAsync(bot.Id, bot.TokenCiphertext, userId, order.TelegramPaymentChargeId, cancellationToken);
         }
         catch (System.Security.Cryptography.CryptographicException)
         {
@@ -68,6 +63,24 @@ public sealed class RefundService(
         }
 
         return await MarkRefundedAsync(order.Id, cancellationToken) ? RefundResult.Refunded : RefundResult.AlreadyRefunded;
+    }
+
+    /// <summary>
+    /// The Telegram half of every refund (an order's, a duplicate charge's): refundStarPayment through the bot's send
+    /// path. CHARGE_ALREADY_REFUNDED counts as done — refunded before, by an earlier try or by Telegram support. Any other
+    /// failure throws.
+    /// </summary>
+    public async Task RefundChargeAsync(Guid botId, string tokenCiphertext, long telegramUserId, string chargeId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var client = clients.Create(secrets.Unprotect(tokenCiphertext));
+            await sender.CallAsync(botId, ct => client.RefundStarPayment(telegramUserId, chargeId, ct), cancellationToken);
+        }
+        catch (ApiRequestException e) when (e.Message.Contains("CHARGE_ALREADY_REFUNDED", StringComparison.Ordinal))
+        {
+            // Done before: record it like any refund.
+        }
     }
 
     /// <summary>
