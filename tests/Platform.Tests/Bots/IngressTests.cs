@@ -67,6 +67,29 @@ public sealed class IngressTests(BotAppFactory app) : IClassFixture<BotAppFactor
     }
 
     [Fact]
+    public async Task An_update_after_the_database_dropped_the_idle_connections_is_still_stored_and_answered_200()
+    {
+        var store = await TestStore.CreateAsync(app, "Dropped");
+        var secret = await SecretAsync(store);
+        using var http = app.CreateHttpClient();
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(http, store.BotId, secret, Update(31))).StatusCode);
+
+        // What a server restart or a proxy's idle timeout does to the connection the inbox writer keeps open.
+        await using (var admin = new Npgsql.NpgsqlConnection(await Infrastructure.TestPostgres.Instance.SuperuserConnectionStringAsync()))
+        {
+            await admin.OpenAsync();
+            await using var kill = new Npgsql.NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = $1 AND usename = $2", admin)
+            {
+                Parameters = { new() { Value = app.Database.Name }, new() { Value = Platform.Core.Data.Local.StarfrontRoles.App } },
+            };
+            Assert.True((long)(await kill.ExecuteScalarAsync())! > 0);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(http, store.BotId, secret, Update(32))).StatusCode);
+        Assert.Equal(2, await store.WithDbAsync(db => db.InboxUpdates.CountAsync(u => u.UpdateId == 31 || u.UpdateId == 32)));
+    }
+
+    [Fact]
     public async Task An_update_the_bot_cannot_read_is_set_aside_with_its_error_and_the_chat_goes_on()
     {
         var store = await TestStore.CreateAsync(app, "Unreadable");
