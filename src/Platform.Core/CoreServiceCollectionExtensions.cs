@@ -1,14 +1,19 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Core.Bots;
 using Microsoft.Extensions.Hosting;
+using Platform.Core.Accounts;
+using Platform.Core.Bots;
 using Platform.Core.Catalog;
+using Platform.Core.Conversation;
 using Platform.Core.Data;
 using Platform.Core.Email;
 using Platform.Core.Files;
 using Platform.Core.Identity;
+using Platform.Core.Inbox;
 using Platform.Core.Maintenance;
 using Platform.Core.Orders;
+using Platform.Core.Outbound;
+using Platform.Core.Payments;
 using Platform.Core.Security;
 using Platform.Core.Tenancy;
 using Platform.Core.Webhooks;
@@ -17,7 +22,10 @@ namespace Platform.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>Everything Core offers to both hosts: data, tenancy services, email outbox, admin creation, webhooks.</summary>
+    /// <summary>
+    /// Everything Core offers to both hosts: data, tenancy services, email outbox, admin creation, webhooks, and the
+    /// selling modules, one <c>Add…</c> each (docs/modules.md has their arrows).
+    /// </summary>
     public static IServiceCollection AddPlatformCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformData(configuration);
@@ -40,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<FileStorageOptions>().Bind(configuration.GetSection("Files"));
         services.AddSingleton<IFileStorage, LocalFileStorage>();
         services.AddScoped<FileUploadService>();
+        services.AddScoped<IFileUsage, CatalogFileUsage>();
         services.AddScoped<DownloadLinkFactory>();
         services.AddScoped<ProductService>();
         services.AddScoped<CatalogReader>();
@@ -47,17 +56,27 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<LicenseKeyPool>();
         services.AddScoped<StorefrontReader>();
         services.AddScoped<StorefrontService>();
-        services.AddScoped<OrderReader>();
         services.AddScoped<DemoCatalog>();
         services.AddOptions<MaintenanceOptions>().Bind(configuration.GetSection("Maintenance"))
             .Validate(o => o.AbandonPendingOrdersAfter >= TimeSpan.FromHours(1), "Maintenance:AbandonPendingOrdersAfter must be at least 01:00:00 (an invoice may be paid minutes after it is sent).")
             .Validate(o => o.PruneIdentityTokensAfter >= TimeSpan.FromDays(1), "Maintenance:PruneIdentityTokensAfter must be at least 1.00:00:00.")
             .ValidateOnStart();
-        services.AddTransient<OrderAbandonmentJob>();
         services.AddTransient<KeyReservationReleaseJob>();
         services.AddTransient<IdentityTokenPruningJob>();
         services.AddPlatformWebhooks(configuration);
-        services.AddBotRuntime(configuration);
+        services.AddBotRegistration(configuration);
+        services.AddOutbound();
+        services.AddOrders();
+        services.AddPayments();
+        services.AddConversation();
+        services.AddInbox();
         return services;
     }
+
+    /// <summary>
+    /// Where a job server runs (Worker; Web with Jobs:RunServerInWeb): the inbox's processors and sweep, and the
+    /// maintenance schedule. A web process without a job server stores and signals, and never processes.
+    /// </summary>
+    public static IServiceCollection AddPlatformCoreJobs(this IServiceCollection services) =>
+        services.AddInboxJobs().AddHostedService<MaintenanceJobsStartup>();
 }

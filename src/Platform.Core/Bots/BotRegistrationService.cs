@@ -17,7 +17,8 @@ namespace Platform.Core.Bots;
 /// </summary>
 public sealed partial class BotRegistrationService(
     PlatformDbContext db, ITenantContextAccessor tenant, BotSecrets secrets, TelegramClientFactory clients,
-    IPublicBaseUrl publicBaseUrl, BotDirectory directory, TimeProvider time, ILogger<BotRegistrationService> logger)
+    IPublicBaseUrl publicBaseUrl, BotDirectory directory, IBotCommandMenu commands, IBotUsage usage, TimeProvider time,
+    ILogger<BotRegistrationService> logger)
 {
     /// <summary>The updates the bot runtime handles; refunded_payment arrives inside message.</summary>
     public static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.PreCheckoutQuery];
@@ -157,7 +158,7 @@ public sealed partial class BotRegistrationService(
             logger.LogWarning("deleteWebhook failed for bot {BotId}: {Error}", bot.Id, e.GetType().Name);
         }
 
-        if (await db.Orders.AnyAsync(o => o.BotId == botId, cancellationToken))
+        if (await usage.IsUsedAsync(botId, cancellationToken))
         {
             // Orders keep their bot for the history; the route goes so nothing is served any more.
             await db.BotRoutes.Where(r => r.BotId == botId).ExecuteDeleteAsync(cancellationToken);
@@ -188,7 +189,7 @@ public sealed partial class BotRegistrationService(
             await db.SaveChangesAsync(cancellationToken);
             directory.Invalidate(bot.Id);
             await client.SetWebhook(url, secretToken: secret, allowedUpdates: AllowedUpdates, maxConnections: 100, cancellationToken: cancellationToken);
-            await BotCommandsSetup.ApplyAsync(client, cancellationToken);
+            await commands.ApplyAsync(client, cancellationToken);
             bot.Status = BotStatus.Active;
             bot.LastError = null;
             bot.LastSyncedAt = time.GetUtcNow();

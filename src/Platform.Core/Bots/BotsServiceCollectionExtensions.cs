@@ -1,15 +1,16 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Core.Maintenance;
-using Platform.Core.Orders;
-using Platform.Core.Payments;
 
 namespace Platform.Core.Bots;
 
 public static class BotsServiceCollectionExtensions
 {
-    /// <summary>The bot runtime both hosts share: registration, conversation, checkout, fulfilment, refunds.</summary>
-    public static IServiceCollection AddBotRuntime(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Registration: a store's bots, their secrets, the route cache ingress reads, and the Telegram settings and clients
+    /// every bot module shares. The hooks it calls (<see cref="IBotCommandMenu"/>, <see cref="IBotUsage"/>) are
+    /// registered by the modules that own them (Conversation, Orders).
+    /// </summary>
+    public static IServiceCollection AddBotRegistration(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TelegramOptions>().Bind(configuration.GetSection("Telegram"))
             .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Telegram:BaseUrl must be an absolute URL.")
@@ -24,38 +25,7 @@ public static class BotsServiceCollectionExtensions
         services.AddSingleton<BotSecrets>();
         services.AddSingleton<TelegramClientFactory>();
         services.AddSingleton<BotDirectory>();
-        services.AddSingleton<BotSender>();
-        services.AddSingleton<ProcessorThrottle>();
-        services.AddSingleton<BotDataSource>();
-        services.AddSingleton<BotFileSource>();
-        services.AddSingleton<InboxSignals>();
-        services.AddSingleton<PreCheckoutAnswerer>();
         services.AddScoped<BotRegistrationService>();
-        services.AddScoped<BotChatFactory>();
-        services.AddScoped<BotFileSender>();
-        services.AddScoped<BotPhotoSender>();
-        services.AddScoped<CatalogView>();
-        services.AddScoped<BotUpdateHandler>();
-        services.AddScoped<CustomerDirectory>();
-        services.AddScoped<CheckoutService>();
-        services.AddSingleton<PreCheckoutService>();
-        services.AddScoped<PaymentRecorder>();
-        services.AddScoped<RefundService>();
-        services.AddScoped<DownloadLinks>();
-        services.AddScoped<FulfilmentService>();
-        services.AddScoped<OrderHistoryView>();
-        services.AddTransient<InboxProcessor>();
-        services.AddTransient<InboxSweep>();
-        services.AddTransient<FulfilOrderJob>();
-        services.AddTransient<RefundNotifier>();
-        services.AddTransient<DuplicateChargeRefundJob>();
         return services;
     }
-
-    /// <summary>
-    /// Where a job server runs (Worker; Web with Jobs:RunServerInWeb): the processors woken by inbox signals, the
-    /// recurring sweep and the clean-up jobs. A web process without a job server stores and signals, and never processes.
-    /// </summary>
-    public static IServiceCollection AddBotJobs(this IServiceCollection services) =>
-        services.AddHostedService<BotJobsStartup>().AddHostedService<MaintenanceJobsStartup>().AddHostedService<InboxProcessorHost>();
 }

@@ -34,12 +34,12 @@ public sealed class TelegramOptions
     /// <summary>
     /// While a processor job is busy with some chats, how often it looks for chats whose updates arrived meanwhile
     /// (one indexed query) when no signal woke it first. The ingress signals new updates through LISTEN/NOTIFY
-    /// (<see cref="InboxSignals"/>), so this is only the safety net for a lost signal.
+    /// (<see cref="Inbox.InboxSignals"/>), so this is only the safety net for a lost signal.
     /// </summary>
     public TimeSpan ProcessorPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
-    /// Updates one process handles at once across all its processor jobs (<see cref="ProcessorThrottle"/>); 0 means three
+    /// Updates one process handles at once across all its processor jobs (<see cref="Outbound.ProcessorThrottle"/>); 0 means three
     /// per core. A handler waiting on Telegram's limits does not count.
     /// </summary>
     public int ProcessorMaxConcurrentUpdates { get; set; }
@@ -54,7 +54,7 @@ public sealed class TelegramOptions
     public int PreCheckoutMaxConcurrency { get; set; }
 
     /// <summary>
-    /// Bots whose processors one job-server process runs at once from inbox signals (<see cref="InboxProcessorHost"/>);
+    /// Bots whose processors one job-server process runs at once from inbox signals (<see cref="Inbox.InboxProcessorHost"/>);
     /// each holds a lock connection while it runs, from the same pool as the inbox writer. Others wait their turn.
     /// </summary>
     public int ProcessorMaxBotsAtOnce { get; set; } = 20;

@@ -9,7 +9,7 @@ namespace Platform.Core.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>Registers the DbContext, the tenant context pair, the tenant store and the cross-tenant reader.</summary>
+    /// <summary>Registers the DbContext, the tenant context pair, the tenant store, the cross-tenant reader and the plain Npgsql source.</summary>
     public static IServiceCollection AddPlatformData(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PlatformDatabaseOptions>()
@@ -30,6 +30,7 @@ public static class DataServiceCollectionExtensions
         services.AddMemoryCache();
         services.AddSingleton<ITenantStore, CachedTenantStore>();
         services.AddSingleton<CrossTenantReaderFactory>();
+        services.AddSingleton<BotDataSource>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -7,6 +7,7 @@ using Platform.Core.Email;
 using Platform.Core.Files;
 using Platform.Core.Orders;
 using Platform.Core.Identity;
+using Platform.Core.Inbox;
 using Platform.Core.Outbox;
 using Platform.Core.Payments;
 using Platform.Core.Tenancy;

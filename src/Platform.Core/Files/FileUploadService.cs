@@ -8,7 +8,7 @@ namespace Platform.Core.Files;
 /// Stores an uploaded file of the current tenant: streams it to <see cref="IFileStorage"/> while hashing and sniffing,
 /// then records a <see cref="StoredFile"/>. Used by the portal, the API and the storefront image upload.
 /// </summary>
-public sealed class FileUploadService(PlatformDbContext db, IFileStorage storage, IOptions<FileStorageOptions> options, TimeProvider time)
+public sealed class FileUploadService(PlatformDbContext db, IFileStorage storage, IFileUsage usage, IOptions<FileStorageOptions> options, TimeProvider time)
 {
     public long MaxUploadBytes => options.Value.MaxUploadBytes;
 
@@ -53,7 +53,7 @@ public sealed class FileUploadService(PlatformDbContext db, IFileStorage storage
     public Task<StoredFile?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
 
-    /// <summary>Deletes a file nothing refers to. Returns an error message when a product still uses it.</summary>
+    /// <summary>Deletes a file nothing refers to. Returns an error message when a product still uses it (<see cref="IFileUsage"/>).</summary>
     public async Task<string?> DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
         var file = await db.StoredFiles.FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
@@ -62,14 +62,11 @@ public sealed class FileUploadService(PlatformDbContext db, IFileStorage storage
             return "That file does not exist.";
         }
 
-        // Past buyers may still download it: a file that is or was a product's goods stays.
-        if (await db.Products.AnyAsync(p => p.FileId == id, cancellationToken))
+        if (await usage.ReleaseAsync(id, cancellationToken) is { } kept)
         {
-            return "A product delivers this file; it is kept so buyers can still download it.";
+            return kept;
         }
 
-        await db.Products.Where(p => p.PhotoFileId == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.PhotoFileId, (Guid?)null), cancellationToken);
-        await db.StoreSettings.Where(s => s.WelcomeImageFileId == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.WelcomeImageFileId, (Guid?)null), cancellationToken);
         db.StoredFiles.Remove(file);
         await db.SaveChangesAsync(cancellationToken);
         await storage.DeleteAsync(file.StorageKey, cancellationToken);

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Core.Bots;
 using Platform.Core.Data;
+using Platform.Core.Outbound;
 using Platform.Core.Tenancy;
 
 namespace Platform.Core.Orders;

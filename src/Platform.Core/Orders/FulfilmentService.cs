@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Platform.Core.Bots;
 using Platform.Core.Catalog;
 using Platform.Core.Data;
 using Platform.Core.Files;
+using Platform.Core.Outbound;
 using Platform.Core.Outbox;
 using Telegram.Bot.Types;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Platform.Core.Bots;
 using Platform.Core.Catalog;
 using Platform.Core.Data;
 using Platform.Core.Orders;
+using Platform.Core.Outbound;
 using Telegram.Bot;
 using Telegram.Bot.Types.Payments;
 
@@ -42,8 +42,8 @@ public sealed class CheckoutService(PlatformDbContext db, CatalogReader catalog,
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var title = CatalogView.Cut(product.Title, Product.TitleMaxLength);
-        var description = CatalogView.Cut(string.IsNullOrWhiteSpace(product.Description) ? product.Title : product.Description, Product.InvoiceDescriptionMaxLength);
+        var title = MessageText.Cut(product.Title, Product.TitleMaxLength);
+        var description = MessageText.Cut(string.IsNullOrWhiteSpace(product.Description) ? product.Title : product.Description, Product.InvoiceDescriptionMaxLength);
         await chat.SendAsync(ct => chat.Client.SendInvoice(
             chat.ChatId, title, description, OrderIds.ToPayload(orderId), "XTR", [new LabeledPrice(title, product.PriceStars)],
             cancellationToken: ct), cancellationToken);

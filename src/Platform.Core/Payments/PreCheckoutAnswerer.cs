@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Platform.Core.Bots;
+using Platform.Core.Outbound;
 using Platform.Core.Tenancy;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -11,7 +11,7 @@ namespace Platform.Core.Payments;
 /// The pre-checkout fast path, run by ingress right after the update is stored: validate and answer at once, so
 /// the buyer waits milliseconds, not a job queue (Telegram gives up after 10 s and takes no Stars).
 /// </summary>
-public sealed class PreCheckoutAnswerer(PreCheckoutService service, TelegramClientFactory clients, BotSecrets secrets, BotSender sender, ILogger<PreCheckoutAnswerer> logger)
+public sealed class PreCheckoutAnswerer(PreCheckoutService service, BotCalls calls, ILogger<PreCheckoutAnswerer> logger)
 {
     public async Task AnswerAsync(TenantInfo tenant, Guid botId, byte[] payload, CancellationToken cancellationToken)
     {
@@ -21,8 +21,7 @@ public sealed class PreCheckoutAnswerer(PreCheckoutService service, TelegramClie
             return;
         }
 
-        var client = clients.CreateForSender(secrets.Unprotect(decision.TokenCiphertext));
-        await sender.CallAsync(botId, ct => decision.Error is null
+        await calls.CallAsync(botId, decision.TokenCiphertext, (client, ct) => decision.Error is null
             ? client.AnswerPreCheckoutQuery(query.Id, cancellationToken: ct)
             : client.AnswerPreCheckoutQuery(query.Id, decision.Error, ct), cancellationToken);
         if (decision.Error is not null)

@@ -2,10 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Core.Bots;
-using Platform.Core.Bots.Texts;
 using Platform.Core.Catalog;
 using Platform.Core.Data;
 using Platform.Core.Orders;
+using Platform.Core.Outbound.Texts;
 using Platform.Core.Tenancy;
 using Telegram.Bot.Types.Payments;
 

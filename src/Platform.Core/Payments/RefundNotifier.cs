@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Core.Bots;
 using Platform.Core.Data;
 using Platform.Core.Orders;
+using Platform.Core.Outbound;
 using Platform.Core.Tenancy;
 
 namespace Platform.Core.Payments;

@@ -2,9 +2,9 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Platform.Core.Catalog;
-using Platform.Core.Bots;
 using Platform.Core.Data;
 using Platform.Core.Orders;
+using Platform.Core.Outbound;
 using Platform.Core.Outbox;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -18,7 +18,7 @@ namespace Platform.Core.Payments;
 /// die with the order status. The customer is told by a job (a RefundNotice delivery row, sent once).
 /// </summary>
 public sealed class RefundService(
-    PlatformDbContext db, LicenseKeyPool keys, TelegramClientFactory clients, BotSecrets secrets, BotSender sender,
+    PlatformDbContext db, LicenseKeyPool keys, BotCalls calls,
     IBackgroundJobClient jobs, TimeProvider time, ILogger<RefundService> logger)
 {
     public string? LastTelegramError { get; private set; }
@@ -67,15 +67,14 @@ public sealed class RefundService(
 
     /// <summary>
     /// The Telegram half of every refund (an order's, a duplicate charge's): refundStarPayment through the bot's send
-    /// path. CHARGE_ALREADY_REFUNDED counts as done — refunded before, by an earlier try or by Telegram support. Any other
+    /// path (<see cref="BotCalls"/>: one 429 layer, no retry inside the client). CHARGE_ALREADY_REFUNDED counts as done — refunded before, by an earlier try or by Telegram support. Any other
     /// failure throws.
     /// </summary>
     public async Task RefundChargeAsync(Guid botId, string tokenCiphertext, long telegramUserId, string chargeId, CancellationToken cancellationToken)
     {
         try
         {
-            var client = clients.Create(secrets.Unprotect(tokenCiphertext));
-            await sender.CallAsync(botId, ct => client.RefundStarPayment(telegramUserId, chargeId, ct), cancellationToken);
+            await calls.CallAsync(botId, tokenCiphertext, (client, ct) => client.RefundStarPayment(telegramUserId, chargeId, ct), cancellationToken);
         }
         catch (ApiRequestException e) when (e.Message.Contains("CHARGE_ALREADY_REFUNDED", StringComparison.Ordinal))
         {

@@ -2,7 +2,7 @@ using Hangfire;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Options;
 using Platform.Core;
-using Platform.Core.Bots;
+using Platform.Core.Inbox;
 using Platform.Core.Jobs;
 using Platform.Core.Webhooks;
 using Platform.Web.Health;
@@ -91,7 +91,7 @@ public static class PlatformWebBuilderExtensions
             if (builder.Configuration.GetValue("Jobs:RunServerInWeb", false))
             {
                 services.AddHangfireServer();
-                services.AddBotJobs();
+                services.AddPlatformCoreJobs();
                 services.AddWebhookJobs();
             }
         }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Platform.Core.Accounts;
 using Platform.Core.Identity;
 using Platform.Core.Tenancy;
 using Platform.Web.Commands;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Platform.Core.Accounts;
 using Platform.Core.Identity;
 using Platform.Core.Tenancy;
 using Platform.Web.Portal;

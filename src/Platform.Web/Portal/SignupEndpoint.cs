@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Platform.Core.Accounts;
 using Platform.Core.Identity;
 using Platform.Core.Tenancy;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Platform.Core.Bots;
+using Platform.Core.Inbox;
 using Platform.Core.Payments;
 using Platform.Core.Tenancy;
 

@@ -1,5 +1,5 @@
-using Platform.Core.Bots.Texts;
 using Platform.Core.Catalog;
+using Platform.Core.Outbound.Texts;
 
 namespace Platform.Tests.Bots;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Platform.Core.Bots.Texts;
 using Platform.Core.Catalog;
+using Platform.Core.Outbound.Texts;
 
 namespace Platform.Tests.Bots;
 

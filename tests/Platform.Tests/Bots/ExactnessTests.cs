@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Bots;
 using Platform.Core.Catalog;
+using Platform.Core.Inbox;
 using Platform.Core.Orders;
 
 namespace Platform.Tests.Bots;

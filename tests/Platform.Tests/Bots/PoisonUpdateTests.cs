@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Core.Bots;
+using Platform.Core.Inbox;
 using Xunit.Abstractions;
 
 namespace Platform.Tests.Bots;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Platform.Core.Bots;
+using Platform.Core.Outbound;
 
 namespace Platform.Tests.Bots;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Platform.Core.Bots.Texts;
 using Platform.Core.Catalog;
+using Platform.Core.Outbound.Texts;
 using Platform.Core.Tenancy;
 
 namespace Platform.Tests.Bots;

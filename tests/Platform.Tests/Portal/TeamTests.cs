@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Accounts;
 using Platform.Core.Data;
 using Platform.Core.Tenancy;
 using Platform.Tests.Infrastructure;

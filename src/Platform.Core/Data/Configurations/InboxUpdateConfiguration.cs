@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Platform.Core.Bots;
+using Platform.Core.Inbox;
 
 namespace Platform.Core.Data.Configurations;
 

@@ -1,0 +1,10 @@
+namespace Platform.Core.Bots;
+
+/// <summary>
+/// Whether records of other modules still name a bot (orders keep their bot for the history), asked before a bot is
+/// removed. Owned here and implemented by Orders (<c>Orders.OrderBotUsage</c>), so Bots never depends on Orders.
+/// </summary>
+public interface IBotUsage
+{
+    Task<bool> IsUsedAsync(Guid botId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,7 @@
+namespace Platform.Core.Outbound;
+
+public enum BotFileKind
+{
+    Document = 0,
+    Photo = 1,
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+using Platform.Core.Files;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace Platform.Core.Outbound;
+
+/// <summary>
+/// A photo with its text (welcome, product card). The text rides as the caption when it fits Telegram's caption limit;
+/// a longer one follows the photo as its own message, so nothing the merchant wrote is cut to 1,024 characters.
+/// The buttons go on the last message, where the customer reads on. File ids are reused through <see cref="BotFileSender"/>.
+/// </summary>
+public sealed class BotPhotoSender(BotFileSender files, ILogger<BotPhotoSender> logger)
+{
+    public const int CaptionMaxLength = 1024;
+    public const int MessageMaxLength = 4096;
+
+    public async Task SendAsync(BotChat chat, StoredFile photo, string text, InlineKeyboardMarkup? markup, CancellationToken cancellationToken)
+    {
+        var fits = text.Length <= CaptionMaxLength; // Telegram counts UTF-16 code units, as string.Length does
+        try
+        {
+            await files.SendAsync(chat, photo, BotFileKind.Photo, fits ? text : null, fits ? markup : null, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or ApiRequestException { ErrorCode: 400 })
+        {
+            // An image Telegram refuses or whose bytes are gone must not keep the customer from the store: text only.
+            logger.LogWarning(e, "Photo {FileId} could not be sent by bot {BotId}; sending the text alone", photo.Id, chat.Bot.Id);
+            fits = false;
+        }
+
+        if (!fits)
+        {
+            await chat.SendTextAsync(MessageText.Cut(text, MessageMaxLength), markup, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Platform.Core.Outbound;
+
+public static class OutboundServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything sent to Telegram for a buyer: the sender with its rate gates and the one 429 retry layer, the
+    /// per-process handler throttle it gives places back to, chats, files and photos, and token-based calls.
+    /// </summary>
+    public static IServiceCollection AddOutbound(this IServiceCollection services)
+    {
+        services.AddSingleton<BotSender>();
+        services.AddSingleton<ProcessorThrottle>();
+        services.AddSingleton<BotFileSource>();
+        services.AddSingleton<BotCalls>();
+        services.AddScoped<BotChatFactory>();
+        services.AddScoped<BotFileSender>();
+        services.AddScoped<BotPhotoSender>();
+        return services;
+    }
+}

@@ -1,0 +1,60 @@
+namespace Platform.Core.Outbound.Texts;
+
+/// <summary>
+/// The platform's own words in the bot (the merchant's texts come from store settings). One subclass per
+/// language; <see cref="For"/> picks by the customer's language_code, then the store's default, then English.
+/// </summary>
+public abstract class BotTexts
+{
+    public static readonly BotTexts English = new EnglishBotTexts();
+    public static readonly BotTexts Persian = new PersianBotTexts();
+    public static readonly BotTexts Russian = new RussianBotTexts();
+
+    public abstract string Language { get; }
+    public abstract string Welcome(string storeName);
+    public abstract string CatalogButton { get; }
+    public abstract string OrdersButton { get; }
+    public abstract string CatalogEmpty { get; }
+    public abstract string CatalogTitle { get; }
+    public abstract string AllProducts { get; }
+    public abstract string Next { get; }
+    public abstract string Previous { get; }
+    public abstract string Back { get; }
+    public abstract string Buy(int stars);
+    public abstract string ProductUnavailable { get; }
+    public abstract string SoldOut { get; }
+    public abstract string PriceChanged { get; }
+    public abstract string StoreUnavailable { get; }
+    public abstract string OrderNotFound { get; }
+    public abstract string PaymentFailed { get; }
+    public abstract string ThanksPaid(string title);
+    public abstract string DownloadLink(string url);
+    public abstract string YourKey(string key);
+    public abstract string YourContent(string text);
+    public abstract string NoOrders { get; }
+    public abstract string OrdersTitle { get; }
+    public abstract string GetAgain { get; }
+    public abstract string Refunded(string title, int stars);
+    public abstract string OrderRefunded { get; }
+    public abstract string NoTerms { get; }
+    public abstract string NoSupport { get; }
+    public abstract string Help { get; }
+    public abstract string Unknown { get; }
+    public abstract string CommandStart { get; }
+    public abstract string CommandCatalog { get; }
+    public abstract string CommandOrders { get; }
+    public abstract string CommandPaySupport { get; }
+    public abstract string CommandTerms { get; }
+    public abstract string CommandHelp { get; }
+
+    public static BotTexts For(string? languageCode, string? storeDefault) =>
+        Match(languageCode) ?? Match(storeDefault) ?? English;
+
+    private static BotTexts? Match(string? code) => code?.Split('-', '_')[0].ToLowerInvariant() switch
+    {
+        "en" => English,
+        "fa" => Persian,
+        "ru" => Russian,
+        _ => null,
+    };
+}

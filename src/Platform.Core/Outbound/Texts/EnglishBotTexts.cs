@@ -1,0 +1,41 @@
+namespace Platform.Core.Outbound.Texts;
+
+public sealed class EnglishBotTexts : BotTexts
+{
+    public override string Language => "en";
+    public override string Welcome(string storeName) => $"Welcome to {storeName}! Browse the catalog and pay with Telegram Stars.";
+    public override string CatalogButton => "🛍 Catalog";
+    public override string OrdersButton => "📦 My orders";
+    public override string CatalogEmpty => "Nothing is on sale right now. Please come back later.";
+    public override string CatalogTitle => "Catalog — choose a product:";
+    public override string AllProducts => "All products";
+    public override string Next => "Next ›";
+    public override string Previous => "‹ Previous";
+    public override string Back => "‹ Back";
+    public override string Buy(int stars) => $"Buy for {stars} ⭐";
+    public override string ProductUnavailable => "Sorry, this product is no longer available.";
+    public override string SoldOut => "Sorry, this product is sold out. No Stars were taken.";
+    public override string PriceChanged => "The price changed since this invoice was made. Please open the product again.";
+    public override string StoreUnavailable => "This store is unavailable at the moment. Please try again later.";
+    public override string OrderNotFound => "This order could not be found. Please start again from the catalog.";
+    public override string PaymentFailed => "The payment could not be accepted. No Stars were taken.";
+    public override string ThanksPaid(string title) => $"Thank you! Payment received for “{title}”.";
+    public override string DownloadLink(string url) => $"Download link (also works in a browser): {url}";
+    public override string YourKey(string key) => $"Your license key:\n{key}";
+    public override string YourContent(string text) => $"Your purchase:\n{text}";
+    public override string NoOrders => "You have no purchases yet.";
+    public override string OrdersTitle => "Your purchases — tap one to get it again:";
+    public override string GetAgain => "Get again";
+    public override string Refunded(string title, int stars) => $"Your order “{title}” was refunded: {stars} ⭐ returned to you.";
+    public override string OrderRefunded => "This order was refunded, so it can no longer be delivered.";
+    public override string NoTerms => "The store has not published terms yet.";
+    public override string NoSupport => "For help with a payment, reply here and the store will get back to you.";
+    public override string Help => "/catalog — browse products\n/orders — your purchases\n/paysupport — help with a payment\n/terms — terms of sale";
+    public override string Unknown => "Sorry, I did not understand. Try /catalog or /help.";
+    public override string CommandStart => "Start the store";
+    public override string CommandCatalog => "Browse the catalog";
+    public override string CommandOrders => "Your purchases";
+    public override string CommandPaySupport => "Help with a payment";
+    public override string CommandTerms => "Terms of sale";
+    public override string CommandHelp => "Help";
+}

@@ -1,0 +1,42 @@
+namespace Platform.Core.Outbound.Texts;
+
+/// <summary>Persian (right-to-left): Telegram lays the text out; we only avoid mixing in left-to-right punctuation.</summary>
+public sealed class PersianBotTexts : BotTexts
+{
+    public override string Language => "fa";
+    public override string Welcome(string storeName) => $"به {storeName} خوش آمدید! کاتالوگ را ببینید و با ستاره‌های تلگرام پرداخت کنید.";
+    public override string CatalogButton => "🛍 کاتالوگ";
+    public override string OrdersButton => "📦 سفارش‌های من";
+    public override string CatalogEmpty => "در حال حاضر محصولی برای فروش نیست. لطفاً بعداً سر بزنید.";
+    public override string CatalogTitle => "کاتالوگ — یک محصول انتخاب کنید:";
+    public override string AllProducts => "همه محصولات";
+    public override string Next => "بعدی ›";
+    public override string Previous => "‹ قبلی";
+    public override string Back => "‹ بازگشت";
+    public override string Buy(int stars) => $"خرید با {stars} ⭐";
+    public override string ProductUnavailable => "متأسفیم، این محصول دیگر موجود نیست.";
+    public override string SoldOut => "متأسفیم، موجودی این محصول تمام شده است. هیچ ستاره‌ای کسر نشد.";
+    public override string PriceChanged => "قیمت از زمان صدور این فاکتور تغییر کرده است. لطفاً محصول را دوباره باز کنید.";
+    public override string StoreUnavailable => "این فروشگاه در حال حاضر در دسترس نیست. لطفاً بعداً دوباره تلاش کنید.";
+    public override string OrderNotFound => "این سفارش پیدا نشد. لطفاً از کاتالوگ دوباره شروع کنید.";
+    public override string PaymentFailed => "پرداخت پذیرفته نشد. هیچ ستاره‌ای کسر نشد.";
+    public override string ThanksPaid(string title) => $"سپاس! پرداخت برای «{title}» دریافت شد.";
+    public override string DownloadLink(string url) => $"پیوند دانلود (در مرورگر هم کار می‌کند): {url}";
+    public override string YourKey(string key) => $"کلید لایسنس شما:\n{key}";
+    public override string YourContent(string text) => $"خرید شما:\n{text}";
+    public override string NoOrders => "هنوز خریدی ندارید.";
+    public override string OrdersTitle => "خریدهای شما — برای دریافت دوباره روی یکی بزنید:";
+    public override string GetAgain => "دریافت دوباره";
+    public override string Refunded(string title, int stars) => $"سفارش «{title}» بازپرداخت شد: {stars} ⭐ به شما برگشت.";
+    public override string OrderRefunded => "این سفارش بازپرداخت شده و دیگر قابل تحویل نیست.";
+    public override string NoTerms => "فروشگاه هنوز شرایط فروش را منتشر نکرده است.";
+    public override string NoSupport => "برای کمک درباره پرداخت، همین‌جا پیام دهید تا فروشگاه پاسخ دهد.";
+    public override string Help => "/catalog — دیدن محصولات\n/orders — خریدهای شما\n/paysupport — کمک درباره پرداخت\n/terms — شرایط فروش";
+    public override string Unknown => "متوجه نشدم. /catalog یا /help را امتحان کنید.";
+    public override string CommandStart => "شروع فروشگاه";
+    public override string CommandCatalog => "دیدن کاتالوگ";
+    public override string CommandOrders => "خریدهای شما";
+    public override string CommandPaySupport => "کمک درباره پرداخت";
+    public override string CommandTerms => "شرایط فروش";
+    public override string CommandHelp => "راهنما";
+}

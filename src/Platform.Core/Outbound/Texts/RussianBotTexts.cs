@@ -1,0 +1,41 @@
+namespace Platform.Core.Outbound.Texts;
+
+public sealed class RussianBotTexts : BotTexts
+{
+    public override string Language => "ru";
+    public override string Welcome(string storeName) => $"Добро пожаловать в {storeName}! Выбирайте товары и платите звёздами Telegram.";
+    public override string CatalogButton => "🛍 Каталог";
+    public override string OrdersButton => "📦 Мои покупки";
+    public override string CatalogEmpty => "Сейчас ничего не продаётся. Загляните позже.";
+    public override string CatalogTitle => "Каталог — выберите товар:";
+    public override string AllProducts => "Все товары";
+    public override string Next => "Далее ›";
+    public override string Previous => "‹ Назад";
+    public override string Back => "‹ Назад";
+    public override string Buy(int stars) => $"Купить за {stars} ⭐";
+    public override string ProductUnavailable => "Извините, этот товар больше не продаётся.";
+    public override string SoldOut => "Извините, товар закончился. Звёзды не списаны.";
+    public override string PriceChanged => "Цена изменилась после выставления счёта. Откройте товар ещё раз.";
+    public override string StoreUnavailable => "Магазин сейчас недоступен. Попробуйте позже.";
+    public override string OrderNotFound => "Заказ не найден. Начните заново из каталога.";
+    public override string PaymentFailed => "Платёж не принят. Звёзды не списаны.";
+    public override string ThanksPaid(string title) => $"Спасибо! Оплата за «{title}» получена.";
+    public override string DownloadLink(string url) => $"Ссылка для скачивания (работает и в браузере): {url}";
+    public override string YourKey(string key) => $"Ваш лицензионный ключ:\n{key}";
+    public override string YourContent(string text) => $"Ваша покупка:\n{text}";
+    public override string NoOrders => "У вас пока нет покупок.";
+    public override string OrdersTitle => "Ваши покупки — нажмите, чтобы получить ещё раз:";
+    public override string GetAgain => "Получить ещё раз";
+    public override string Refunded(string title, int stars) => $"Заказ «{title}» возвращён: {stars} ⭐ вернулись к вам.";
+    public override string OrderRefunded => "Этот заказ возвращён и больше не может быть выдан.";
+    public override string NoTerms => "Магазин ещё не опубликовал условия продажи.";
+    public override string NoSupport => "По вопросам оплаты напишите сюда — магазин ответит.";
+    public override string Help => "/catalog — каталог\n/orders — ваши покупки\n/paysupport — помощь с оплатой\n/terms — условия продажи";
+    public override string Unknown => "Не понял. Попробуйте /catalog или /help.";
+    public override string CommandStart => "Открыть магазин";
+    public override string CommandCatalog => "Каталог";
+    public override string CommandOrders => "Ваши покупки";
+    public override string CommandPaySupport => "Помощь с оплатой";
+    public override string CommandTerms => "Условия продажи";
+    public override string CommandHelp => "Помощь";
+}
