@@ -65,7 +65,7 @@ public sealed class EventSchemasShould
     }
 
     [Fact]
-    public void Write_the_same_json_as_the_anonymous_payloads_the_records_replaced()
+    public void Write_the_same_json_as_the_anonymous_payloads_the_records_replaced_and_what_the_schemas_say()
     {
         var previous = new JsonSerializerOptions(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
         var (order, product, customer, bot, endpoint) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
@@ -84,6 +84,8 @@ public sealed class EventSchemasShould
         ];
 
         Assert.All(pairs, pair => Assert.Equal(JsonSerializer.Serialize(pair.Anonymous, previous), JsonSerializer.Serialize(pair.Record, EventJson.Options)));
+        Assert.All(pairs, pair => Assert.Empty(EventContractComparer.Disagreements(
+            JsonSerializer.Serialize(pair.Record, EventJson.Options), EventSchemas.ForEvent(EventCatalog.TypeNameOf(pair.Record.GetType())))));
         Assert.Equal(EventCatalog.Records.Count, pairs.Select(p => p.Record.GetType()).Distinct().Count());
     }
 
