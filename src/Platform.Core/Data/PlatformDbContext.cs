@@ -6,6 +6,7 @@ using Platform.Core.Catalog;
 using Platform.Core.Email;
 using Platform.Core.Files;
 using Platform.Core.Orders;
+using Platform.Core.Outbound;
 using Platform.Core.Identity;
 using Platform.Core.Inbox;
 using Platform.Core.Outbox;

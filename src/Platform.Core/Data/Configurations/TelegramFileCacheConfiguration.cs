@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Platform.Core.Bots;
 using Platform.Core.Files;
+using Platform.Core.Outbound;
 
 namespace Platform.Core.Data.Configurations;
 
