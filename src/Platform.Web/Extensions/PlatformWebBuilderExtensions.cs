@@ -5,6 +5,7 @@ using Platform.Core;
 using Platform.Core.Bots;
 using Platform.Core.Jobs;
 using Platform.Core.Webhooks;
+using Platform.Web.Api.Reference;
 using Platform.Web.Health;
 using Platform.Web.Hosting;
 using Platform.Web.Identity;
@@ -42,6 +43,7 @@ public static class PlatformWebBuilderExtensions
         services.AddPlatformRateLimiting(builder.Configuration);
         services.AddPlatformHealthChecks();
         services.AddProblemDetails();
+        services.AddPlatformApiReference();
         services.AddPortal();
         services.AddAntiforgery(options =>
         {
