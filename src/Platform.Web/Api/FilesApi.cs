@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.OpenApi;
 using Platform.Core.Files;
+using Platform.Web.Api.Reference;
 using Platform.Web.Files;
 
 namespace Platform.Web.Api;
@@ -14,7 +16,10 @@ public static class FilesApi
     {
         var files = api.MapGroup("/files").WithTags("Files");
         files.MapPost("", UploadFileAsync).WithName("UploadFile").WithSummary("Upload a file")
-            .Accepts<FileUploadForm>("multipart/form-data").Accepts<byte[]>("application/octet-stream")
+            .WithMetadata(new StreamedRequestBody("The file as multipart form data, or as the raw body with its name in X-File-Name.", new Dictionary<string, Func<OpenApiSchema>>
+            {
+                ["multipart/form-data"] = StreamedRequestBody.FileForm, ["application/octet-stream"] = StreamedRequestBody.Binary,
+            }))
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         files.MapGet("", ListFilesAsync).WithName("ListFiles").WithSummary("List files");

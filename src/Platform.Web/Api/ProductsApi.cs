@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.OpenApi;
 using Platform.Core.Catalog;
+using Platform.Web.Api.Reference;
 
 namespace Platform.Web.Api;
 
@@ -17,7 +19,10 @@ public static class ProductsApi
         products.MapPost("/{id:guid}/archive", ArchiveProductAsync).WithName("ArchiveProduct").WithSummary("Archive a product")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         products.MapPost("/{id:guid}/keys", AddKeysAsync).WithName("AddLicenseKeys").WithSummary("Add license keys")
-            .Accepts<List<string>>("application/json", "text/plain")
+            .WithMetadata(new StreamedRequestBody("A JSON array of keys, or text with one key per line; at most 5 MB.", new Dictionary<string, Func<OpenApiSchema>>
+            {
+                ["application/json"] = StreamedRequestBody.Strings, ["text/plain"] = StreamedRequestBody.Text,
+            }))
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         products.MapGet("/{id:guid}/stock", GetStockAsync).WithName("GetStock").WithSummary("Get a product's stock").ProducesProblem(StatusCodes.Status404NotFound);

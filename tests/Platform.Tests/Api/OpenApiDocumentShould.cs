@@ -77,6 +77,8 @@ public sealed partial class OpenApiDocumentShould(PlatformAppFactory app) : ICla
         Assert.True(getProduct.Responses!.ContainsKey("404"));
         var registerBot = operations.Single(o => o.Method == "POST" && o.Path == "/api/v1/bots").Operation;
         Assert.True(registerBot.Responses!.ContainsKey("409"));
+        var addKeys = operations.Single(o => o.Method == "POST" && o.Path == "/api/v1/products/{id}/keys").Operation;
+        Assert.Equal(["application/json", "text/plain"], addKeys.RequestBody!.Content!.Keys.Order());
         Assert.NotEmpty(document.Components!.Schemas!["ProductRequest"].Examples ?? []);
         Assert.NotEmpty(document.Components.Schemas["ProblemDetails"].Examples ?? []);
     }

@@ -21,6 +21,7 @@ public static class ApiReferenceExtensions
         services.AddOpenApi(DocumentName, options =>
         {
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
+            options.AddOperationTransformer<ApiOperationTransformer>();
             options.AddDocumentTransformer<ApiDocumentTransformer>();
             options.AddSchemaTransformer<ApiExamplesTransformer>();
         });
