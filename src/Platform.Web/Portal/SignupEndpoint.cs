@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Platform.Core.Common;
 using Platform.Core.Identity;
 using Platform.Core.Tenancy;
 
@@ -38,7 +39,7 @@ public static class SignupEndpoint
             return Conflict("slug", "That store address is already taken.");
         }
 
-        StoreSignupResult result;
+        Result<NewStore> result;
         try
         {
             result = await signups.SignUpAsync(new StoreSignup(request.StoreName!, request.Email, request.Password!, request.Slug), cancellationToken);
@@ -53,8 +54,8 @@ public static class SignupEndpoint
             return Results.ValidationProblem(result.Errors.ToDictionary(e => JsonName(e.Key), e => e.Value));
         }
 
-        var store = result.Tenant!;
-        return Results.Created($"/stores/{store.Slug}", new SignupResponse(store.Id, store.Slug, store.Name, result.OwnerUserId!.Value));
+        var store = result.Value.Tenant;
+        return Results.Created($"/stores/{store.Slug}", new SignupResponse(store.Id, store.Slug, store.Name, result.Value.OwnerUserId));
     }
 
     private static Dictionary<string, string[]> Validate(SignupRequest request)

@@ -58,7 +58,7 @@ internal sealed class SeededStore
         {
             Tenant = tenant, Marker = marker,
             Portal = await app.SignedInClientAsync(email, tenant),
-            Api = await ApiTokens.ClientForAsync(app, tenant, signup.OwnerUserId!.Value),
+            Api = await ApiTokens.ClientForAsync(app, tenant, signup.OwnerUserId),
             CategoryId = ids.Item1, TextProductId = ids.Item2, KeyProductId = ids.Item3, FileProductId = fileProduct.Id, FileId = file.Id,
             OrderId = order.Id, BotId = order.BotId, WebhookId = ids.Item4,
         };

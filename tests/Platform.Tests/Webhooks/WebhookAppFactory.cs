@@ -110,10 +110,10 @@ public class WebhookAppFactory : PlatformAppFactory
             ownerId = (await scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>().FindByEmailAsync(ownerEmail))!.Id;
         }
 
-        ApiClientCreateResult created;
+        CreatedApiClient created;
         await using (var scope = CreateTenantScope(tenant))
         {
-            created = await scope.ServiceProvider.GetRequiredService<ApiClientService>().CreateAsync("Webhooks test", ownerId, CancellationToken.None);
+            created = (await scope.ServiceProvider.GetRequiredService<ApiClientService>().CreateAsync("Webhooks test", ownerId, CancellationToken.None)).Value!;
         }
 
         var http = CreateHttpClient();
