@@ -5,8 +5,9 @@ using Platform.Core.Orders;
 namespace Platform.Web.Api;
 
 /// <summary>
-/// How the merchant API spells enums and error keys: snake_case strings ("license_key", "published") and camelCase
-/// field names, matching the JSON bodies. Parsing is strict so a typo is a 400, not a silent default.
+/// How the merchant API spells enums: snake_case strings ("license_key", "published"), matching the JSON bodies
+/// (error keys in camelCase are <see cref="ApiProblems.Invalid(IReadOnlyDictionary{string, string[]}, string, bool)"/>'s
+/// job). Parsing is strict so a typo is a 400, not a silent default.
 /// </summary>
 public static class ApiNames
 {
