@@ -1,4 +1,5 @@
 using Platform.Core.Data;
+using Platform.Core.Events;
 using Platform.Core.Outbox;
 
 namespace Platform.Core.Bots;
@@ -17,7 +18,7 @@ public static class BotBreakage
 
         bot.Status = BotStatus.Broken;
         bot.LastError = RevokedMessage;
-        db.AddOutboxEvent(EventTypes.BotBroken, new { bot_id = bot.Id, username = bot.Username, reason = "token_revoked" }, now);
+        db.AddOutboxEvent(new BotBroken(bot.Id, bot.Username, BotBroken.TokenRevoked), now);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using Platform.Core.Data;
+using Platform.Core.Events;
 using Platform.Core.Outbox;
 using Platform.Core.Text;
 
@@ -90,7 +91,7 @@ public sealed class LicenseKeyPool(PlatformDbContext db, TimeProvider time)
             if (changed == 1 && await CountAsync(key.ProductId, "\"Status\" IN ('Available', 'Reserved')", cancellationToken) == 0)
             {
                 var title = await db.Products.Where(p => p.Id == key.ProductId).Select(p => p.Title).FirstAsync(cancellationToken);
-                db.AddOutboxEvent(EventTypes.ProductSoldOut, new { ProductId = key.ProductId, Title = title }, time.GetUtcNow());
+                db.AddOutboxEvent(new ProductSoldOut(key.ProductId, title), time.GetUtcNow());
                 await db.SaveChangesAsync(cancellationToken);
             }
 

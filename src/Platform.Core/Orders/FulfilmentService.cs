@@ -4,6 +4,7 @@ using Npgsql;
 using Platform.Core.Bots;
 using Platform.Core.Catalog;
 using Platform.Core.Data;
+using Platform.Core.Events;
 using Platform.Core.Files;
 using Platform.Core.Outbox;
 using Telegram.Bot.Types;
@@ -107,7 +108,7 @@ public sealed class FulfilmentService(
             }
 
             var now = time.GetUtcNow();
-            var fulfilled = OutboxExtensions.NewEvent(EventTypes.OrderFulfilled, new { order_id = orderId, product_id = work.Product.Id, fulfilled_at = now }, now);
+            var fulfilled = OutboxExtensions.NewEvent(new OrderFulfilled(orderId, work.Product.Id, now), now);
             batch.Add($"""
                 WITH changed AS (UPDATE "Orders" SET "Status" = $1, "FulfilledAt" = $2 WHERE "TenantId" = $3 AND "Id" = $4 AND "Status" = $5 RETURNING 1)
                 {OutboxExtensions.InsertWhereSql("changed", 6)}

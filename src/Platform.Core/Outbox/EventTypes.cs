@@ -1,14 +1,19 @@
+using Platform.Core.Events;
+
 namespace Platform.Core.Outbox;
 
-/// <summary>Event type names, as merchants see them in webhooks. Documented in docs/webhooks.md.</summary>
+/// <summary>
+/// Event type names as constants, for SQL, filters and tests. The names belong to the records in
+/// <c>Platform.Core.Events</c> (one per type); a test fails when this list and the records differ.
+/// </summary>
 public static class EventTypes
 {
-    public const string ApiVersion = "2026-11-01";
+    public const string ApiVersion = EventEnvelope.CurrentApiVersion;
 
-    public const string OrderPaid = "order.paid";
-    public const string OrderFulfilled = "order.fulfilled";
-    public const string OrderRefunded = "order.refunded";
-    public const string ProductSoldOut = "product.sold_out";
-    public const string BotBroken = "bot.broken";
-    public const string WebhookTest = "webhook.test";
+    public const string OrderPaid = Events.OrderPaid.TypeName;
+    public const string OrderFulfilled = Events.OrderFulfilled.TypeName;
+    public const string OrderRefunded = Events.OrderRefunded.TypeName;
+    public const string ProductSoldOut = Events.ProductSoldOut.TypeName;
+    public const string BotBroken = Events.BotBroken.TypeName;
+    public const string WebhookTest = Events.WebhookTest.TypeName;
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Platform.Core.Catalog;
 using Platform.Core.Data;
+using Platform.Core.Events;
 using Platform.Core.Orders;
 using Platform.Core.Outbox;
 using Telegram.Bot.Types.Payments;
@@ -44,7 +45,7 @@ public sealed class PaymentRecorder(
         // Files and texts: the order paid and order.paid in one statement, only while the order is still pending.
         var order = found.Order;
         var now = time.GetUtcNow();
-        var paid = OutboxExtensions.NewEvent(EventTypes.OrderPaid, PaidEventData(order, payment.TelegramPaymentChargeId, now), now);
+        var paid = OutboxExtensions.NewEvent(PaidEvent(order, payment.TelegramPaymentChargeId, now), now);
         await using var batch = db.CreateBatch();
         batch.Add($"""
             WITH changed AS (
@@ -109,7 +110,7 @@ public sealed class PaymentRecorder(
             }
         }
 
-        db.AddOutboxEvent(EventTypes.OrderPaid, PaidEventData(order, payment.TelegramPaymentChargeId, now), now);
+        db.AddOutboxEvent(PaidEvent(order, payment.TelegramPaymentChargeId, now), now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return order.Id;
@@ -128,9 +129,6 @@ public sealed class PaymentRecorder(
             .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
-    private static object PaidEventData(Order order, string chargeId, DateTimeOffset now) => new
-    {
-        order_id = order.Id, product_id = order.ProductId, customer_id = order.CustomerId, bot_id = order.BotId,
-        price_stars = order.PriceStars, telegram_payment_charge_id = chargeId, paid_at = now,
-    };
+    private static OrderPaid PaidEvent(Order order, string chargeId, DateTimeOffset now) =>
+        new(order.Id, order.ProductId, order.CustomerId, order.BotId, order.PriceStars, chargeId, now);
 }

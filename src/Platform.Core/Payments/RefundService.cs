@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Platform.Core.Catalog;
 using Platform.Core.Bots;
 using Platform.Core.Data;
+using Platform.Core.Events;
 using Platform.Core.Orders;
 using Platform.Core.Outbox;
 using Telegram.Bot;
@@ -120,11 +121,7 @@ public sealed class RefundService(
 
         await keys.RevokeAsync(orderId, cancellationToken);
         var order = await db.Orders.AsNoTracking().FirstAsync(o => o.Id == orderId, cancellationToken);
-        db.AddOutboxEvent(EventTypes.OrderRefunded, new
-        {
-            order_id = order.Id, product_id = order.ProductId, price_stars = order.PriceStars,
-            telegram_payment_charge_id = order.TelegramPaymentChargeId, refunded_at = now,
-        }, now);
+        db.AddOutboxEvent(new OrderRefunded(order.Id, order.ProductId, order.PriceStars, order.TelegramPaymentChargeId, now), now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var tenantId = order.TenantId;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Core.Common;
 using Platform.Core.Data;
+using Platform.Core.Events;
 using Platform.Core.Outbox;
 
 namespace Platform.Core.Webhooks;
@@ -111,7 +112,7 @@ public sealed class WebhookEndpointService(
         }
 
         var now = clock.GetUtcNow();
-        var outboxEvent = db.AddOutboxEvent(EventTypes.WebhookTest, new { EndpointId = id, Message = "Test event sent from Starfront.", SentAt = now }, now);
+        var outboxEvent = db.AddOutboxEvent(new WebhookTest(id, WebhookTest.DefaultMessage, now), now);
         await db.SaveChangesAsync(cancellationToken);
         return outboxEvent.Id;
     }
