@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Core.Data;
+using Platform.Core.Jobs;
 using Platform.Core.Outbox;
 using Platform.Core.Tenancy;
 
@@ -15,8 +16,7 @@ namespace Platform.Core.Webhooks;
 /// <see cref="WebhookPump"/> and, as a safety net, by the one recurring <see cref="SweepAsync"/> job that fans out per tenant.
 /// </summary>
 public sealed class WebhookDispatcher(
-    TenantScopeFactory scopes,
-    ITenantStore tenants,
+    TenantJobScope jobScope,
     CrossTenantReaderFactory readers,
     IBackgroundJobClient jobs,
     IOptions<WebhookOptions> options,
@@ -52,15 +52,11 @@ public sealed class WebhookDispatcher(
 
     /// <summary>One tenant's round: dispatch its outbox, disable endpoints failing too long, start senders for due endpoints.</summary>
     [AutomaticRetry(Attempts = 0)]
-    public async Task PumpTenantAsync(Guid tenantId, CancellationToken cancellationToken)
-    {
-        if (await tenants.FindByIdAsync(tenantId, cancellationToken) is not { } tenant)
-        {
-            return;
-        }
+    public Task PumpTenantAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        jobScope.RunAsync(tenantId, (_, services) => PumpAsync(services.GetRequiredService<PlatformDbContext>(), tenantId, cancellationToken), cancellationToken);
 
-        await using var scope = scopes.CreateScope(tenant);
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+    private async Task PumpAsync(PlatformDbContext db, Guid tenantId, CancellationToken cancellationToken)
+    {
         while (await DispatchAsync(db, cancellationToken) == options.Value.DispatchBatchSize)
         {
             // a full batch: more may be waiting
