@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using Hangfire;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Jobs;
 using Platform.Core.Orders;
