@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Bots;
@@ -7,6 +8,7 @@ using Platform.Core.Data;
 using Platform.Core.Email;
 using Platform.Core.Files;
 using Platform.Core.Identity;
+using Platform.Core.Jobs;
 using Platform.Core.Maintenance;
 using Platform.Core.Orders;
 using Platform.Core.Security;
@@ -23,6 +25,7 @@ public static class CoreServiceCollectionExtensions
         services.AddPlatformData(configuration);
         services.AddPlatformDataProtection(configuration);
         services.AddSingleton<TenantScopeFactory>();
+        services.AddSingleton<TenantJobScope>();
         services.AddScoped<StoreSignupService>();
         services.AddSingleton<StoreDirectory>();
         services.AddScoped<TeamService>();
@@ -56,6 +59,10 @@ public static class CoreServiceCollectionExtensions
         services.AddTransient<OrderAbandonmentJob>();
         services.AddTransient<KeyReservationReleaseJob>();
         services.AddTransient<IdentityTokenPruningJob>();
+        // The clean-up jobs: each change is one conditional statement, so running twice or concurrently is safe.
+        services.AddRecurringJob<OrderAbandonmentJob>(OrderAbandonmentJob.RecurringJobId, j => j.FanOutAsync(CancellationToken.None), Cron.Hourly());
+        services.AddRecurringJob<KeyReservationReleaseJob>(KeyReservationReleaseJob.RecurringJobId, j => j.FanOutAsync(CancellationToken.None), "*/10 * * * *");
+        services.AddRecurringJob<IdentityTokenPruningJob>(IdentityTokenPruningJob.RecurringJobId, j => j.PruneAsync(CancellationToken.None), Cron.Daily());
         services.AddPlatformWebhooks(configuration);
         services.AddBotRuntime(configuration);
         return services;

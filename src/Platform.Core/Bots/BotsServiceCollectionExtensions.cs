@@ -1,6 +1,7 @@
+using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Core.Maintenance;
+using Platform.Core.Jobs;
 using Platform.Core.Orders;
 using Platform.Core.Payments;
 
@@ -46,6 +47,9 @@ public static class BotsServiceCollectionExtensions
         services.AddScoped<OrderHistoryView>();
         services.AddTransient<InboxProcessor>();
         services.AddTransient<InboxSweep>();
+        // Every minute, and once when a job server starts (minimum age 0: whatever a killed worker left).
+        services.AddRecurringJob<InboxSweep>(InboxSweep.RecurringJobId, s => s.RunAsync(5, CancellationToken.None), Cron.Minutely(),
+            onServerStart: s => s.RunAsync(0, CancellationToken.None));
         services.AddTransient<FulfilOrderJob>();
         services.AddTransient<RefundNotifier>();
         services.AddTransient<DuplicateChargeRefundJob>();
@@ -53,9 +57,8 @@ public static class BotsServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Where a job server runs (Worker; Web with Jobs:RunServerInWeb): the processors woken by inbox signals, the
-    /// recurring sweep and the clean-up jobs. A web process without a job server stores and signals, and never processes.
+    /// Where a job server runs (<see cref="JobServerServiceCollectionExtensions.AddPlatformJobServer"/>): the processors
+    /// woken by inbox signals. A web process without a job server stores and signals, and never processes.
     /// </summary>
-    public static IServiceCollection AddBotJobs(this IServiceCollection services) =>
-        services.AddHostedService<BotJobsStartup>().AddHostedService<MaintenanceJobsStartup>().AddHostedService<InboxProcessorHost>();
+    public static IServiceCollection AddBotJobs(this IServiceCollection services) => services.AddHostedService<InboxProcessorHost>();
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Core.Data;
+using Platform.Core.Jobs;
 using Platform.Core.Tenancy;
 
 namespace Platform.Core.Bots;
@@ -16,7 +17,7 @@ namespace Platform.Core.Bots;
 /// finished (in the next look at the work list); a crash means it runs again, which every handler tolerates.
 /// </summary>
 public sealed class InboxProcessor(
-    TenantScopeFactory tenantScopes, ITenantStore tenants, BotDataSource dataSource, InboxSignals signals, ProcessorThrottle throttle, IOptions<TelegramOptions> options,
+    TenantScopeFactory tenantScopes, TenantJobScope jobScope, BotDataSource dataSource, InboxSignals signals, ProcessorThrottle throttle, IOptions<TelegramOptions> options,
     TimeProvider time, ILogger<InboxProcessor> logger)
 {
     private const int MaxAttempts = 5;
@@ -26,7 +27,7 @@ public sealed class InboxProcessor(
     [AutomaticRetry(Attempts = 10, DelaysInSeconds = [1, 1, 2, 3, 5, 10, 30, 120, 300, 900])]
     public async Task ProcessBotAsync(Guid tenantId, Guid botId, CancellationToken cancellationToken)
     {
-        if (await tenants.FindByIdAsync(tenantId, cancellationToken) is not { } tenant)
+        if (await jobScope.FindTenantAsync(tenantId, cancellationToken) is not { } tenant)
         {
             return;
         }

@@ -1,10 +1,8 @@
-using Hangfire;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Options;
 using Platform.Core;
 using Platform.Core.Bots;
 using Platform.Core.Jobs;
-using Platform.Core.Webhooks;
 using Platform.Web.Api.Reference;
 using Platform.Web.Health;
 using Platform.Web.Hosting;
@@ -92,9 +90,7 @@ public static class PlatformWebBuilderExtensions
             // The local run hosts a job server in process; Production runs Platform.Worker replicas.
             if (builder.Configuration.GetValue("Jobs:RunServerInWeb", false))
             {
-                services.AddHangfireServer();
-                services.AddBotJobs();
-                services.AddWebhookJobs();
+                services.AddPlatformJobServer();
             }
         }
 

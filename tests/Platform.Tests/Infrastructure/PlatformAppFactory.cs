@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Core.Data.Local;
+using Platform.LocalPostgres;
 using Platform.Core.Tenancy;
 
 namespace Platform.Tests.Infrastructure;

@@ -1,4 +1,4 @@
-namespace Platform.Core.Data.Local;
+namespace Platform.LocalPostgres;
 
 /// <summary>
 /// A provisioned database. <see cref="OwnerConnectionString"/> logs in as <c>starfront_owner</c> (runs migrations,

@@ -1,4 +1,4 @@
-namespace Platform.Core.Data.Local;
+namespace Platform.LocalPostgres;
 
 /// <summary>
 /// Locates the PostgreSQL server binaries (<c>initdb</c>, <c>pg_ctl</c>, <c>postgres</c>):

@@ -1,4 +1,4 @@
-namespace Platform.Core.Data.Local;
+namespace Platform.LocalPostgres;
 
 public sealed class LocalPostgresClusterOptions
 {

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Npgsql;
 
-namespace Platform.Core.Data.Local;
+namespace Platform.LocalPostgres;
 
 /// <summary>
 /// Creates the Starfront roles and databases through a superuser connection. Used by

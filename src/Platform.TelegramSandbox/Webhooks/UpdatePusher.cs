@@ -12,9 +12,10 @@ namespace Platform.TelegramSandbox.Webhooks;
 /// <summary>
 /// POSTs pending updates to each bot's webhook. Per chat, updates go one at a time and in order;
 /// different chats go in parallel up to max_connections. Any non-2xx or timeout is retried with a
-/// growing delay on the sandbox clock; updates older than 24 h (sandbox time) are dropped.
+/// growing delay on the sandbox clock; updates older than 24 h (sandbox time) are dropped. Named apart from the
+/// platform's <c>WebhookDispatcher</c> (which sends merchants' event webhooks) so the two never read as one.
 /// </summary>
-internal sealed class WebhookDispatcher(SandboxStore store, IOptions<SandboxOptions> options, IServiceProvider services, ILogger<WebhookDispatcher> logger) : BackgroundService
+internal sealed class UpdatePusher(SandboxStore store, IOptions<SandboxOptions> options, IServiceProvider services, ILogger<UpdatePusher> logger) : BackgroundService
 {
     public static readonly TimeSpan DropAfter = TimeSpan.FromHours(24);
     private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };

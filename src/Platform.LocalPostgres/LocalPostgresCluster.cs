@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Platform.Core.Data.Local;
+namespace Platform.LocalPostgres;
 
 /// <summary>
 /// A private PostgreSQL cluster for local runs and tests: <c>initdb</c> on first use, reused afterwards, listening only on

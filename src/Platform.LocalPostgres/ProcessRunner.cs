@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Platform.Core.Data.Local;
+namespace Platform.LocalPostgres;
 
 internal sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
 {
