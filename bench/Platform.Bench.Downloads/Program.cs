@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Platform.Bench.Downloads;
 using Platform.Core.Data;
-using Platform.Core.Data.Local;
+using Platform.LocalPostgres;
 
 // Issue 4, point 8(d): one 200 MB file through /d/ (the real web app, Release, own PostgreSQL) and through nginx with
 // sendfile, measured in the same run over loopback; then RSS growth of the web process under 50 concurrent downloads.

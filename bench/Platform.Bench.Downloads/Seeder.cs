@@ -47,7 +47,7 @@ internal static class Seeder
         {
             Kind = ProductKind.File, Title = "Bench file", Description = "", PriceStars = 1, FileId = file.Id,
             State = ProductState.Published, DownloadLimit = 100,
-        }, CancellationToken.None)).Product!;
+        }, CancellationToken.None)).Value!;
 
         var db = sp.GetRequiredService<PlatformDbContext>();
         var now = DateTimeOffset.UtcNow;

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Platform.Bench.Webhooks;
 using Platform.Core.Data;
-using Platform.Core.Data.Local;
+using Platform.LocalPostgres;
 using Platform.Core.Outbox;
 using Platform.Core.Tenancy;
 using Platform.Core.Webhooks;

@@ -13,7 +13,7 @@ using Npgsql;
 using Platform.Bench;
 using Platform.Core;
 using Platform.Core.Data;
-using Platform.Core.Data.Local;
+using Platform.LocalPostgres;
 using Sandbox::Platform.TelegramSandbox;
 
 // Issue 4 benchmark driver. Everything on loopback; the figures are printed as Markdown.

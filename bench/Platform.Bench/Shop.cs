@@ -44,7 +44,7 @@ internal sealed class Shop(IServiceProvider services, HttpClient sandbox, Tenant
             var created = await (await sandbox.PostAsJsonAsync("sandbox/v1/bots", new { username = $"bench{i}_{Random.Shared.Next(100000)}_bot" })).Content.ReadFromJsonAsync<JsonElement>();
             var token = created.GetProperty("token").GetString()!;
             var registered = await tenantScope.ServiceProvider.GetRequiredService<BotRegistrationService>().RegisterAsync(token, CancellationToken.None);
-            shop.Bots.Add((registered.Bot!.Id, created.GetProperty("id").GetInt64(), token));
+            shop.Bots.Add((registered.Value!.Id, created.GetProperty("id").GetInt64(), token));
         }
 
         var bytes = RandomNumberGenerator.GetBytes(64 * 1024);

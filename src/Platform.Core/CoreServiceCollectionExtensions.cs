@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,6 +11,7 @@ using Platform.Core.Email;
 using Platform.Core.Files;
 using Platform.Core.Identity;
 using Platform.Core.Inbox;
+using Platform.Core.Jobs;
 using Platform.Core.Maintenance;
 using Platform.Core.Orders;
 using Platform.Core.Outbound;
@@ -31,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.AddPlatformData(configuration);
         services.AddPlatformDataProtection(configuration);
         services.AddSingleton<TenantScopeFactory>();
+        services.AddSingleton<TenantJobScope>();
         services.AddScoped<StoreSignupService>();
         services.AddSingleton<StoreDirectory>();
         services.AddScoped<TeamService>();
@@ -63,6 +66,10 @@ public static class CoreServiceCollectionExtensions
             .ValidateOnStart();
         services.AddTransient<KeyReservationReleaseJob>();
         services.AddTransient<IdentityTokenPruningJob>();
+        // The clean-up jobs: each change is one conditional statement, so running twice or concurrently is safe.
+        services.AddRecurringJob<OrderAbandonmentJob>(OrderAbandonmentJob.RecurringJobId, j => j.FanOutAsync(CancellationToken.None), Cron.Hourly());
+        services.AddRecurringJob<KeyReservationReleaseJob>(KeyReservationReleaseJob.RecurringJobId, j => j.FanOutAsync(CancellationToken.None), "*/10 * * * *");
+        services.AddRecurringJob<IdentityTokenPruningJob>(IdentityTokenPruningJob.RecurringJobId, j => j.PruneAsync(CancellationToken.None), Cron.Daily());
         services.AddPlatformWebhooks(configuration);
         services.AddBotRegistration(configuration);
         services.AddOutbound();
@@ -72,11 +79,4 @@ public static class CoreServiceCollectionExtensions
         services.AddInbox();
         return services;
     }
-
-    /// <summary>
-    /// Where a job server runs (Worker; Web with Jobs:RunServerInWeb): the inbox's processors and sweep, and the
-    /// maintenance schedule. A web process without a job server stores and signals, and never processes.
-    /// </summary>
-    public static IServiceCollection AddPlatformCoreJobs(this IServiceCollection services) =>
-        services.AddInboxJobs().AddHostedService<MaintenanceJobsStartup>();
 }

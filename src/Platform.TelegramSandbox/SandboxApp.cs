@@ -30,7 +30,7 @@ public static class SandboxApp
         builder.Services.AddSingleton(clock ?? new SandboxClock());
         builder.Services.AddSingleton<SandboxStore>();
         builder.Services.AddSingleton<RateLimiter>();
-        builder.Services.AddHostedService<WebhookDispatcher>();
+        builder.Services.AddHostedService<UpdatePusher>();
         builder.Services.AddHostedService<SandboxTicker>();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {

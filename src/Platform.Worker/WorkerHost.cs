@@ -1,7 +1,5 @@
-using Hangfire;
 using Platform.Core;
 using Platform.Core.Jobs;
-using Platform.Core.Webhooks;
 
 namespace Platform.Worker;
 
@@ -22,9 +20,7 @@ public static class WorkerHost
             ?? throw new InvalidOperationException("ConnectionStrings:Platform is not set. The worker needs the app role's PostgreSQL connection string.");
         builder.Services.AddPlatformJobStorage(connectionString);
         builder.Services.AddSingleton<IPublicBaseUrl, ConfiguredPublicBaseUrl>();
-        builder.Services.AddPlatformCoreJobs();
-        builder.Services.AddHangfireServer(options => options.ServerName = $"worker:{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}");
-        builder.Services.AddWebhookJobs();
+        builder.Services.AddPlatformJobServer($"worker:{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}");
         return builder.Build();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Common;
 using Platform.Core.Data;
 using Platform.Core.Identity;
 using Platform.Core.Tenancy;
@@ -30,12 +31,12 @@ public sealed class InvitationService(TenantScopeFactory scopes, ITenantStore te
     }
 
     /// <summary>A signed-in user joins the store.</summary>
-    public async Task<InvitationAcceptResult> AcceptAsync(string slug, string token, Guid userId, CancellationToken cancellationToken)
+    public async Task<Result<JoinedStore>> AcceptAsync(string slug, string token, Guid userId, CancellationToken cancellationToken)
     {
         var store = await FindStoreAsync(slug, token, cancellationToken);
         if (store is null)
         {
-            return InvitationAcceptResult.Invalid;
+            return LinkInvalid;
         }
 
         await using var scope = scopes.CreateScope(store);
@@ -44,22 +45,22 @@ public sealed class InvitationService(TenantScopeFactory scopes, ITenantStore te
         var role = await ClaimAsync(db, token, userId, cancellationToken);
         if (role is null)
         {
-            return InvitationAcceptResult.Invalid;
+            return LinkInvalid;
         }
 
         await AddOrUpgradeMembershipAsync(db, userId, role.Value, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return InvitationAcceptResult.Joined(store, userId);
+        return new JoinedStore(store, userId);
     }
 
     /// <summary>A new person creates their account and joins in one transaction: either both happen or neither.</summary>
-    public async Task<InvitationAcceptResult> CreateAccountAndAcceptAsync(
+    public async Task<Result<JoinedStore>> CreateAccountAndAcceptAsync(
         string slug, string token, string email, string password, CancellationToken cancellationToken)
     {
         var store = await FindStoreAsync(slug, token, cancellationToken);
         if (store is null)
         {
-            return InvitationAcceptResult.Invalid;
+            return LinkInvalid;
         }
 
         await using var scope = scopes.CreateScope(store);
@@ -71,19 +72,22 @@ public sealed class InvitationService(TenantScopeFactory scopes, ITenantStore te
         var role = await ClaimAsync(db, token, user.Id, cancellationToken);
         if (role is null)
         {
-            return InvitationAcceptResult.Invalid;
+            return LinkInvalid;
         }
 
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            return InvitationAcceptResult.Failed(IdentityErrors.ToFieldErrors(created.Errors)); // rolled back on dispose
+            return Failure.Invalid(IdentityErrors.ToFieldErrors(created.Errors)); // rolled back on dispose
         }
 
         await AddOrUpgradeMembershipAsync(db, user.Id, role.Value, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return InvitationAcceptResult.Joined(store, user.Id);
+        return new JoinedStore(store, user.Id);
     }
+
+    /// <summary>Unknown, used or expired (or another store's): nothing changed.</summary>
+    private static Failure LinkInvalid => Failure.NotFound("This invitation link is unknown, used or expired.");
 
     private async Task<TenantInfo?> FindStoreAsync(string slug, string token, CancellationToken cancellationToken)
     {

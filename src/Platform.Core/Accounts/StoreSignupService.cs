@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Platform.Core.Common;
 using Platform.Core.Data;
 using Platform.Core.Identity;
 using Platform.Core.Tenancy;
@@ -14,24 +15,24 @@ namespace Platform.Core.Accounts;
 /// </summary>
 public sealed class StoreSignupService(TenantScopeFactory tenantScopes, ITenantStore tenants, TimeProvider clock)
 {
-    public async Task<StoreSignupResult> SignUpAsync(StoreSignup request, CancellationToken cancellationToken)
+    public async Task<Result<NewStore>> SignUpAsync(StoreSignup request, CancellationToken cancellationToken)
     {
         var name = request.StoreName.Trim();
         if (name.Length is 0 or > Tenant.NameMaxLength)
         {
-            return StoreSignupResult.Failed(nameof(StoreSignup.StoreName), $"Store name is required and at most {Tenant.NameMaxLength} characters.");
+            return Failure.Invalid(nameof(StoreSignup.StoreName), $"Store name is required and at most {Tenant.NameMaxLength} characters.");
         }
 
         var explicitSlug = string.IsNullOrWhiteSpace(request.Slug) ? null : request.Slug.Trim().ToLowerInvariant();
         if (explicitSlug is not null && !StoreSlug.IsValid(explicitSlug))
         {
-            return StoreSignupResult.Failed(nameof(StoreSignup.Slug), "Store address may use 3–48 lowercase letters, digits and single hyphens, and must not be a reserved word.");
+            return Failure.Invalid(nameof(StoreSignup.Slug), "Store address may use 3–48 lowercase letters, digits and single hyphens, and must not be a reserved word.");
         }
 
         var slug = explicitSlug ?? await FreeSlugAsync(StoreSlug.FromName(name), cancellationToken);
         if (explicitSlug is not null && await tenants.FindBySlugAsync(explicitSlug, cancellationToken) is not null)
         {
-            return StoreSignupResult.Failed(nameof(StoreSignup.Slug), "That store address is already taken.");
+            return Failure.Invalid(nameof(StoreSignup.Slug), "That store address is already taken.");
         }
 
         var tenant = new TenantInfo(Guid.CreateVersion7(), slug, name, TenantStatus.Active);
@@ -48,20 +49,20 @@ public sealed class StoreSignupService(TenantScopeFactory tenantScopes, ITenantS
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return StoreSignupResult.Failed(nameof(StoreSignup.Slug), "That store address is already taken.");
+            return Failure.Invalid(nameof(StoreSignup.Slug), "That store address is already taken.");
         }
 
         var user = new PlatformUser { Id = Guid.CreateVersion7(), UserName = request.Email.Trim(), Email = request.Email.Trim(), CreatedAt = now };
         var created = await users.CreateAsync(user, request.Password);
         if (!created.Succeeded)
         {
-            return new StoreSignupResult(null, null, IdentityErrors.ToFieldErrors(created.Errors));
+            return Failure.Invalid(IdentityErrors.ToFieldErrors(created.Errors));
         }
 
         db.Memberships.Add(new Membership { Id = Guid.CreateVersion7(), UserId = user.Id, Role = MembershipRole.Owner, CreatedAt = now });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new StoreSignupResult(tenant, user.Id, new Dictionary<string, string[]>());
+        return new NewStore(tenant, user.Id);
     }
 
     private async Task<string> FreeSlugAsync(string baseSlug, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Platform.Core.Common;
 using Platform.Core.Data;
 using Platform.Core.Tenancy;
 
@@ -36,13 +37,13 @@ public sealed class TeamService(PlatformDbContext db, ITenantContextAccessor ten
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<TeamInviteResult> InviteAsync(string email, MembershipRole role, Guid invitedByUserId, CancellationToken cancellationToken)
+    public async Task<Result<NewInvitation>> InviteAsync(string email, MembershipRole role, Guid invitedByUserId, CancellationToken cancellationToken)
     {
         RequireTenant();
         var address = email.Trim();
         if (address.Length is 0 or > EmailMaxLength || !address.Contains('@'))
         {
-            return TeamInviteResult.Failed("Email", "Enter the email address of the person you want to invite.");
+            return Failure.Invalid("Email", "Enter the email address of the person you want to invite.");
         }
 
         var normalized = address.ToUpperInvariant();
@@ -54,7 +55,7 @@ public sealed class TeamService(PlatformDbContext db, ITenantContextAccessor ten
             .AnyAsync(cancellationToken);
         if (alreadyMember)
         {
-            return TeamInviteResult.Failed("Email", "This person is already a member of the store.");
+            return Failure.Invalid("Email", "This person is already a member of the store.");
         }
 
         var token = InvitationToken.NewToken();
@@ -71,7 +72,7 @@ public sealed class TeamService(PlatformDbContext db, ITenantContextAccessor ten
         };
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(cancellationToken);
-        return new TeamInviteResult(token, invitation, null, null);
+        return new NewInvitation(token, invitation);
     }
 
     /// <summary>Deletes a pending invitation of this store; its link stops working at once.</summary>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Platform.Core.Common;
 using Platform.Core.Data;
 using Platform.Core.Outbox;
 using Platform.Core.Tenancy;
@@ -23,12 +24,12 @@ public sealed partial class BotRegistrationService(
     /// <summary>The updates the bot runtime handles; refunded_payment arrives inside message.</summary>
     public static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.PreCheckoutQuery];
 
-    public async Task<BotRegistrationResult> RegisterAsync(string token, CancellationToken cancellationToken)
+    public async Task<Result<Bot>> RegisterAsync(string token, CancellationToken cancellationToken)
     {
         token = token.Trim();
         if (!TokenShape().IsMatch(token))
         {
-            return BotRegistrationResult.Failed(BotRegistrationFailure.InvalidToken, "That does not look like a bot token. Copy it from @BotFather: digits, a colon, then 35 letters.");
+            return Failure.Rejected("That does not look like a bot token. Copy it from @BotFather: digits, a colon, then 35 letters.");
         }
 
         var client = clients.Create(token);
@@ -39,19 +40,19 @@ public sealed partial class BotRegistrationService(
         }
         catch (ApiRequestException e) when (e.ErrorCode is 401 or 404)
         {
-            return BotRegistrationResult.Failed(BotRegistrationFailure.InvalidToken, "Telegram rejected this token. Check it in @BotFather (it may have been revoked).");
+            return Failure.Rejected("Telegram rejected this token. Check it in @BotFather (it may have been revoked).");
         }
         catch (Exception e) when (e is RequestException or HttpRequestException or TaskCanceledException)
         {
             logger.LogWarning("Telegram was unreachable while registering a bot: {Error}", e.GetType().Name);
-            return BotRegistrationResult.Failed(BotRegistrationFailure.TelegramUnreachable, "Telegram could not be reached. Try again in a minute.");
+            return Failure.Unavailable("Telegram could not be reached. Try again in a minute.");
         }
 
         var tenantId = tenant.Tenant?.Id ?? throw new InvalidOperationException("Registering a bot needs a tenant.");
         var route = await db.BotRoutes.AsNoTracking().FirstOrDefaultAsync(r => r.TelegramBotId == me.Id, cancellationToken);
         if (route is not null && route.TenantId != tenantId)
         {
-            return BotRegistrationResult.Failed(BotRegistrationFailure.TakenByAnotherStore, $"@{me.Username} is already connected to another store. One bot serves one store; create a new bot in @BotFather.");
+            return Failure.Conflict($"@{me.Username} is already connected to another store. One bot serves one store; create a new bot in @BotFather.");
         }
 
         var now = time.GetUtcNow();
@@ -80,11 +81,11 @@ public sealed partial class BotRegistrationService(
         }
         catch (DbUpdateException)
         {
-            return BotRegistrationResult.Failed(BotRegistrationFailure.TakenByAnotherStore, $"@{me.Username} was just connected to a store. One bot serves one store.");
+            return Failure.Conflict($"@{me.Username} was just connected to a store. One bot serves one store.");
         }
 
         await SyncAsync(bot, cancellationToken);
-        return new BotRegistrationResult(bot, null);
+        return bot;
     }
 
     public Task<List<Bot>> ListAsync(CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Core.Common;
 using Platform.Core.Data;
 
 namespace Platform.Core.Catalog;
@@ -9,40 +10,38 @@ public sealed class CategoryService(PlatformDbContext db)
     public async Task<IReadOnlyList<Category>> ListAsync(CancellationToken cancellationToken) =>
         await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(cancellationToken);
 
-    public async Task<CategorySaveResult> CreateAsync(string? name, CancellationToken cancellationToken)
+    public async Task<Result<Category>> CreateAsync(string? name, CancellationToken cancellationToken)
     {
         var clean = name?.Trim() ?? "";
-        var error = await CheckNameAsync(clean, null, cancellationToken);
-        if (error is not null)
+        if (await CheckNameAsync(clean, null, cancellationToken) is { } failure)
         {
-            return error;
+            return failure;
         }
 
         var next = await db.Categories.Select(c => (int?)c.SortOrder).MaxAsync(cancellationToken) + 1 ?? 0;
         var category = new Category { Id = Guid.CreateVersion7(), Name = clean, SortOrder = next };
         db.Categories.Add(category);
         await db.SaveChangesAsync(cancellationToken);
-        return new CategorySaveResult(category, null);
+        return category;
     }
 
-    public async Task<CategorySaveResult> RenameAsync(Guid id, string? name, CancellationToken cancellationToken)
+    public async Task<Result<Category>> RenameAsync(Guid id, string? name, CancellationToken cancellationToken)
     {
         var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (category is null)
         {
-            return new CategorySaveResult(null, "That category does not exist.", NotFound: true);
+            return Failure.NotFound("That category does not exist.");
         }
 
         var clean = name?.Trim() ?? "";
-        var error = await CheckNameAsync(clean, id, cancellationToken);
-        if (error is not null)
+        if (await CheckNameAsync(clean, id, cancellationToken) is { } failure)
         {
-            return error;
+            return failure;
         }
 
         category.Name = clean;
         await db.SaveChangesAsync(cancellationToken);
-        return new CategorySaveResult(category, null);
+        return category;
     }
 
     /// <summary>Sets the order of the listed categories (first = top); ids of other stores or unknown ids are ignored.</summary>
@@ -80,20 +79,20 @@ public sealed class CategoryService(PlatformDbContext db)
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) =>
         await db.Categories.Where(c => c.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
 
-    private async Task<CategorySaveResult?> CheckNameAsync(string name, Guid? except, CancellationToken cancellationToken)
+    private async Task<Failure?> CheckNameAsync(string name, Guid? except, CancellationToken cancellationToken)
     {
         if (name.Length == 0)
         {
-            return new CategorySaveResult(null, "Give the category a name.");
+            return Failure.Invalid(nameof(Category.Name), "Give the category a name.");
         }
 
         if (name.Length > Category.NameMaxLength)
         {
-            return new CategorySaveResult(null, $"Keep category names under {Category.NameMaxLength} characters.");
+            return Failure.Invalid(nameof(Category.Name), $"Keep category names under {Category.NameMaxLength} characters.");
         }
 
         return await db.Categories.AnyAsync(c => c.Name == name && c.Id != except, cancellationToken)
-            ? new CategorySaveResult(null, $"There is already a category called \"{name}\".", Conflict: true)
+            ? Failure.Conflict($"There is already a category called \"{name}\".")
             : null;
     }
 }

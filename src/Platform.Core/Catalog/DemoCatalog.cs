@@ -19,7 +19,7 @@ public sealed class DemoCatalog(PlatformDbContext db, ProductService products, L
             return;
         }
 
-        var category = (await categories.CreateAsync("Starter pack", cancellationToken)).Category;
+        var category = (await categories.CreateAsync("Starter pack", cancellationToken)).Value;
         await storefront.UpdateAsync(new StorefrontInput
         {
             WelcomeText = "Welcome to the demo store! Tap Catalog to see what is for sale.",
@@ -44,9 +44,9 @@ public sealed class DemoCatalog(PlatformDbContext db, ProductService products, L
             Kind = ProductKind.LicenseKey, Title = "Demo license key", Description = "One key from a pool of five; each is sold once.",
             PriceStars = 25, State = ProductState.Published, CategoryId = category?.Id,
         }, cancellationToken);
-        if (key.Product is not null)
+        if (key.Value is not null)
         {
-            await keys.AddAsync(key.Product.Id, Enumerable.Range(1, 5).Select(i => $"DEMO-{i:D4}-STAR"), cancellationToken);
+            await keys.AddAsync(key.Value.Id, Enumerable.Range(1, 5).Select(i => $"DEMO-{i:D4}-STAR"), cancellationToken);
         }
 
         await products.CreateAsync(new ProductInput

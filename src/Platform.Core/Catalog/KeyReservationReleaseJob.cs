@@ -2,7 +2,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Data;
-using Platform.Core.Tenancy;
+using Platform.Core.Jobs;
 
 namespace Platform.Core.Catalog;
 
@@ -12,7 +12,7 @@ namespace Platform.Core.Catalog;
 /// recurring job fans out per tenant with lapsed holds; each release is one conditional UPDATE, so repeats are harmless.
 /// </summary>
 public sealed class KeyReservationReleaseJob(
-    TenantScopeFactory scopes, ITenantStore tenants, CrossTenantReaderFactory readers, IBackgroundJobClient jobs, TimeProvider time)
+    TenantJobScope jobScope, CrossTenantReaderFactory readers, IBackgroundJobClient jobs, TimeProvider time)
 {
     public const string RecurringJobId = "keys:release-expired";
 
@@ -31,14 +31,7 @@ public sealed class KeyReservationReleaseJob(
 
     /// <summary>Releases the tenant's lapsed holds; returns how many. Idempotent.</summary>
     [AutomaticRetry(Attempts = 2)]
-    public async Task<int> ReleaseTenantAsync(Guid tenantId, CancellationToken cancellationToken)
-    {
-        if (await tenants.FindByIdAsync(tenantId, cancellationToken) is not { } tenant)
-        {
-            return 0;
-        }
-
-        await using var scope = scopes.CreateScope(tenant);
-        return await scope.ServiceProvider.GetRequiredService<LicenseKeyPool>().ReleaseExpiredAsync(cancellationToken);
-    }
+    public Task<int> ReleaseTenantAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        jobScope.RunAsync(tenantId, whenGone: 0,
+            (_, services) => services.GetRequiredService<LicenseKeyPool>().ReleaseExpiredAsync(cancellationToken), cancellationToken);
 }

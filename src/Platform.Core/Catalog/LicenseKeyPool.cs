@@ -1,8 +1,6 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
-using NpgsqlTypes;
 using Platform.Core.Data;
 using Platform.Core.Events;
 using Platform.Core.Outbox;
@@ -30,10 +28,10 @@ public sealed class LicenseKeyPool(PlatformDbContext db, TimeProvider time)
         for (var attempt = 0; ; attempt++)
         {
             var held = await QueryKeyAsync($"""
-                UPDATE "LicenseKeys" SET "ReservedUntil" = CASE WHEN "Status" = 'Reserved' THEN @until ELSE "ReservedUntil" END
-                WHERE "TenantId" = @tenant AND "OrderId" = @order AND "ProductId" = @product
+                UPDATE "LicenseKeys" SET "ReservedUntil" = CASE WHEN "Status" = $5 THEN $4 ELSE "ReservedUntil" END
+                WHERE "TenantId" = $1 AND "OrderId" = $2 AND "ProductId" = $3
                 RETURNING {Columns}
-                """, cancellationToken, ("tenant", TenantId), ("order", orderId), ("product", productId), ("until", until));
+                """, cancellationToken, TenantId, orderId, productId, until, nameof(LicenseKeyStatus.Reserved));
             if (held is not null)
             {
                 return held.Status is LicenseKeyStatus.Reserved or LicenseKeyStatus.Sold ? held : null;
@@ -44,13 +42,13 @@ public sealed class LicenseKeyPool(PlatformDbContext db, TimeProvider time)
                 // Expired reservations count as available: a buyer who walked away does not hold stock. The pick is a
                 // scalar subquery (run once, as an InitPlan): a joined subquery may be rescanned and pick several rows.
                 return await QueryKeyAsync($"""
-                    UPDATE "LicenseKeys" SET "Status" = 'Reserved', "OrderId" = @order, "ReservedUntil" = @until
+                    UPDATE "LicenseKeys" SET "Status" = $6, "OrderId" = $2, "ReservedUntil" = $4
                     WHERE "Id" = (SELECT "Id" FROM "LicenseKeys"
-                                  WHERE "TenantId" = @tenant AND "ProductId" = @product
-                                    AND ("Status" = 'Available' OR ("Status" = 'Reserved' AND "ReservedUntil" < @now))
+                                  WHERE "TenantId" = $1 AND "ProductId" = $3
+                                    AND ("Status" = $7 OR ("Status" = $6 AND "ReservedUntil" < $5))
                                   ORDER BY "CreatedAt", "Id" LIMIT 1 FOR UPDATE SKIP LOCKED)
                     RETURNING {Columns}
-                    """, cancellationToken, ("tenant", TenantId), ("order", orderId), ("product", productId), ("until", until), ("now", time.GetUtcNow()));
+                    """, cancellationToken, TenantId, orderId, productId, until, time.GetUtcNow(), nameof(LicenseKeyStatus.Reserved), nameof(LicenseKeyStatus.Available));
             }
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && attempt < 3)
             {
@@ -69,8 +67,8 @@ public sealed class LicenseKeyPool(PlatformDbContext db, TimeProvider time)
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            var key = await QueryKeyAsync($"""SELECT {Columns} FROM "LicenseKeys" WHERE "TenantId" = @tenant AND "OrderId" = @order""",
-                cancellationToken, ("tenant", TenantId), ("order", orderId));
+            var key = await QueryKeyAsync($"""SELECT {Columns} FROM "LicenseKeys" WHERE "TenantId" = $1 AND "OrderId" = $2""",
+                cancellationToken, TenantId, orderId);
             if (key is null || key.Status is LicenseKeyStatus.Revoked or LicenseKeyStatus.Available)
             {
                 return false;
@@ -82,13 +80,13 @@ public sealed class LicenseKeyPool(PlatformDbContext db, TimeProvider time)
             }
 
             // Lock the product row: two last sales at once must not both (or neither) announce "sold out".
-            await ExecuteAsync("""SELECT 1 FROM "Products" WHERE "TenantId" = @tenant AND "Id" = @product FOR UPDATE""",
-                cancellationToken, ("tenant", TenantId), ("product", key.ProductId));
+            await ExecuteAsync("""SELECT 1 FROM "Products" WHERE "TenantId" = $1 AND "Id" = $2 FOR UPDATE""",
+                cancellationToken, TenantId, key.ProductId);
             var changed = await ExecuteAsync("""
-                UPDATE "LicenseKeys" SET "Status" = 'Sold', "ReservedUntil" = NULL
-                WHERE "TenantId" = @tenant AND "OrderId" = @order AND "Status" = 'Reserved'
-                """, cancellationToken, ("tenant", TenantId), ("order", orderId));
-            if (changed == 1 && await CountAsync(key.ProductId, "\"Status\" IN ('Available', 'Reserved')", cancellationToken) == 0)
+                UPDATE "LicenseKeys" SET "Status" = $3, "ReservedUntil" = NULL
+                WHERE "TenantId" = $1 AND "OrderId" = $2 AND "Status" = $4
+                """, cancellationToken, TenantId, orderId, nameof(LicenseKeyStatus.Sold), nameof(LicenseKeyStatus.Reserved));
+            if (changed == 1 && await CountAsync(key.ProductId, "\"Status\" IN ($4, $5)", cancellationToken) == 0)
             {
                 var title = await db.Products.Where(p => p.Id == key.ProductId).Select(p => p.Title).FirstAsync(cancellationToken);
                 db.AddOutboxEvent(new ProductSoldOut(key.ProductId, title), time.GetUtcNow());
@@ -114,20 +112,20 @@ public sealed class LicenseKeyPool(PlatformDbContext db, TimeProvider time)
     /// <summary>Refund: the order's key is revoked and never sold again. True when the order had a key.</summary>
     public async Task<bool> RevokeAsync(Guid orderId, CancellationToken cancellationToken) =>
         await ExecuteAsync("""
-            UPDATE "LicenseKeys" SET "Status" = 'Revoked', "ReservedUntil" = NULL
-            WHERE "TenantId" = @tenant AND "OrderId" = @order AND "Status" IN ('Reserved', 'Sold', 'Revoked')
-            """, cancellationToken, ("tenant", TenantId), ("order", orderId)) > 0;
+            UPDATE "LicenseKeys" SET "Status" = $3, "ReservedUntil" = NULL
+            WHERE "TenantId" = $1 AND "OrderId" = $2 AND "Status" IN ($4, $5, $3)
+            """, cancellationToken, TenantId, orderId, nameof(LicenseKeyStatus.Revoked), nameof(LicenseKeyStatus.Reserved), nameof(LicenseKeyStatus.Sold)) > 0;
 
     /// <summary>Returns expired reservations of the current tenant to the pool; for a periodic job.</summary>
     public Task<int> ReleaseExpiredAsync(CancellationToken cancellationToken) =>
         ExecuteAsync("""
-            UPDATE "LicenseKeys" SET "Status" = 'Available', "OrderId" = NULL, "ReservedUntil" = NULL
-            WHERE "TenantId" = @tenant AND "Status" = 'Reserved' AND "ReservedUntil" < @now
-            """, cancellationToken, ("tenant", TenantId), ("now", time.GetUtcNow()));
+            UPDATE "LicenseKeys" SET "Status" = $3, "OrderId" = NULL, "ReservedUntil" = NULL
+            WHERE "TenantId" = $1 AND "Status" = $4 AND "ReservedUntil" < $2
+            """, cancellationToken, TenantId, time.GetUtcNow(), nameof(LicenseKeyStatus.Available), nameof(LicenseKeyStatus.Reserved));
 
     /// <summary>Stock: keys that can be sold now (available, or reserved by a buyer whose hold expired).</summary>
     public Task<int> AvailableCountAsync(Guid productId, CancellationToken cancellationToken) =>
-        CountAsync(productId, """("Status" = 'Available' OR ("Status" = 'Reserved' AND "ReservedUntil" < @now))""", cancellationToken);
+        CountAsync(productId, """("Status" = $4 OR ("Status" = $5 AND "ReservedUntil" < $3))""", cancellationToken);
 
     /// <summary>Stock of several products at once, for lists. Products without keys are absent (stock 0).</summary>
     public async Task<Dictionary<Guid, int>> AvailableCountsAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken)
@@ -161,25 +159,29 @@ public sealed class LicenseKeyPool(PlatformDbContext db, TimeProvider time)
         var ids = distinct.Select(_ => Guid.CreateVersion7(now)).ToArray();
         var added = distinct.Length == 0 ? 0 : await ExecuteAsync("""
             INSERT INTO "LicenseKeys" ("Id", "TenantId", "ProductId", "Value", "Status", "CreatedAt")
-            SELECT id, @tenant, @product, value, 'Available', @now FROM unnest(@ids, @values) WITH ORDINALITY AS t(id, value, n)
+            SELECT id, $1, $2, value, $6, $3 FROM unnest($4, $5) WITH ORDINALITY AS t(id, value, n)
             ORDER BY n
             ON CONFLICT ("TenantId", "ProductId", "Value") DO NOTHING
-            """, cancellationToken, ("tenant", TenantId), ("product", productId), ("now", now), ("ids", ids), ("values", distinct));
+            """, cancellationToken, TenantId, productId, now, ids, distinct, nameof(LicenseKeyStatus.Available));
         return new KeyAddResult(added, fitting.Count - added, tooLong);
     }
 
     private Guid TenantId => db.CurrentTenantId ?? throw new InvalidOperationException("The key pool needs a tenant scope.");
 
+    /// <summary>
+    /// Keys of the product matching <paramref name="condition"/>, which may use $3 (now), $4 (Available) and
+    /// $5 (Reserved).
+    /// </summary>
     private async Task<int> CountAsync(Guid productId, string condition, CancellationToken cancellationToken)
     {
-        var result = await ScalarAsync($"""SELECT count(*) FROM "LicenseKeys" WHERE "TenantId" = @tenant AND "ProductId" = @product AND {condition}""",
-            cancellationToken, ("tenant", TenantId), ("product", productId), ("now", time.GetUtcNow()));
+        var result = await ScalarAsync($"""SELECT count(*) FROM "LicenseKeys" WHERE "TenantId" = $1 AND "ProductId" = $2 AND {condition}""",
+            cancellationToken, TenantId, productId, time.GetUtcNow(), nameof(LicenseKeyStatus.Available), nameof(LicenseKeyStatus.Reserved));
         return Convert.ToInt32(result, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private async Task<LicenseKey?> QueryKeyAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    private async Task<LicenseKey?> QueryKeyAsync(string sql, CancellationToken cancellationToken, params object?[] values)
     {
-        return await WithCommandAsync(sql, parameters, async command =>
+        return await WithCommandAsync(sql, values, async command =>
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken))
@@ -201,30 +203,24 @@ public sealed class LicenseKeyPool(PlatformDbContext db, TimeProvider time)
         }, cancellationToken);
     }
 
-    private Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>
-        WithCommandAsync(sql, parameters, command => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+    private Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params object?[] values) =>
+        WithCommandAsync(sql, values, command => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
 
-    private Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>
-        WithCommandAsync(sql, parameters, command => command.ExecuteScalarAsync(cancellationToken), cancellationToken);
+    private Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params object?[] values) =>
+        WithCommandAsync(sql, values, command => command.ExecuteScalarAsync(cancellationToken), cancellationToken);
 
     /// <summary>
     /// Runs raw SQL on this context's connection (opened by EF, so the tenant session setting and RLS apply) and in
     /// its current transaction, if any.
     /// </summary>
-    private async Task<T> WithCommandAsync<T>(string sql, (string Name, object Value)[] parameters, Func<DbCommand, Task<T>> run, CancellationToken cancellationToken)
+    private async Task<T> WithCommandAsync<T>(string sql, object?[] values, Func<NpgsqlCommand, Task<T>> run, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = sql;
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            foreach (var (name, value) in parameters)
-            {
-                command.Parameters.Add(value is DateTimeOffset moment
-                    ? new NpgsqlParameter(name, NpgsqlDbType.TimestampTz) { Value = moment.ToUniversalTime() }
-                    : new NpgsqlParameter(name, value));
-            }
+            await using var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection(),
+                db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction);
+            command.Parameters.AddPositional(values);
 
             return await run(command);
         }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Core.Common;
 using Platform.Core.Data;
 using Platform.Core.Files;
 
@@ -32,7 +33,7 @@ public sealed class ProductService(PlatformDbContext db, LicenseKeyPool keys, Ti
         return new ProductListItem(product, product.Kind == ProductKind.LicenseKey ? await keys.AvailableCountAsync(id, cancellationToken) : null);
     }
 
-    public async Task<ProductSaveResult> CreateAsync(ProductInput input, CancellationToken cancellationToken)
+    public async Task<Result<Product>> CreateAsync(ProductInput input, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var product = new Product
@@ -53,21 +54,21 @@ public sealed class ProductService(PlatformDbContext db, LicenseKeyPool keys, Ti
 
         if (errors.Count > 0)
         {
-            return new ProductSaveResult(null, errors);
+            return Failure.Invalid(errors);
         }
 
         product.UpdatedAt = now;
         db.Products.Add(product);
         await db.SaveChangesAsync(cancellationToken);
-        return new ProductSaveResult(product, errors);
+        return product;
     }
 
-    public async Task<ProductSaveResult> UpdateAsync(Guid id, ProductInput input, CancellationToken cancellationToken)
+    public async Task<Result<Product>> UpdateAsync(Guid id, ProductInput input, CancellationToken cancellationToken)
     {
         var product = await db.Products.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (product is null)
         {
-            return ProductSaveResult.Missing;
+            return Failure.NotFound($"This store has no product {id}.");
         }
 
         var originalKind = product.Kind;
@@ -80,16 +81,16 @@ public sealed class ProductService(PlatformDbContext db, LicenseKeyPool keys, Ti
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear(); // nothing changed
-            return new ProductSaveResult(null, errors);
+            return Failure.Invalid(errors);
         }
 
         product.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return new ProductSaveResult(product, errors);
+        return product;
     }
 
     /// <summary>Archived products leave the bot's catalog; paid orders keep their downloads, keys and texts.</summary>
-    public Task<ProductSaveResult> ArchiveAsync(Guid id, CancellationToken cancellationToken) =>
+    public Task<Result<Product>> ArchiveAsync(Guid id, CancellationToken cancellationToken) =>
         UpdateAsync(id, new ProductInput { State = ProductState.Archived }, cancellationToken);
 
     /// <summary>The catalog order: products listed first come first in the bot.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Platform.Core.Common;
 using Platform.Core.Data;
 using Platform.Core.Files;
 using Platform.Core.Tenancy;
@@ -13,7 +14,7 @@ public sealed class StorefrontService(PlatformDbContext db, ITenantContextAccess
     public const int LongTextMaxLength = 4000;
     public const int SupportContactMaxLength = 200;
 
-    public async Task<StorefrontSaveResult> UpdateAsync(StorefrontInput input, CancellationToken cancellationToken)
+    public async Task<Result<Storefront>> UpdateAsync(StorefrontInput input, CancellationToken cancellationToken)
     {
         var storeName = tenant.Tenant?.Name ?? "Store";
         var settings = await db.StoreSettings.FirstOrDefaultAsync(cancellationToken);
@@ -95,7 +96,7 @@ public sealed class StorefrontService(PlatformDbContext db, ITenantContextAccess
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return new StorefrontSaveResult(null, errors);
+            return Failure.Invalid(errors);
         }
 
         settings.UpdatedAt = time.GetUtcNow();
@@ -105,7 +106,7 @@ public sealed class StorefrontService(PlatformDbContext db, ITenantContextAccess
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new StorefrontSaveResult(StorefrontReader.From(settings, storeName), errors);
+        return StorefrontReader.From(settings, storeName);
     }
 
     private static string? Text(string? input, string? current, string field, int max, Dictionary<string, string[]> errors)

@@ -22,10 +22,8 @@ public static class AdvisoryLocks
 
     private static async Task<bool> ExecuteAsync(DbConnection connection, string sql, int lockClass, int key, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.Add(new NpgsqlParameter { Value = lockClass });
-        command.Parameters.Add(new NpgsqlParameter { Value = key });
+        await using var command = new NpgsqlCommand(sql, (NpgsqlConnection)connection);
+        command.Parameters.AddPositional(lockClass, key);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }

@@ -25,14 +25,11 @@ public static class ContextBatches
         return new NpgsqlBatch(connection, db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction);
     }
 
+    /// <summary>Appends a statement whose <c>$n</c> parameters are <paramref name="values"/> (<see cref="SqlParameters"/>).</summary>
     public static NpgsqlBatchCommand Add(this NpgsqlBatch batch, string sql, params object?[] values)
     {
         var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        }
-
+        command.Parameters.AddPositional(values);
         batch.BatchCommands.Add(command);
         return command;
     }

@@ -19,8 +19,7 @@ public static class TenantSession
     public static NpgsqlBatchCommand Set(Guid? tenantId, bool crossTenant = false, bool transactionLocal = false)
     {
         var command = new NpgsqlBatchCommand(transactionLocal ? TransactionSql : SessionSql);
-        command.Parameters.Add(new NpgsqlParameter { Value = tenantId?.ToString() ?? string.Empty });
-        command.Parameters.Add(new NpgsqlParameter { Value = crossTenant ? "on" : "off" });
+        command.Parameters.AddPositional(tenantId?.ToString() ?? string.Empty, crossTenant ? "on" : "off");
         return command;
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OpenIddict.Abstractions;
+using Platform.Core.Common;
 using Platform.Core.Data;
 using Platform.Core.Tenancy;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -32,13 +33,13 @@ public sealed class ApiClientService(
 
     private const string ClientIdAlphabet = "abcdefghijklmnopqrstuvwxyz234567";
 
-    public async Task<ApiClientCreateResult> CreateAsync(string? name, Guid createdByUserId, CancellationToken cancellationToken)
+    public async Task<Result<CreatedApiClient>> CreateAsync(string? name, Guid createdByUserId, CancellationToken cancellationToken)
     {
         var tenant = CurrentTenant();
         var trimmed = name?.Trim() ?? string.Empty;
         if (trimmed.Length is 0 or > ApiClient.NameMaxLength)
         {
-            return ApiClientCreateResult.Failed(nameof(ApiClient.Name), $"Name is required and at most {ApiClient.NameMaxLength} characters.");
+            return Failure.Invalid(nameof(ApiClient.Name), $"Name is required and at most {ApiClient.NameMaxLength} characters.");
         }
 
         var clientId = ClientIdPrefix + RandomNumberGenerator.GetString(ClientIdAlphabet, 20);
@@ -72,7 +73,7 @@ public sealed class ApiClientService(
         await transaction.CommitAsync(cancellationToken);
 
         logger.LogInformation("API client {ClientId} created in store {TenantId} by user {UserId}", clientId, tenant.Id, createdByUserId);
-        return new ApiClientCreateResult(row, secret, new Dictionary<string, string[]>());
+        return new CreatedApiClient(row, secret);
     }
 
     /// <summary>

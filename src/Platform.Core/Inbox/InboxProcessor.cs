@@ -7,6 +7,7 @@ using Npgsql;
 using Platform.Core.Bots;
 using Platform.Core.Conversation;
 using Platform.Core.Data;
+using Platform.Core.Jobs;
 using Platform.Core.Outbound;
 using Platform.Core.Tenancy;
 
@@ -19,7 +20,7 @@ namespace Platform.Core.Inbox;
 /// finished (in the next look at the work list); a crash means it runs again, which every handler tolerates.
 /// </summary>
 public sealed class InboxProcessor(
-    TenantScopeFactory tenantScopes, ITenantStore tenants, BotDataSource dataSource, InboxSignals signals, ProcessorThrottle throttle, IOptions<TelegramOptions> options,
+    TenantScopeFactory tenantScopes, TenantJobScope jobScope, BotDataSource dataSource, InboxSignals signals, ProcessorThrottle throttle, IOptions<TelegramOptions> options,
     TimeProvider time, ILogger<InboxProcessor> logger)
 {
     private const int MaxAttempts = 5;
@@ -29,7 +30,7 @@ public sealed class InboxProcessor(
     [AutomaticRetry(Attempts = 10, DelaysInSeconds = [1, 1, 2, 3, 5, 10, 30, 120, 300, 900])]
     public async Task ProcessBotAsync(Guid tenantId, Guid botId, CancellationToken cancellationToken)
     {
-        if (await tenants.FindByIdAsync(tenantId, cancellationToken) is not { } tenant)
+        if (await jobScope.FindTenantAsync(tenantId, cancellationToken) is not { } tenant)
         {
             return;
         }

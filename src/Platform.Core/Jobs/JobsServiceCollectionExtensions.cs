@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,4 +35,12 @@ public static class JobsServiceCollectionExtensions
                 }));
         return services;
     }
+
+    /// <summary>
+    /// Adds a recurring job to the one list the job server's <see cref="RecurringJobRegistrar"/> schedules at start
+    /// (<see cref="RecurringJobEntry.For{TJob}"/>). Inert in a process without a job server.
+    /// </summary>
+    public static IServiceCollection AddRecurringJob<TJob>(
+        this IServiceCollection services, string id, Expression<Func<TJob, Task>> call, string cron, Expression<Func<TJob, Task>>? onServerStart = null) =>
+        services.AddSingleton(RecurringJobEntry.For(id, call, cron, onServerStart));
 }

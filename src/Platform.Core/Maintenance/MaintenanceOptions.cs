@@ -2,7 +2,7 @@ namespace Platform.Core.Maintenance;
 
 /// <summary>
 /// The <c>Maintenance</c> section: how old things get before the recurring clean-up jobs
-/// (<see cref="MaintenanceJobsStartup"/>) take them away. Validated on start.
+/// (<see cref="Orders.OrderAbandonmentJob"/>, <see cref="Identity.IdentityTokenPruningJob"/>) take them away. Validated on start.
 /// </summary>
 public sealed class MaintenanceOptions
 {

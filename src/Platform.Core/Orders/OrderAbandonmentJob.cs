@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Platform.Core.Data;
+using Platform.Core.Jobs;
 using Platform.Core.Maintenance;
-using Platform.Core.Tenancy;
 
 namespace Platform.Core.Orders;
 
@@ -16,7 +16,7 @@ namespace Platform.Core.Orders;
 /// nothing was sold. A payment that still arrives for an abandoned order is recorded (see <see cref="OrderStatus.Abandoned"/>).
 /// </summary>
 public sealed class OrderAbandonmentJob(
-    TenantScopeFactory scopes, ITenantStore tenants, CrossTenantReaderFactory readers, IBackgroundJobClient jobs,
+    TenantJobScope jobScope, CrossTenantReaderFactory readers, IBackgroundJobClient jobs,
     IOptions<MaintenanceOptions> options, TimeProvider time)
 {
     public const string RecurringJobId = "orders:abandon";
@@ -36,19 +36,13 @@ public sealed class OrderAbandonmentJob(
 
     /// <summary>Marks the tenant's stale pending orders Abandoned; returns how many changed. Idempotent.</summary>
     [AutomaticRetry(Attempts = 2)]
-    public async Task<int> AbandonTenantAsync(Guid tenantId, CancellationToken cancellationToken)
-    {
-        if (await tenants.FindByIdAsync(tenantId, cancellationToken) is not { } tenant)
+    public Task<int> AbandonTenantAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        jobScope.RunAsync(tenantId, whenGone: 0, (_, services) =>
         {
-            return 0;
-        }
-
-        var cutoff = Cutoff();
-        await using var scope = scopes.CreateScope(tenant);
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        return await db.Orders.Where(o => o.Status == OrderStatus.Pending && o.CreatedAt < cutoff)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OrderStatus.Abandoned), cancellationToken);
-    }
+            var cutoff = Cutoff();
+            return services.GetRequiredService<PlatformDbContext>().Orders.Where(o => o.Status == OrderStatus.Pending && o.CreatedAt < cutoff)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OrderStatus.Abandoned), cancellationToken);
+        }, cancellationToken);
 
     private DateTimeOffset Cutoff() => time.GetUtcNow() - options.Value.AbandonPendingOrdersAfter;
 }

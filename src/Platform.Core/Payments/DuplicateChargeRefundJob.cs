@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Core.Data;
-using Platform.Core.Tenancy;
+using Platform.Core.Jobs;
 
 namespace Platform.Core.Payments;
 
@@ -15,19 +15,16 @@ namespace Platform.Core.Payments;
 /// retries; the row keeps saying the refund is owed until it happens.
 /// </summary>
 public sealed class DuplicateChargeRefundJob(
-    TenantScopeFactory scopes, ITenantStore tenants, TimeProvider time, ILogger<DuplicateChargeRefundJob> logger)
+    TenantJobScope jobScope, TimeProvider time, ILogger<DuplicateChargeRefundJob> logger)
 {
     /// <summary>True when the charge is (now or already) refunded.</summary>
     [AutomaticRetry(Attempts = 10)]
-    public async Task<bool> RefundAsync(Guid tenantId, Guid duplicateChargeId, CancellationToken cancellationToken)
-    {
-        if (await tenants.FindByIdAsync(tenantId, cancellationToken) is not { } tenant)
-        {
-            return false;
-        }
+    public Task<bool> RefundAsync(Guid tenantId, Guid duplicateChargeId, CancellationToken cancellationToken) =>
+        jobScope.RunAsync(tenantId, whenGone: false, (_, services) => RefundInScopeAsync(services, duplicateChargeId, cancellationToken), cancellationToken);
 
-        await using var scope = scopes.CreateScope(tenant);
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+    private async Task<bool> RefundInScopeAsync(IServiceProvider services, Guid duplicateChargeId, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<PlatformDbContext>();
         var charge = await db.DuplicateCharges.AsNoTracking().FirstOrDefaultAsync(c => c.Id == duplicateChargeId, cancellationToken);
         if (charge is null)
         {
@@ -40,7 +37,7 @@ public sealed class DuplicateChargeRefundJob(
         }
 
         var token = await db.Bots.Where(b => b.Id == charge.BotId).Select(b => b.TokenCiphertext).FirstAsync(cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<RefundService>()
+        await services.GetRequiredService<RefundService>()
             .RefundChargeAsync(charge.BotId, token, charge.BuyerTelegramUserId, charge.TelegramPaymentChargeId, cancellationToken);
 
         await db.DuplicateCharges.Where(c => c.Id == charge.Id && c.RefundedAt == null)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Data;
+using Platform.Core.Jobs;
 using Platform.Core.Orders;
 using Platform.Core.Outbound;
 using Platform.Core.Tenancy;
@@ -8,17 +9,14 @@ using Platform.Core.Tenancy;
 namespace Platform.Core.Payments;
 
 /// <summary>Hangfire job: tells the customer in the bot that the order was refunded, once (RefundNotice delivery row).</summary>
-public sealed class RefundNotifier(TenantScopeFactory scopes, ITenantStore tenants, TimeProvider time)
+public sealed class RefundNotifier(TenantJobScope jobScope, TimeProvider time)
 {
-    public async Task NotifyAsync(Guid tenantId, Guid orderId, CancellationToken cancellationToken)
-    {
-        if (await tenants.FindByIdAsync(tenantId, cancellationToken) is not { } tenant)
-        {
-            return;
-        }
+    public Task NotifyAsync(Guid tenantId, Guid orderId, CancellationToken cancellationToken) =>
+        jobScope.RunAsync(tenantId, (tenant, services) => NotifyInScopeAsync(tenant, services, orderId, cancellationToken), cancellationToken);
 
-        await using var scope = scopes.CreateScope(tenant);
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+    private async Task NotifyInScopeAsync(TenantInfo tenant, IServiceProvider services, Guid orderId, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<PlatformDbContext>();
         var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
         if (order is null || await db.Deliveries.AnyAsync(d => d.OrderId == orderId && d.Kind == DeliveryKind.RefundNotice && d.SentAt != null, cancellationToken))
         {
@@ -27,7 +25,7 @@ public sealed class RefundNotifier(TenantScopeFactory scopes, ITenantStore tenan
 
         var customer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == order.CustomerId, cancellationToken);
         var from = new Telegram.Bot.Types.User { Id = customer.TelegramUserId, FirstName = customer.FirstName ?? "", LanguageCode = customer.LanguageCode };
-        var chat = await scope.ServiceProvider.GetRequiredService<BotChatFactory>().CreateAsync(tenant, order.BotId, order.ChatId, from, cancellationToken);
+        var chat = await services.GetRequiredService<BotChatFactory>().CreateAsync(tenant, order.BotId, order.ChatId, from, cancellationToken);
         if (chat is null)
         {
             return;

@@ -28,10 +28,10 @@ internal sealed class WebhookDeliveryStore(PlatformDbContext db, TimeProvider cl
         var connection = await OpenAsync(cancellationToken);
         try
         {
-            await using var command = new NpgsqlCommand("""
+            await using var command = new NpgsqlCommand($"""
                 WITH due AS (
                     SELECT "Id" FROM "WebhookDeliveries"
-                    WHERE "EndpointId" = $2 AND "TenantId" = $1 AND "Status" = 0 AND "NextAttemptAt" <= $3
+                    WHERE "EndpointId" = $2 AND "TenantId" = $1 AND {WebhookDeliverySql.IsPending} AND "NextAttemptAt" <= $3
                     ORDER BY "NextAttemptAt" LIMIT $5
                     FOR UPDATE SKIP LOCKED
                 ), claimed AS (
@@ -41,11 +41,7 @@ internal sealed class WebhookDeliveryStore(PlatformDbContext db, TimeProvider cl
                 SELECT c."Id", c."EventId", c."AttemptCount", o."Type", o."ApiVersion", o."CreatedAt", o."Data"::text
                 FROM claimed c JOIN "OutboxEvents" o ON o."Id" = c."EventId"
                 """, connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = TenantId });
-            command.Parameters.Add(new NpgsqlParameter { Value = endpointId });
-            command.Parameters.Add(new NpgsqlParameter { Value = now });
-            command.Parameters.Add(new NpgsqlParameter { Value = now + lease });
-            command.Parameters.Add(new NpgsqlParameter { Value = limit });
+            command.Parameters.AddPositional(TenantId, endpointId, now, now + lease, limit);
             var claimed = new List<ClaimedDelivery>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -91,30 +87,30 @@ internal sealed class WebhookDeliveryStore(PlatformDbContext db, TimeProvider cl
             // Losing this commit in a crash only means these deliveries are sent again (at-least-once anyway), so
             // it need not wait for the WAL flush. Outbox writes and dispatch keep synchronous commit.
             sql.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL synchronous_commit TO OFF"));
-            sql.BatchCommands.Add(Command("""
+            sql.Add("""
                 INSERT INTO "WebhookAttempts" ("Id", "TenantId", "DeliveryId", "EndpointId", "AttemptedAt", "StatusCode", "LatencyMs", "ResponseExcerpt", "Error")
                 SELECT u.id, $1, u.delivery, $2, $3, u.status, u.latency, u.excerpt, u.error
                 FROM unnest($4::uuid[], $5::uuid[], $6::int[], $7::int[], $8::text[], $9::text[]) AS u(id, delivery, status, latency, excerpt, error)
                 """, TenantId, endpointId, now, attemptIds, batch.Select(b => b.Id).ToArray(), results.Select(r => r.StatusCode).ToArray(),
-                results.Select(r => r.LatencyMs).ToArray(), results.Select(r => Clean(r.Excerpt)).ToArray(), results.Select(r => Clean(r.Error)).ToArray()));
-            sql.BatchCommands.Add(Command("""
+                results.Select(r => r.LatencyMs).ToArray(), results.Select(r => Clean(r.Excerpt)).ToArray(), results.Select(r => Clean(r.Error)).ToArray());
+            sql.Add("""
                 UPDATE "WebhookDeliveries" d
                 SET "Status" = u.status, "AttemptCount" = d."AttemptCount" + 1, "NextAttemptAt" = u.next, "LastAttemptAt" = $2, "LastStatusCode" = u.code
                 FROM unnest($3::uuid[], $4::int[], $5::timestamptz[], $6::int[]) AS u(id, status, next, code)
                 WHERE d."Id" = u.id AND d."Id" = ANY ($3::uuid[]) AND d."TenantId" = $1
-                """, TenantId, now, batch.Select(b => b.Id).ToArray(), statuses, nextAttempts, results.Select(r => r.StatusCode).ToArray()));
-            sql.BatchCommands.Add(Command("""
+                """, TenantId, now, batch.Select(b => b.Id).ToArray(), statuses, nextAttempts, results.Select(r => r.StatusCode).ToArray());
+            sql.Add("""
                 UPDATE "WebhookEndpoints" SET
                     "LastSuccessAt" = CASE WHEN $4 THEN $3 ELSE "LastSuccessAt" END,
                     "FailingSince" = CASE WHEN $4 THEN NULL ELSE COALESCE("FailingSince", $3) END
                 WHERE "Id" = $2 AND "TenantId" = $1
-                """, TenantId, endpointId, now, anySuccess));
+                """, TenantId, endpointId, now, anySuccess);
             // 410 Gone, or failing since longer than allowed with no success in this batch either: turn it off.
-            sql.BatchCommands.Add(Command("""
+            sql.Add("""
                 UPDATE "WebhookEndpoints" SET "Enabled" = false, "DisabledAt" = $3, "DisabledAutomatically" = true,
                     "DisabledReason" = CASE WHEN $4 THEN $5 ELSE $6 END
                 WHERE "Id" = $2 AND "TenantId" = $1 AND "Enabled" AND ($4 OR "FailingSince" <= $7)
-                """, TenantId, endpointId, now, gone, WebhookDisabledReasons.Gone, WebhookDisabledReasons.FailingTooLong, now - options.DisableAfterFailingFor));
+                """, TenantId, endpointId, now, gone, WebhookDisabledReasons.Gone, WebhookDisabledReasons.FailingTooLong, now - options.DisableAfterFailingFor);
             await sql.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -128,17 +124,6 @@ internal sealed class WebhookDeliveryStore(PlatformDbContext db, TimeProvider cl
     {
         await db.Database.OpenConnectionAsync(cancellationToken); // the interceptor sets app.tenant_id for RLS
         return (NpgsqlConnection)db.Database.GetDbConnection();
-    }
-
-    private static NpgsqlBatchCommand Command(string text, params object?[] values)
-    {
-        var command = new NpgsqlBatchCommand(text);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        }
-
-        return command;
     }
 
     /// <summary>PostgreSQL text cannot hold NUL; a binary response must not break the log.</summary>

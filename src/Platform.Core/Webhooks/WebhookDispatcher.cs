@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Core.Data;
+using Platform.Core.Jobs;
 using Platform.Core.Outbox;
 using Platform.Core.Tenancy;
 
@@ -15,8 +16,7 @@ namespace Platform.Core.Webhooks;
 /// <see cref="WebhookPump"/> and, as a safety net, by the one recurring <see cref="SweepAsync"/> job that fans out per tenant.
 /// </summary>
 public sealed class WebhookDispatcher(
-    TenantScopeFactory scopes,
-    ITenantStore tenants,
+    TenantJobScope jobScope,
     CrossTenantReaderFactory readers,
     IBackgroundJobClient jobs,
     IOptions<WebhookOptions> options,
@@ -39,28 +39,24 @@ public sealed class WebhookDispatcher(
     {
         var now = clock.GetUtcNow();
         await using var reader = readers.CreateReader();
-        return await reader.Database.SqlQuery<Guid>($"""
-            SELECT "TenantId" AS "Value" FROM "OutboxEvents" WHERE "DispatchedAt" IS NULL
+        return await QueryIdsAsync(reader, $"""
+            SELECT "TenantId" FROM "OutboxEvents" WHERE "DispatchedAt" IS NULL
             UNION
             SELECT e."TenantId" FROM "WebhookEndpoints" e
-            WHERE e."Enabled" AND (e."SenderLeaseUntil" IS NULL OR e."SenderLeaseUntil" < {now})
-              AND EXISTS (SELECT 1 FROM "WebhookDeliveries" d WHERE d."EndpointId" = e."Id" AND d."Status" = 0 AND d."NextAttemptAt" <= {now})
+            WHERE e."Enabled" AND (e."SenderLeaseUntil" IS NULL OR e."SenderLeaseUntil" < $1)
+              AND EXISTS (SELECT 1 FROM "WebhookDeliveries" d WHERE d."EndpointId" = e."Id" AND d.{WebhookDeliverySql.IsPending} AND d."NextAttemptAt" <= $1)
             UNION
-            SELECT "TenantId" FROM "WebhookEndpoints" WHERE "Enabled" AND "FailingSince" <= {now - options.Value.DisableAfterFailingFor}
-            """).ToListAsync(cancellationToken);
+            SELECT "TenantId" FROM "WebhookEndpoints" WHERE "Enabled" AND "FailingSince" <= $2
+            """, [now, now - options.Value.DisableAfterFailingFor], cancellationToken);
     }
 
     /// <summary>One tenant's round: dispatch its outbox, disable endpoints failing too long, start senders for due endpoints.</summary>
     [AutomaticRetry(Attempts = 0)]
-    public async Task PumpTenantAsync(Guid tenantId, CancellationToken cancellationToken)
-    {
-        if (await tenants.FindByIdAsync(tenantId, cancellationToken) is not { } tenant)
-        {
-            return;
-        }
+    public Task PumpTenantAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        jobScope.RunAsync(tenantId, (_, services) => PumpAsync(services.GetRequiredService<PlatformDbContext>(), tenantId, cancellationToken), cancellationToken);
 
-        await using var scope = scopes.CreateScope(tenant);
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+    private async Task PumpAsync(PlatformDbContext db, Guid tenantId, CancellationToken cancellationToken)
+    {
         while (await DispatchAsync(db, cancellationToken) == options.Value.DispatchBatchSize)
         {
             // a full batch: more may be waiting
@@ -95,7 +91,7 @@ public sealed class WebhookDispatcher(
                     UPDATE "OutboxEvents" o SET "DispatchedAt" = $2 FROM claimed c WHERE o."Id" = c."Id" RETURNING o."Id"
                 ), inserted AS (
                     INSERT INTO "WebhookDeliveries" ("Id", "TenantId", "EndpointId", "EventId", "EventType", "Status", "AttemptCount", "NextAttemptAt", "CreatedAt")
-                    SELECT gen_random_uuid(), $1, e."Id", c."Id", c."Type", 0, 0, $2, $2
+                    SELECT gen_random_uuid(), $1, e."Id", c."Id", c."Type", $4, 0, $2, $2
                     FROM claimed c JOIN "WebhookEndpoints" e ON e."TenantId" = $1 AND e."Enabled"
                     WHERE CASE WHEN c."Type" = '{EventTypes.WebhookTest}' THEN c."Data" ->> 'endpoint_id' = e."Id"::text
                                ELSE cardinality(e."EventTypes") = 0 OR c."Type" = ANY (e."EventTypes") END
@@ -104,9 +100,7 @@ public sealed class WebhookDispatcher(
                 )
                 SELECT (SELECT count(*) FROM marked)::int, (SELECT count(*) FROM inserted)::int
                 """, (NpgsqlConnection)db.Database.GetDbConnection());
-            command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
-            command.Parameters.Add(new NpgsqlParameter { Value = now });
-            command.Parameters.Add(new NpgsqlParameter { Value = options.Value.DispatchBatchSize });
+            command.Parameters.AddPositional(tenantId, now, options.Value.DispatchBatchSize, (int)WebhookDeliveryStatus.Pending);
             await using var result = await command.ExecuteReaderAsync(cancellationToken);
             await result.ReadAsync(cancellationToken);
             return result.GetInt32(0);
@@ -136,12 +130,38 @@ public sealed class WebhookDispatcher(
         var now = clock.GetUtcNow();
         var lease = now + options.Value.SenderLease;
         // The row lock makes the second of two racing replicas re-check the lease and skip the endpoint.
-        return await db.Database.SqlQuery<Guid>($"""
-            UPDATE "WebhookEndpoints" e SET "SenderLeaseUntil" = {lease}
-            WHERE e."TenantId" = {db.CurrentTenantId} AND e."Enabled"
-              AND (e."SenderLeaseUntil" IS NULL OR e."SenderLeaseUntil" < {now})
-              AND EXISTS (SELECT 1 FROM "WebhookDeliveries" d WHERE d."EndpointId" = e."Id" AND d."Status" = 0 AND d."NextAttemptAt" <= {now})
-            RETURNING e."Id" AS "Value"
-            """).ToListAsync(cancellationToken);
+        return await QueryIdsAsync(db, $"""
+            UPDATE "WebhookEndpoints" e SET "SenderLeaseUntil" = $1
+            WHERE e."TenantId" = $2 AND e."Enabled"
+              AND (e."SenderLeaseUntil" IS NULL OR e."SenderLeaseUntil" < $3)
+              AND EXISTS (SELECT 1 FROM "WebhookDeliveries" d WHERE d."EndpointId" = e."Id" AND d.{WebhookDeliverySql.IsPending} AND d."NextAttemptAt" <= $3)
+            RETURNING e."Id"
+            """, [lease, db.CurrentTenantId, now], cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> (ids in its first column; <see cref="SqlParameters"/> values) on the context's
+    /// connection, which EF opens so the context's tenant (or cross-tenant) session applies.
+    /// </summary>
+    private static async Task<List<Guid>> QueryIdsAsync(PlatformDbContext db, string sql, object?[] values, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection());
+            command.Parameters.AddPositional(values);
+            await using var result = await command.ExecuteReaderAsync(cancellationToken);
+            var ids = new List<Guid>();
+            while (await result.ReadAsync(cancellationToken))
+            {
+                ids.Add(result.GetGuid(0));
+            }
+
+            return ids;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Platform.Core.Common;
 using Platform.Core.Data;
 using Platform.Core.Events;
 using Platform.Core.Outbox;
@@ -20,12 +21,12 @@ public sealed class WebhookEndpointService(
     public Task<WebhookEndpoint?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.WebhookEndpoints.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
 
-    public async Task<WebhookEndpointSaveResult> CreateAsync(WebhookEndpointInput input, CancellationToken cancellationToken)
+    public async Task<Result<CreatedWebhookEndpoint>> CreateAsync(WebhookEndpointInput input, CancellationToken cancellationToken)
     {
         var errors = await ValidateAsync(input, cancellationToken);
         if (errors.Count > 0)
         {
-            return WebhookEndpointSaveResult.Invalid(errors);
+            return Failure.Invalid(errors);
         }
 
         var secret = WebhookSecrets.Generate();
@@ -43,22 +44,22 @@ public sealed class WebhookEndpointService(
         };
         db.WebhookEndpoints.Add(endpoint);
         await db.SaveChangesAsync(cancellationToken);
-        return new WebhookEndpointSaveResult(endpoint, secret, new Dictionary<string, string[]>());
+        return new CreatedWebhookEndpoint(endpoint, secret);
     }
 
-    /// <summary>Changes URL, description, event types and the enabled flag; null when the endpoint is not this store's.</summary>
-    public async Task<WebhookEndpointSaveResult?> UpdateAsync(Guid id, WebhookEndpointInput input, CancellationToken cancellationToken)
+    /// <summary>Changes URL, description, event types and the enabled flag; not found when the endpoint is not this store's.</summary>
+    public async Task<Result<WebhookEndpoint>> UpdateAsync(Guid id, WebhookEndpointInput input, CancellationToken cancellationToken)
     {
         var endpoint = await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (endpoint is null)
         {
-            return null;
+            return Failure.NotFound($"This store has no webhook endpoint {id}.");
         }
 
         var errors = await ValidateAsync(input, cancellationToken);
         if (errors.Count > 0)
         {
-            return WebhookEndpointSaveResult.Invalid(errors);
+            return Failure.Invalid(errors);
         }
 
         endpoint.Url = input.Url!.Trim();
@@ -66,7 +67,7 @@ public sealed class WebhookEndpointService(
         endpoint.EventTypes = [.. (input.EventTypes ?? []).Distinct(StringComparer.Ordinal)];
         SetEnabled(endpoint, input.Enabled);
         await db.SaveChangesAsync(cancellationToken);
-        return new WebhookEndpointSaveResult(endpoint, null, new Dictionary<string, string[]>());
+        return endpoint;
     }
 
     public async Task<bool> SetEnabledAsync(Guid id, bool enabled, CancellationToken cancellationToken)

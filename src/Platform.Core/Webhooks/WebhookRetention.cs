@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Platform.Core.Data;
-using Platform.Core.Tenancy;
+using Platform.Core.Jobs;
 
 namespace Platform.Core.Webhooks;
 
@@ -13,7 +13,7 @@ namespace Platform.Core.Webhooks;
 /// that has endpoints; each deletes in small batches so it never holds many row locks.
 /// </summary>
 public sealed class WebhookRetention(
-    TenantScopeFactory scopes, ITenantStore tenants, CrossTenantReaderFactory readers, IBackgroundJobClient jobs,
+    TenantJobScope jobScope, CrossTenantReaderFactory readers, IBackgroundJobClient jobs,
     IOptions<WebhookOptions> options, TimeProvider clock)
 {
     public const string RecurringJobId = "webhooks:prune";
@@ -31,15 +31,11 @@ public sealed class WebhookRetention(
 
     /// <summary>Deletes the tenant's finished deliveries older than the retention; returns how many. Idempotent.</summary>
     [AutomaticRetry(Attempts = 2)]
-    public async Task<int> PruneTenantAsync(Guid tenantId, CancellationToken cancellationToken)
-    {
-        if (await tenants.FindByIdAsync(tenantId, cancellationToken) is not { } tenant)
-        {
-            return 0;
-        }
+    public Task<int> PruneTenantAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        jobScope.RunAsync(tenantId, whenGone: 0, (_, services) => PruneAsync(services.GetRequiredService<PlatformDbContext>(), cancellationToken), cancellationToken);
 
-        await using var scope = scopes.CreateScope(tenant);
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+    private async Task<int> PruneAsync(PlatformDbContext db, CancellationToken cancellationToken)
+    {
         var cutoff = clock.GetUtcNow() - options.Value.RetainDeliveriesFor;
         int deleted, total = 0;
         do

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Core.Data;
-using Platform.Core.Tenancy;
+using Platform.Core.Jobs;
 
 namespace Platform.Core.Webhooks;
 
@@ -15,8 +15,7 @@ namespace Platform.Core.Webhooks;
 /// Arguments are ids only; secrets are decrypted inside the job. Idempotent: a rerun just finds less due.
 /// </summary>
 public sealed class WebhookSender(
-    TenantScopeFactory scopes,
-    ITenantStore tenants,
+    TenantJobScope jobScope,
     WebhookTransport transport,
     WebhookSecrets secrets,
     IOptions<WebhookOptions> options,
@@ -24,15 +23,11 @@ public sealed class WebhookSender(
     ILogger<WebhookSender> logger)
 {
     [AutomaticRetry(Attempts = 0)] // the pump starts a new sender once the lease runs out; no zombie retries
-    public async Task SendAsync(Guid tenantId, Guid endpointId, CancellationToken cancellationToken)
-    {
-        if (await tenants.FindByIdAsync(tenantId, cancellationToken) is not { } tenant)
-        {
-            return;
-        }
+    public Task SendAsync(Guid tenantId, Guid endpointId, CancellationToken cancellationToken) =>
+        jobScope.RunAsync(tenantId, (_, services) => SendDueAsync(services.GetRequiredService<PlatformDbContext>(), tenantId, endpointId, cancellationToken), cancellationToken);
 
-        await using var scope = scopes.CreateScope(tenant);
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+    private async Task SendDueAsync(PlatformDbContext db, Guid tenantId, Guid endpointId, CancellationToken cancellationToken)
+    {
         var store = new WebhookDeliveryStore(db, clock, options.Value);
         var settings = options.Value;
         var started = clock.GetUtcNow();

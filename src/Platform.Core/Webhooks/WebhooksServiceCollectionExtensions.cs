@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Platform.Core.Jobs;
 
 namespace Platform.Core.Webhooks;
 
@@ -25,16 +26,14 @@ public static class WebhooksServiceCollectionExtensions
         services.AddSingleton<WebhookDispatcher>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookRetention>();
+        // One each for all tenants, fanning out per tenant.
+        services.AddRecurringJob<WebhookDispatcher>(WebhookDispatcher.RecurringJobId, d => d.SweepAsync(CancellationToken.None), Cron.Minutely());
+        services.AddRecurringJob<WebhookRetention>(WebhookRetention.RecurringJobId, r => r.FanOutAsync(CancellationToken.None), Cron.Hourly());
         services.AddScoped<WebhookEndpointService>();
         services.AddScoped<WebhookDeliveryService>();
         return services;
     }
 
-    /// <summary>For hosts that run a Hangfire server: the pump loop and the one recurring sweep.</summary>
-    public static IServiceCollection AddWebhookJobs(this IServiceCollection services)
-    {
-        services.AddHostedService<WebhookPump>();
-        services.AddHostedService<WebhookRecurringJobRegistration>();
-        return services;
-    }
+    /// <summary>For hosts that run a Hangfire server (<see cref="JobServerServiceCollectionExtensions.AddPlatformJobServer"/>): the pump loop.</summary>
+    public static IServiceCollection AddWebhookJobs(this IServiceCollection services) => services.AddHostedService<WebhookPump>();
 }

@@ -15,7 +15,7 @@ internal sealed class SandboxData
     public Dictionary<long, BotRecord> Bots { get; set; } = [];
     public Dictionary<long, UserRecord> Users { get; set; } = [];
     public Dictionary<long, ChannelRecord> Channels { get; set; } = [];
-    public Dictionary<string, StoredFile> Files { get; set; } = [];
+    public Dictionary<string, SandboxFile> Files { get; set; } = [];
     public Dictionary<string, InvoiceRecord> InvoiceLinks { get; set; } = [];
     public Dictionary<string, PreCheckoutRecord> PreCheckouts { get; set; } = [];
     public Dictionary<string, ChargeRecord> Charges { get; set; } = [];

@@ -5,8 +5,9 @@ using Platform.Core.Orders;
 namespace Platform.Web.Api;
 
 /// <summary>
-/// How the merchant API spells enums and error keys: snake_case strings ("license_key", "published") and camelCase
-/// field names, matching the JSON bodies. Parsing is strict so a typo is a 400, not a silent default.
+/// How the merchant API spells enums: snake_case strings ("license_key", "published"), matching the JSON bodies
+/// (error keys in camelCase are <see cref="ApiProblems.Invalid(IReadOnlyDictionary{string, string[]}, string, bool)"/>'s
+/// job). Parsing is strict so a typo is a 400, not a silent default.
 /// </summary>
 public static class ApiNames
 {
@@ -28,16 +29,6 @@ public static class ApiNames
     }
 
     public static string Allowed<T>() where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(v => Of(v)));
-
-    /// <summary>Core's errors are keyed by C# property names; the API reports the JSON names.</summary>
-    public static Dictionary<string, string[]> Field(IReadOnlyDictionary<string, string[]> errors) =>
-        errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value);
-
-    public static IResult Invalid(IReadOnlyDictionary<string, string[]> errors) =>
-        Results.ValidationProblem(Field(errors), title: "The request has invalid fields", statusCode: StatusCodes.Status400BadRequest);
-
-    public static IResult NotFound(string what, Guid id) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"{what} not found", detail: $"This store has no {what.ToLowerInvariant()} {id}.");
 
     internal static bool IsKnown(ProductKind kind) => Enum.IsDefined(kind);
 

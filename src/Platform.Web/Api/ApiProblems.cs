@@ -1,11 +1,57 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Core.Common;
+
 namespace Platform.Web.Api;
 
-/// <summary>RFC 7807 responses of the API, so every error has the same shape.</summary>
+/// <summary>
+/// The one place the API builds RFC 7807 answers, so every error has the same shape: plain problems (404, 409, …),
+/// validation problems (400 with errors per field) and <see cref="Failed"/>, the one mapping from a failed
+/// <see cref="Result{T}"/> to a status: invalid 400, not found 404, conflict 409, unavailable 503.
+/// </summary>
 public static class ApiProblems
 {
-    public static IResult NotFound(string title, string detail) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
+    public const string InvalidTitle = "The request has invalid fields";
 
-    public static IResult Forbidden(string title, string detail) => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: title, detail: detail);
+    public static ProblemHttpResult Problem(int status, string title, string? detail) =>
+        TypedResults.Problem(statusCode: status, title: title, detail: detail);
 
-    public static IResult Unauthorized(string title, string detail) => Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: title, detail: detail);
+    /// <summary>404 for an id this store does not have (or another store has: the tenant filter hides it).</summary>
+    public static ProblemHttpResult NotFound(string what, Guid id) =>
+        Problem(StatusCodes.Status404NotFound, $"{what} not found", $"This store has no {what.ToLowerInvariant()} {id}.");
+
+    public static ProblemHttpResult NotFound(string title, string detail) => Problem(StatusCodes.Status404NotFound, title, detail);
+
+    public static ProblemHttpResult Conflict(string title, string detail) => Problem(StatusCodes.Status409Conflict, title, detail);
+
+    public static ProblemHttpResult Forbidden(string title, string detail) => Problem(StatusCodes.Status403Forbidden, title, detail);
+
+    public static ProblemHttpResult Unauthorized(string title, string detail) => Problem(StatusCodes.Status401Unauthorized, title, detail);
+
+    /// <summary>
+    /// 400 with errors per field. Core keys errors by C# property names; the API reports the JSON names, except where
+    /// it always answered with the input's property names (<paramref name="jsonFieldNames"/> false: webhook endpoints).
+    /// </summary>
+    public static ProblemHttpResult Invalid(IReadOnlyDictionary<string, string[]> errors, string title = InvalidTitle, bool jsonFieldNames = true) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary(
+            e => jsonFieldNames ? JsonNamingPolicy.CamelCase.ConvertName(e.Key) : e.Key, e => e.Value))
+        {
+            Title = title,
+            Status = StatusCodes.Status400BadRequest,
+        });
+
+    public static ProblemHttpResult Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>
+    /// A failed service outcome as problem details. <paramref name="title"/> names what failed ("Bot not registered");
+    /// without one, invalid input is <see cref="InvalidTitle"/>. The failure's message is the detail.
+    /// </summary>
+    public static ProblemHttpResult Failed(Failure failure, string? title = null, bool jsonFieldNames = true) => failure.Kind switch
+    {
+        FailureKind.Invalid when failure.Errors.Count > 0 => Invalid(failure.Errors, title ?? InvalidTitle, jsonFieldNames),
+        FailureKind.Invalid => Problem(StatusCodes.Status400BadRequest, title ?? InvalidTitle, failure.Message),
+        FailureKind.NotFound => Problem(StatusCodes.Status404NotFound, title ?? "Not found", failure.Message),
+        FailureKind.Conflict => Problem(StatusCodes.Status409Conflict, title ?? "Conflict", failure.Message),
+        _ => Problem(StatusCodes.Status503ServiceUnavailable, title ?? "Try again later", failure.Message),
+    };
 }

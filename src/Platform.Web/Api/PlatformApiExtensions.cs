@@ -1,5 +1,4 @@
-using Platform.Core.Identity;
-using Platform.Core.Tenancy;
+using Platform.Web.Api.Reference;
 using Platform.Web.Identity;
 using Platform.Web.Text;
 
@@ -8,7 +7,8 @@ namespace Platform.Web.Api;
 public static class PlatformApiExtensions
 {
     /// <summary>
-    /// Maps the OpenID Connect passthrough endpoints and the <c>/api/v1</c> group. Every API route needs an
+    /// Maps the OpenID Connect passthrough endpoints, the <c>/api/v1</c> group and its public reference
+    /// (<c>/openapi/v1.json</c>, <c>/api/docs</c>). Every API route needs an
     /// access token naming an active store; resources of other stores are invisible (tenant filter → 404).
     /// </summary>
     public static IEndpointRouteBuilder MapPlatformApi(this IEndpointRouteBuilder endpoints)
@@ -21,25 +21,18 @@ public static class PlatformApiExtensions
             .AddEndpointFilter<ForbiddenTextEndpointFilter>()
             .DisableAntiforgery();
 
-        // Issue 4, merchant side: the store with its storefront (replaces the bare GET /store), catalog, files, orders.
-        api.MapStoreEndpoints();
-        api.MapProductsEndpoints();
-        api.MapCategoriesEndpoints();
-        api.MapFilesEndpoints();
-        api.MapOrdersEndpoints();
-
-        api.MapGet("/api-clients", async (ApiClientService clients, CancellationToken cancellationToken) =>
-            Results.Ok((await clients.ListAsync(cancellationToken)).Select(ApiClientResponse.From)));
-
-        api.MapGet("/api-clients/{id:guid}", async (Guid id, ApiClientService clients, CancellationToken cancellationToken) =>
-            await clients.FindAsync(id, cancellationToken) is { } client
-                ? Results.Ok(ApiClientResponse.From(client))
-                : ApiProblems.NotFound("API client not found", $"This store has no API client {id}."));
-
+        // One static class per resource (issue 13): MapXApi makes its group; named handlers return typed results.
+        api.MapStoreApi();
+        api.MapProductsApi();
+        api.MapCategoriesApi();
+        api.MapFilesApi();
+        api.MapOrdersApi();
+        api.MapApiClientsApi();
         api.MapWebhookEndpointsApi();
+        api.MapWebhookDeliveriesApi();
         api.MapBotsApi();
-        api.MapOrderRefundApi();
 
+        endpoints.MapPlatformApiReference();
         return endpoints;
     }
 }

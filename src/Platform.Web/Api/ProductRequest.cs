@@ -1,3 +1,5 @@
+using Platform.Core.Catalog;
+
 namespace Platform.Web.Api;
 
 /// <summary>
@@ -15,4 +17,44 @@ public sealed record ProductRequest(
     Guid? PhotoFileId,
     Guid? FileId,
     string? TextContent,
-    int? DownloadLimit);
+    int? DownloadLimit)
+{
+    /// <summary>Core's input with the snake_case kind and state parsed; false with errors per field when one is unknown.</summary>
+    public bool TryToInput(out ProductInput input, out Dictionary<string, string[]> errors)
+    {
+        errors = [];
+        ProductKind? kind = null;
+        ProductState? state = null;
+        if (Kind is not null)
+        {
+            if (ApiNames.TryParse<ProductKind>(Kind, out var k))
+            {
+                kind = k;
+            }
+            else
+            {
+                errors[nameof(ProductInput.Kind)] = [$"Use one of: {ApiNames.Allowed<ProductKind>()}."];
+            }
+        }
+
+        if (State is not null)
+        {
+            if (ApiNames.TryParse<ProductState>(State, out var s))
+            {
+                state = s;
+            }
+            else
+            {
+                errors[nameof(ProductInput.State)] = [$"Use one of: {ApiNames.Allowed<ProductState>()}."];
+            }
+        }
+
+        input = new ProductInput
+        {
+            Kind = kind, Title = Title, Description = Description, PriceStars = PriceStars, State = state,
+            CategoryId = CategoryId, SortOrder = SortOrder, PhotoFileId = PhotoFileId, FileId = FileId,
+            TextContent = TextContent, DownloadLimit = DownloadLimit,
+        };
+        return errors.Count == 0;
+    }
+}

@@ -8,5 +8,5 @@ public sealed record StoreDetailsResponse(Guid Id, string Slug, string Name, str
 {
     public static StoreDetailsResponse From(TenantInfo tenant, Storefront storefront, IReadOnlyList<Category> categories) =>
         new(tenant.Id, tenant.Slug, tenant.Name, tenant.Status.ToString().ToLowerInvariant(), storefront,
-            categories.Select(c => new CategoryResponse(c.Id, c.Name, c.SortOrder)).ToList());
+            categories.Select(CategoryResponse.From).ToList());
 }

@@ -1,108 +1,85 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Core.Common;
 using Platform.Core.Webhooks;
 
 namespace Platform.Web.Api;
 
 /// <summary>
-/// <c>/webhook-endpoints</c> under the API group: CRUD, rotate, test, delivery log, retry and replay. Everything runs
-/// in the caller's tenant scope, so another store's endpoint or delivery is a 404, never a 403 that confirms it exists.
+/// <c>/api/v1/webhook-endpoints</c>: CRUD, rotate, test and replay (the delivery log is <see cref="WebhookDeliveriesApi"/>).
+/// Everything runs in the caller's tenant scope, so another store's endpoint is a 404, never a 403 that confirms it
+/// exists. Field errors keep the input's property names (<c>Url</c>, <c>EventTypes</c>), as this API always answered.
 /// </summary>
 public static class WebhookEndpointsApi
 {
+    private const string NotSaved = "The endpoint was not saved";
+
     public static RouteGroupBuilder MapWebhookEndpointsApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/webhook-endpoints").AddEndpointFilter<StoreOwnerApiFilter>();
-
-        group.MapGet("/", async (WebhookEndpointService endpoints, CancellationToken ct) =>
-            Results.Ok((await endpoints.ListAsync(ct)).Select(e => WebhookEndpointResponse.From(e))));
-
-        group.MapPost("/", async (WebhookEndpointInput input, WebhookEndpointService endpoints, CancellationToken ct) =>
-        {
-            var result = await endpoints.CreateAsync(input, ct);
-            return result.Succeeded
-                ? Results.Created($"/api/v1/webhook-endpoints/{result.Endpoint!.Id}", WebhookEndpointResponse.From(result.Endpoint, result.Secret))
-                : Results.ValidationProblem(result.Errors, title: "The endpoint was not saved");
-        });
-
-        group.MapGet("/{id:guid}", async (Guid id, WebhookEndpointService endpoints, CancellationToken ct) =>
-            await endpoints.FindAsync(id, ct) is { } e ? Results.Ok(WebhookEndpointResponse.From(e)) : NotFound(id));
-
-        group.MapPut("/{id:guid}", async (Guid id, WebhookEndpointInput input, WebhookEndpointService endpoints, CancellationToken ct) =>
-            await endpoints.UpdateAsync(id, input, ct) switch
-            {
-                null => NotFound(id),
-                { Succeeded: true } r => Results.Ok(WebhookEndpointResponse.From(r.Endpoint!)),
-                var r => Results.ValidationProblem(r.Errors, title: "The endpoint was not saved"),
-            });
-
-        group.MapDelete("/{id:guid}", async (Guid id, WebhookEndpointService endpoints, CancellationToken ct) =>
-            await endpoints.DeleteAsync(id, ct) ? Results.NoContent() : NotFound(id));
-
-        group.MapPost("/{id:guid}/rotate-secret", async (Guid id, WebhookEndpointService endpoints, CancellationToken ct) =>
-            await endpoints.RotateSecretAsync(id, ct) is { } secret
-                ? Results.Ok(WebhookEndpointResponse.From((await endpoints.FindAsync(id, ct))!, secret))
-                : NotFound(id));
-
-        group.MapPost("/{id:guid}/test", async (Guid id, WebhookEndpointService endpoints, CancellationToken ct) =>
-            await endpoints.SendTestEventAsync(id, ct) is { } eventId ? Results.Accepted(value: new { EventId = eventId }) : NotFound(id));
-
-        group.MapGet("/{id:guid}/deliveries", async (Guid id, string? status, DateTimeOffset? before, int? limit,
-            WebhookEndpointService endpoints, WebhookDeliveryService deliveries, CancellationToken ct) =>
-        {
-            WebhookDeliveryStatus? wanted = null;
-            if (status is not null)
-            {
-                if (!Enum.TryParse<WebhookDeliveryStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
-                {
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["Use pending, succeeded or failed."] });
-                }
-
-                wanted = parsed;
-            }
-
-            if (await endpoints.FindAsync(id, ct) is null)
-            {
-                return NotFound(id);
-            }
-
-            var page = await deliveries.ListAsync(id, wanted, before, limit ?? 50, ct);
-            var attempts = await deliveries.AttemptsAsync([.. page.Select(d => d.Id)], ct);
-            return Results.Ok(page.Select(d => WebhookDeliveryResponse.From(d, attempts[d.Id])));
-        });
-
-        group.MapGet("/{id:guid}/deliveries/{deliveryId:guid}", async (Guid id, Guid deliveryId, WebhookDeliveryService deliveries, CancellationToken ct) =>
-        {
-            if (await deliveries.FindAsync(id, deliveryId, ct) is not { } delivery)
-            {
-                return ApiProblem(StatusCodes.Status404NotFound, "Delivery not found", $"This endpoint has no delivery {deliveryId}.");
-            }
-
-            var attempts = await deliveries.AttemptsAsync([delivery.Id], ct);
-            return Results.Ok(WebhookDeliveryResponse.From(delivery, attempts[delivery.Id]));
-        });
-
-        group.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/retry", async (Guid id, Guid deliveryId, WebhookDeliveryService deliveries, CancellationToken ct) =>
-            await deliveries.RetryAsync(id, deliveryId, ct)
-                ? Results.Accepted()
-                : ApiProblem(StatusCodes.Status404NotFound, "Delivery not found", $"This endpoint has no delivery {deliveryId}."));
-
-        group.MapPost("/{id:guid}/replay", async (Guid id, WebhookReplayRequest request,
-            WebhookEndpointService endpoints, WebhookDeliveryService deliveries, CancellationToken ct) =>
-        {
-            if (request.From is not { } from || request.To is not { } to || from >= to)
-            {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["from"] = ["Give from and to (ISO 8601), with from before to."] });
-            }
-
-            return await endpoints.FindAsync(id, ct) is null
-                ? NotFound(id)
-                : Results.Accepted(value: new { Replayed = await deliveries.ReplayFailedAsync(id, from, to, ct) });
-        });
-
+        var group = api.MapGroup("/webhook-endpoints").WithTags("Webhook endpoints").AddEndpointFilter<StoreOwnerApiFilter>();
+        group.MapGet("/", ListEndpointsAsync).WithName("ListWebhookEndpoints").WithSummary("List webhook endpoints");
+        group.MapPost("/", CreateEndpointAsync).WithName("CreateWebhookEndpoint").WithSummary("Create a webhook endpoint").ProducesValidationProblem();
+        group.MapGet("/{id:guid}", GetEndpointAsync).WithName("GetWebhookEndpoint").WithSummary("Get a webhook endpoint")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{id:guid}", UpdateEndpointAsync).WithName("UpdateWebhookEndpoint").WithSummary("Change a webhook endpoint")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/{id:guid}", DeleteEndpointAsync).WithName("DeleteWebhookEndpoint").WithSummary("Delete a webhook endpoint")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/rotate-secret", RotateSecretAsync).WithName("RotateWebhookSecret").WithSummary("Rotate the signing secret")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/test", SendTestEventAsync).WithName("SendWebhookTestEvent").WithSummary("Send a test event")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/replay", ReplayFailedAsync).WithName("ReplayFailedWebhookDeliveries").WithSummary("Replay failed deliveries")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 
-    private static IResult NotFound(Guid id) =>
-        ApiProblem(StatusCodes.Status404NotFound, "Webhook endpoint not found", $"This store has no webhook endpoint {id}.");
+    internal static ProblemHttpResult NotFound(Guid id) => ApiProblems.NotFound("Webhook endpoint not found", $"This store has no webhook endpoint {id}.");
 
-    private static IResult ApiProblem(int status, string title, string detail) => Results.Problem(statusCode: status, title: title, detail: detail);
+    private static async Task<Ok<IEnumerable<WebhookEndpointResponse>>> ListEndpointsAsync(WebhookEndpointService endpoints, CancellationToken ct) =>
+        TypedResults.Ok((await endpoints.ListAsync(ct)).Select(e => WebhookEndpointResponse.From(e)));
+
+    private static async Task<Results<Created<WebhookEndpointResponse>, ProblemHttpResult>> CreateEndpointAsync(
+        WebhookEndpointInput input, WebhookEndpointService endpoints, CancellationToken ct)
+    {
+        var result = await endpoints.CreateAsync(input, ct);
+        return result.Succeeded
+            ? TypedResults.Created($"/api/v1/webhook-endpoints/{result.Value.Endpoint.Id}", WebhookEndpointResponse.From(result.Value.Endpoint, result.Value.Secret))
+            : ApiProblems.Failed(result.Failure, NotSaved, jsonFieldNames: false);
+    }
+
+    private static async Task<Results<Ok<WebhookEndpointResponse>, ProblemHttpResult>> GetEndpointAsync(Guid id, WebhookEndpointService endpoints, CancellationToken ct) =>
+        await endpoints.FindAsync(id, ct) is { } e ? TypedResults.Ok(WebhookEndpointResponse.From(e)) : NotFound(id);
+
+    private static async Task<Results<Ok<WebhookEndpointResponse>, ProblemHttpResult>> UpdateEndpointAsync(
+        Guid id, WebhookEndpointInput input, WebhookEndpointService endpoints, CancellationToken ct)
+    {
+        var result = await endpoints.UpdateAsync(id, input, ct);
+        return result.Succeeded ? TypedResults.Ok(WebhookEndpointResponse.From(result.Value))
+            : result.Failure.Kind == FailureKind.NotFound ? NotFound(id)
+            : ApiProblems.Failed(result.Failure, NotSaved, jsonFieldNames: false);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteEndpointAsync(Guid id, WebhookEndpointService endpoints, CancellationToken ct) =>
+        await endpoints.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound(id);
+
+    private static async Task<Results<Ok<WebhookEndpointResponse>, ProblemHttpResult>> RotateSecretAsync(Guid id, WebhookEndpointService endpoints, CancellationToken ct) =>
+        await endpoints.RotateSecretAsync(id, ct) is { } secret
+            ? TypedResults.Ok(WebhookEndpointResponse.From((await endpoints.FindAsync(id, ct))!, secret))
+            : NotFound(id);
+
+    private static async Task<Results<Accepted<WebhookTestResponse>, ProblemHttpResult>> SendTestEventAsync(Guid id, WebhookEndpointService endpoints, CancellationToken ct) =>
+        await endpoints.SendTestEventAsync(id, ct) is { } eventId ? TypedResults.Accepted((string?)null, new WebhookTestResponse(eventId)) : NotFound(id);
+
+    private static async Task<Results<Accepted<WebhookReplayResponse>, ProblemHttpResult>> ReplayFailedAsync(
+        Guid id, WebhookReplayRequest request, WebhookEndpointService endpoints, WebhookDeliveryService deliveries, CancellationToken ct)
+    {
+        if (request.From is not { } from || request.To is not { } to || from >= to)
+        {
+            return ApiProblems.Invalid(new Dictionary<string, string[]> { ["from"] = ["Give from and to (ISO 8601), with from before to."] }, title: "One or more validation errors occurred.");
+        }
+
+        return await endpoints.FindAsync(id, ct) is null
+            ? NotFound(id)
+            : TypedResults.Accepted((string?)null, new WebhookReplayResponse(await deliveries.ReplayFailedAsync(id, from, to, ct)));
+    }
 }

@@ -1,4 +1,5 @@
 using Platform.Web.Api;
+using Platform.Web.Api.Reference;
 using Platform.Web.Downloads;
 using Platform.Web.Files;
 using Platform.Web.Health;
@@ -29,7 +30,7 @@ public static class PlatformWebApplicationExtensions
 
         app.UseTelegramIngress();
         // After the Telegram branch: its webhook answers only Telegram, and it is the busiest path.
-        app.UseMiddleware<SecurityHeadersMiddleware>(JobsDashboardExtensions.DashboardPath);
+        app.UseMiddleware<SecurityHeadersMiddleware>(JobsDashboardExtensions.DashboardPath, ApiReferenceExtensions.ReferencePath);
         app.UsePlatformStatusCodePages();
         app.UseStaticFiles();
         app.UseRouting();

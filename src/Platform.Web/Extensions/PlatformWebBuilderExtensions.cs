@@ -1,10 +1,9 @@
-using Hangfire;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Options;
 using Platform.Core;
 using Platform.Core.Inbox;
 using Platform.Core.Jobs;
-using Platform.Core.Webhooks;
+using Platform.Web.Api.Reference;
 using Platform.Web.Health;
 using Platform.Web.Hosting;
 using Platform.Web.Identity;
@@ -42,6 +41,7 @@ public static class PlatformWebBuilderExtensions
         services.AddPlatformRateLimiting(builder.Configuration);
         services.AddPlatformHealthChecks();
         services.AddProblemDetails();
+        services.AddPlatformApiReference();
         services.AddPortal();
         services.AddAntiforgery(options =>
         {
@@ -90,9 +90,7 @@ public static class PlatformWebBuilderExtensions
             // The local run hosts a job server in process; Production runs Platform.Worker replicas.
             if (builder.Configuration.GetValue("Jobs:RunServerInWeb", false))
             {
-                services.AddHangfireServer();
-                services.AddPlatformCoreJobs();
-                services.AddWebhookJobs();
+                services.AddPlatformJobServer();
             }
         }
 

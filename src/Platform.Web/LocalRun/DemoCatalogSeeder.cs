@@ -36,7 +36,7 @@ public static class DemoCatalogSeeder
         var result = await scope.ServiceProvider.GetRequiredService<BotRegistrationService>().RegisterAsync(token, cancellationToken);
         if (!result.Succeeded)
         {
-            logger.LogWarning("The demo bot could not be registered: {Error}", result.Error);
+            logger.LogWarning("The demo bot could not be registered: {Error}", result.Failure.Message);
             return;
         }
 

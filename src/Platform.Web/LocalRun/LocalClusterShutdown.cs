@@ -1,4 +1,4 @@
-using Platform.Core.Data.Local;
+using Platform.LocalPostgres;
 
 namespace Platform.Web.LocalRun;
 

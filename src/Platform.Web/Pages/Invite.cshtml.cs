@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Platform.Core.Accounts;
+using Platform.Core.Common;
 using Platform.Core.Identity;
 using Platform.Core.Tenancy;
 using Platform.Web.Portal;
@@ -65,14 +66,14 @@ public sealed class InviteModel(InvitationService invitations, UserManager<Platf
             return await ShowAsync(cancellationToken);
         }
 
-        InvitationAcceptResult result;
+        Result<JoinedStore> result;
         try
         {
             result = await invitations.CreateAccountAndAcceptAsync(InviteSlug, Token, Email!, Password!, cancellationToken);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            result = InvitationAcceptResult.Failed(new Dictionary<string, string[]> { [nameof(Email)] = ["An account with this email already exists."] });
+            result = Failure.Invalid(nameof(Email), "An account with this email already exists.");
         }
 
         foreach (var (field, messages) in result.Errors)
@@ -83,19 +84,19 @@ public sealed class InviteModel(InvitationService invitations, UserManager<Platf
             }
         }
 
-        var user = result.UserId is { } id ? await users.FindByIdAsync(id.ToString()) : null;
+        var user = result.Succeeded ? await users.FindByIdAsync(result.Value.UserId.ToString()) : null;
         return await FinishAsync(result, user, cancellationToken);
     }
 
-    private async Task<IActionResult> FinishAsync(InvitationAcceptResult result, PlatformUser? user, CancellationToken cancellationToken)
+    private async Task<IActionResult> FinishAsync(Result<JoinedStore> result, PlatformUser? user, CancellationToken cancellationToken)
     {
         if (!result.Succeeded || user is null)
         {
             return await ShowAsync(cancellationToken);
         }
 
-        await portalSignIn.SignInAsync(user, result.Store);
-        return LocalRedirect(PortalSignIn.HomeOf(result.Store));
+        await portalSignIn.SignInAsync(user, result.Value.Store);
+        return LocalRedirect(PortalSignIn.HomeOf(result.Value.Store));
     }
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Platform.Core.Accounts;
+using Platform.Core.Common;
 using Platform.Core.Identity;
 using Platform.Core.Tenancy;
 using Platform.Web.Portal;
@@ -44,7 +45,7 @@ public sealed class SignupModel(StoreSignupService signups, UserManager<Platform
             return Page();
         }
 
-        StoreSignupResult result;
+        Result<NewStore> result;
         try
         {
             result = await signups.SignUpAsync(new StoreSignup(StoreName!, Email!, Password!, Slug), cancellationToken);
@@ -69,10 +70,10 @@ public sealed class SignupModel(StoreSignupService signups, UserManager<Platform
             return Page();
         }
 
-        var user = await users.FindByIdAsync(result.OwnerUserId!.Value.ToString())
+        var user = await users.FindByIdAsync(result.Value.OwnerUserId.ToString())
             ?? throw new InvalidOperationException("The new owner account was not found after sign-up.");
-        await portalSignIn.SignInAsync(user, result.Tenant);
-        return LocalRedirect(PortalSignIn.HomeOf(result.Tenant));
+        await portalSignIn.SignInAsync(user, result.Value.Tenant);
+        return LocalRedirect(PortalSignIn.HomeOf(result.Value.Tenant));
     }
 
     private async Task ExplainWeakPasswordAsync()

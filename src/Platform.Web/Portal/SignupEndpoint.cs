@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Platform.Core.Accounts;
+using Platform.Core.Common;
 using Platform.Core.Identity;
 using Platform.Core.Tenancy;
 
@@ -39,7 +40,7 @@ public static class SignupEndpoint
             return Conflict("slug", "That store address is already taken.");
         }
 
-        StoreSignupResult result;
+        Result<NewStore> result;
         try
         {
             result = await signups.SignUpAsync(new StoreSignup(request.StoreName!, request.Email, request.Password!, request.Slug), cancellationToken);
@@ -54,8 +55,8 @@ public static class SignupEndpoint
             return Results.ValidationProblem(result.Errors.ToDictionary(e => JsonName(e.Key), e => e.Value));
         }
 
-        var store = result.Tenant!;
-        return Results.Created($"/stores/{store.Slug}", new SignupResponse(store.Id, store.Slug, store.Name, result.OwnerUserId!.Value));
+        var store = result.Value.Tenant;
+        return Results.Created($"/stores/{store.Slug}", new SignupResponse(store.Id, store.Slug, store.Name, result.Value.OwnerUserId));
     }
 
     private static Dictionary<string, string[]> Validate(SignupRequest request)

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Reflection;
 using System.Text.Json;
 using Platform.Core.Text;
+using Platform.Web.Api;
 
 namespace Platform.Web.Text;
 
@@ -22,9 +23,7 @@ public sealed class ForbiddenTextEndpointFilter : IEndpointFilter
             var name = parameters is not null && i < parameters.Length ? parameters[i].Name ?? "body" : "body";
             if (FindForbidden(name, context.Arguments[i], 0) is { } field)
             {
-                return Results.ValidationProblem(
-                    new Dictionary<string, string[]> { [field] = [ForbiddenText.For("This text")] },
-                    title: "The request has invalid fields", statusCode: StatusCodes.Status400BadRequest);
+                return ApiProblems.Invalid(new Dictionary<string, string[]> { [field] = [ForbiddenText.For("This text")] }, jsonFieldNames: false);
             }
         }
 

@@ -12,10 +12,10 @@ internal static class ApiTokens
 {
     public static async Task<HttpClient> ClientForAsync(PlatformAppFactory app, TenantInfo tenant, Guid ownerId)
     {
-        ApiClientCreateResult created;
+        CreatedApiClient created;
         await using (var scope = app.CreateTenantScope(tenant))
         {
-            created = await scope.ServiceProvider.GetRequiredService<ApiClientService>().CreateAsync("Back office", ownerId, CancellationToken.None);
+            created = (await scope.ServiceProvider.GetRequiredService<ApiClientService>().CreateAsync("Back office", ownerId, CancellationToken.None)).Value!;
         }
 
         var http = app.CreateHttpClient();

@@ -106,7 +106,7 @@ public sealed class BotsApiTests(BotAppFactory app) : IClassFixture<BotAppFactor
     {
         var slug = name.ToLowerInvariant() + Guid.NewGuid().ToString("N")[..6];
         var signup = await app.SignUpStoreAsync(name, $"{slug}@example.test", "correct horse battery staple", slug);
-        return (signup.Tenant!, await ApiTokens.ClientForAsync(app, signup.Tenant!, signup.OwnerUserId!.Value));
+        return (signup.Tenant!, await ApiTokens.ClientForAsync(app, signup.Tenant!, signup.OwnerUserId));
     }
 
     private static bool HasWebhook(JsonElement sandboxBot) =>

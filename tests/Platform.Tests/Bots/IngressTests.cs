@@ -80,7 +80,7 @@ public sealed class IngressTests(BotAppFactory app) : IClassFixture<BotAppFactor
             await admin.OpenAsync();
             await using var kill = new Npgsql.NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = $1 AND usename = $2", admin)
             {
-                Parameters = { new() { Value = app.Database.Name }, new() { Value = Platform.Core.Data.Local.StarfrontRoles.App } },
+                Parameters = { new() { Value = app.Database.Name }, new() { Value = Platform.LocalPostgres.StarfrontRoles.App } },
             };
             Assert.True((long)(await kill.ExecuteScalarAsync())! > 0);
         }

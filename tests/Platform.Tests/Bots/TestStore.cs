@@ -29,11 +29,11 @@ public sealed class TestStore
         var telegramBot = await app.Telegram.CreateBotAsync($"{slug}_bot");
         await using var scope = app.CreateTenantScope(tenant);
         var result = await scope.ServiceProvider.GetRequiredService<BotRegistrationService>().RegisterAsync(telegramBot.Token, CancellationToken.None);
-        Assert.True(result.Succeeded, result.Error);
+        Assert.True(result.Succeeded, result.Failure?.Message);
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         db.StoreSettings.Add(new StoreSettings { DisplayName = name, TermsText = $"{name} terms", SupportText = $"{name} support", UpdatedAt = DateTimeOffset.UtcNow });
         await db.SaveChangesAsync();
-        return new TestStore { Tenant = tenant, BotId = result.Bot!.Id, TelegramBotId = telegramBot.Id, App = app };
+        return new TestStore { Tenant = tenant, BotId = result.Value!.Id, TelegramBotId = telegramBot.Id, App = app };
     }
 
     public async Task<Guid> AddFileProductAsync(string title, int price, byte[] content, string fileName)

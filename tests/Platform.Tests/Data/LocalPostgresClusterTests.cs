@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Platform.Core.Data.Local;
+using Platform.LocalPostgres;
 using Platform.Tests.Infrastructure;
 using Xunit.Abstractions;
 

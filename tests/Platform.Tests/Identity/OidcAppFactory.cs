@@ -32,14 +32,14 @@ public sealed class OidcAppFactory : PlatformAppFactory
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var email = $"{name.ToLowerInvariant()}-{suffix}@example.test";
         var result = await SignUpStoreAsync($"{name} {suffix}", email, Password);
-        return (result.Tenant!, result.OwnerUserId!.Value, email);
+        return (result.Tenant, result.OwnerUserId, email);
     }
 
-    public async Task<ApiClientCreateResult> CreateApiClientAsync(TenantInfo tenant, Guid ownerId, string name = "Back office")
+    public async Task<CreatedApiClient> CreateApiClientAsync(TenantInfo tenant, Guid ownerId, string name = "Back office")
     {
         await using var scope = CreateTenantScope(tenant);
         var result = await scope.ServiceProvider.GetRequiredService<ApiClientService>().CreateAsync(name, ownerId, CancellationToken.None);
-        return result.Succeeded ? result : throw new InvalidOperationException(result.ToString());
+        return result.Succeeded ? result.Value : throw new InvalidOperationException(result.ToString());
     }
 
     /// <summary>A cookie-keeping client, not following redirects, signed in to <paramref name="tenant"/> as <paramref name="email"/>.</summary>

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Accounts;
-using Platform.Core.Data.Local;
 using Platform.Core.Tenancy;
+using Platform.LocalPostgres;
 
 namespace Platform.Tests.Infrastructure;
 
@@ -66,12 +66,12 @@ public class PlatformAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             BaseAddress = BaseAddress,
         };
 
-    public async Task<StoreSignupResult> SignUpStoreAsync(string name, string email, string password, string? slug = null)
+    public async Task<NewStore> SignUpStoreAsync(string name, string email, string password, string? slug = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<StoreSignupService>()
             .SignUpAsync(new StoreSignup(name, email, password, slug), CancellationToken.None);
-        return result.Succeeded ? result : throw new InvalidOperationException(string.Join("; ", result.Errors.SelectMany(e => e.Value)));
+        return result.Succeeded ? result.Value : throw new InvalidOperationException(string.Join("; ", result.Errors.SelectMany(e => e.Value)));
     }
 
     public AsyncServiceScope CreateTenantScope(TenantInfo tenant) => Services.GetRequiredService<TenantScopeFactory>().CreateScope(tenant);

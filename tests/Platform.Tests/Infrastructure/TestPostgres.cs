@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Platform.Core.Data.Local;
+using Platform.LocalPostgres;
 
 namespace Platform.Tests.Infrastructure;
 

@@ -20,8 +20,8 @@ public sealed class LicenseKeyPoolTests(MerchantAppFactory app) : IClassFixture<
             {
                 Kind = ProductKind.LicenseKey, Title = "Pro licence", Description = "", PriceStars = 100, State = ProductState.Published,
             }, CancellationToken.None);
-            await sp.GetRequiredService<LicenseKeyPool>().AddAsync(result.Product!.Id, keys, CancellationToken.None);
-            return result.Product!;
+            await sp.GetRequiredService<LicenseKeyPool>().AddAsync(result.Value!.Id, keys, CancellationToken.None);
+            return result.Value!;
         });
         return (tenant, product);
     }

@@ -49,8 +49,8 @@ public sealed class MaintenanceJobsTests(MerchantAppFactory app) : IClassFixture
             {
                 Kind = ProductKind.LicenseKey, Title = "Licence", Description = "", PriceStars = 10, State = ProductState.Published,
             }, CancellationToken.None);
-            await sp.GetRequiredService<LicenseKeyPool>().AddAsync(created.Product!.Id, ["KEY-A", "KEY-B"], CancellationToken.None);
-            return created.Product!;
+            await sp.GetRequiredService<LicenseKeyPool>().AddAsync(created.Value!.Id, ["KEY-A", "KEY-B"], CancellationToken.None);
+            return created.Value!;
         });
         var lapsed = await app.InTenantAsync(tenant, sp => MerchantAppFactory.NewOrderAsync(sp, product, OrderStatus.Pending));
         var holding = await app.InTenantAsync(tenant, sp => MerchantAppFactory.NewOrderAsync(sp, product, OrderStatus.Pending));

@@ -80,7 +80,7 @@ public class MerchantAppFactory : PlatformAppFactory
                 Kind = ProductKind.File, Title = "E-book", Description = "A book", PriceStars = 50, FileId = file.Id,
                 State = ProductState.Published, DownloadLimit = downloadLimit,
             }, CancellationToken.None);
-            var product = created.Product ?? throw new InvalidOperationException(string.Join("; ", created.Errors.SelectMany(e => e.Value)));
+            var product = created.Value ?? throw new InvalidOperationException(string.Join("; ", created.Errors.SelectMany(e => e.Value)));
             var order = await NewOrderAsync(sp, product, OrderStatus.Paid);
             return (product, order);
         });

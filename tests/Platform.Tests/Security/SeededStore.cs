@@ -37,20 +37,20 @@ internal sealed class SeededStore
         var (fileProduct, order) = await app.PaidFileOrderAsync(tenant, file);
         var ids = await app.InTenantAsync(tenant, async sp =>
         {
-            var category = (await sp.GetRequiredService<CategoryService>().CreateAsync($"{marker} shelf", CancellationToken.None)).Category!;
+            var category = (await sp.GetRequiredService<CategoryService>().CreateAsync($"{marker} shelf", CancellationToken.None)).Value!;
             var products = sp.GetRequiredService<ProductService>();
             var text = (await products.CreateAsync(new ProductInput
             {
                 Kind = ProductKind.Text, Title = $"{marker} text", Description = "d", PriceStars = 10, TextContent = $"{marker} secret text",
                 CategoryId = category.Id, State = ProductState.Published,
-            }, CancellationToken.None)).Product!;
+            }, CancellationToken.None)).Value!;
             var keys = (await products.CreateAsync(new ProductInput
             {
                 Kind = ProductKind.LicenseKey, Title = $"{marker} keys", Description = "d", PriceStars = 10, State = ProductState.Draft,
-            }, CancellationToken.None)).Product!;
+            }, CancellationToken.None)).Value!;
             await sp.GetRequiredService<LicenseKeyPool>().AddAsync(keys.Id, [$"{marker}-KEY-1", $"{marker}-KEY-2"], CancellationToken.None);
             var webhook = (await sp.GetRequiredService<WebhookEndpointService>().CreateAsync(
-                new WebhookEndpointInput("http://127.0.0.1:9/hook", $"{marker} hook", null), CancellationToken.None)).Endpoint!;
+                new WebhookEndpointInput("http://127.0.0.1:9/hook", $"{marker} hook", null), CancellationToken.None)).Value!.Endpoint;
             return (category.Id, text.Id, keys.Id, webhook.Id);
         });
 
@@ -58,7 +58,7 @@ internal sealed class SeededStore
         {
             Tenant = tenant, Marker = marker,
             Portal = await app.SignedInClientAsync(email, tenant),
-            Api = await ApiTokens.ClientForAsync(app, tenant, signup.OwnerUserId!.Value),
+            Api = await ApiTokens.ClientForAsync(app, tenant, signup.OwnerUserId),
             CategoryId = ids.Item1, TextProductId = ids.Item2, KeyProductId = ids.Item3, FileProductId = fileProduct.Id, FileId = file.Id,
             OrderId = order.Id, BotId = order.BotId, WebhookId = ids.Item4,
         };

@@ -1,7 +1,7 @@
 using System.Text;
 using Npgsql;
 using Platform.Core.Data;
-using Platform.Core.Data.Local;
+using Platform.LocalPostgres;
 
 namespace Platform.Tests.Security;
 

@@ -54,7 +54,7 @@ public class WebhookAppFactory : PlatformAppFactory
         await using var scope = CreateTenantScope(tenant);
         var result = await scope.ServiceProvider.GetRequiredService<WebhookEndpointService>()
             .CreateAsync(new WebhookEndpointInput(url, "test", eventTypes), CancellationToken.None);
-        return result.Succeeded ? (result.Endpoint!, result.Secret!) : throw new InvalidOperationException(string.Join("; ", result.Errors.SelectMany(e => e.Value)));
+        return result.Succeeded ? (result.Value.Endpoint, result.Value.Secret) : throw new InvalidOperationException(string.Join("; ", result.Errors.SelectMany(e => e.Value)));
     }
 
     public async Task<Guid> EmitAsync(TenantInfo tenant, string type = EventTypes.OrderPaid, object? data = null)
@@ -110,10 +110,10 @@ public class WebhookAppFactory : PlatformAppFactory
             ownerId = (await scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>().FindByEmailAsync(ownerEmail))!.Id;
         }
 
-        ApiClientCreateResult created;
+        CreatedApiClient created;
         await using (var scope = CreateTenantScope(tenant))
         {
-            created = await scope.ServiceProvider.GetRequiredService<ApiClientService>().CreateAsync("Webhooks test", ownerId, CancellationToken.None);
+            created = (await scope.ServiceProvider.GetRequiredService<ApiClientService>().CreateAsync("Webhooks test", ownerId, CancellationToken.None)).Value!;
         }
 
         var http = CreateHttpClient();

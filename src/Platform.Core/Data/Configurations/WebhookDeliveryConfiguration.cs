@@ -15,7 +15,7 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         builder.HasIndex(d => new { d.TenantId, d.EndpointId, d.EventId }).IsUnique();
         // The senders' work list: pending deliveries by due time, per endpoint.
         builder.HasIndex(d => new { d.EndpointId, d.NextAttemptAt })
-            .HasFilter("\"Status\" = 0").HasDatabaseName("IX_WebhookDeliveries_Due");
+            .HasFilter(WebhookDeliverySql.IsPending).HasDatabaseName("IX_WebhookDeliveries_Due");
         // The delivery log and replay: an endpoint's deliveries newest first.
         builder.HasIndex(d => new { d.TenantId, d.EndpointId, d.CreatedAt });
         builder.HasOne<WebhookEndpoint>().WithMany()

@@ -83,7 +83,7 @@ internal static class FileMethods
         return new Upload(reference, null, null, null);
     }
 
-    private static StoredFile Store(MethodCall call, Upload upload, string parameter, string folder)
+    private static SandboxFile Store(MethodCall call, Upload upload, string parameter, string folder)
     {
         var files = call.Store.Data.Files;
         if (upload.ExistingFileId is { } id)
@@ -91,7 +91,7 @@ internal static class FileMethods
         var n = call.Store.Data.Sequence();
         var ext = Path.GetExtension(upload.FileName ?? "") is { Length: > 0 } e ? e : (folder == "photos" ? ".jpg" : "");
         var unique = Convert.ToHexString(Guid.NewGuid().ToByteArray()[..8]);
-        var file = new StoredFile
+        var file = new SandboxFile
         {
             FileId = (folder == "photos" ? "AgACAgIAAxkBAAI" : "BQACAgIAAxkBAAI") + unique + n,
             FileUniqueId = "AgAD" + unique[..10] + n,

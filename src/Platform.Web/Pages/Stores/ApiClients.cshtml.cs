@@ -32,8 +32,8 @@ public sealed class ApiClientsModel(ApiClientService clients) : PageModel
         var result = await clients.CreateAsync(Name, userId, cancellationToken);
         if (result.Succeeded)
         {
-            CreatedClientId = result.Client!.ClientId;
-            CreatedClientSecret = result.ClientSecret;
+            CreatedClientId = result.Value.Client.ClientId;
+            CreatedClientSecret = result.Value.ClientSecret;
             Name = null;
             ModelState.Clear();
             Response.Headers.CacheControl = "no-store"; // the secret must not be kept by a browser or proxy cache

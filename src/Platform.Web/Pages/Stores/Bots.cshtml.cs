@@ -29,12 +29,12 @@ public sealed class BotsModel(BotRegistrationService registration) : PageModel
         Token = null;
         if (!result.Succeeded)
         {
-            ModelState.AddModelError(nameof(Token), result.Error!);
+            ModelState.AddModelError(nameof(Token), result.Failure.Message);
             await LoadAsync(cancellationToken);
             return Page();
         }
 
-        Message = $"@{result.Bot!.Username} is connected.";
+        Message = $"@{result.Value.Username} is connected.";
         return RedirectToPage();
     }
 

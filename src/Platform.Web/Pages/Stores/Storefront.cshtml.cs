@@ -81,10 +81,10 @@ public sealed class StorefrontModel(StorefrontReader reader, StorefrontService s
     }
 
     public async Task<IActionResult> OnPostAddCategoryAsync(string? name, CancellationToken cancellationToken) =>
-        await CategoryResultAsync((await categories.CreateAsync(name, cancellationToken)).Error, "Category added.", cancellationToken);
+        await CategoryResultAsync((await categories.CreateAsync(name, cancellationToken)).Failure?.Message, "Category added.", cancellationToken);
 
     public async Task<IActionResult> OnPostRenameCategoryAsync(Guid id, string? name, CancellationToken cancellationToken) =>
-        await CategoryResultAsync((await categories.RenameAsync(id, name, cancellationToken)).Error, "Category renamed.", cancellationToken);
+        await CategoryResultAsync((await categories.RenameAsync(id, name, cancellationToken)).Failure?.Message, "Category renamed.", cancellationToken);
 
     public async Task<IActionResult> OnPostMoveCategoryAsync(Guid id, int direction, CancellationToken cancellationToken)
     {

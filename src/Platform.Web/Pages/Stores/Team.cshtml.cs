@@ -51,8 +51,8 @@ public sealed class TeamModel(TeamService team, ITenantContextAccessor tenant, I
             var result = await team.InviteAsync(Email!, Role, CurrentUserId, cancellationToken);
             if (result.Succeeded)
             {
-                InviteLink = new Uri(publicBaseUrl.Value, $"invite/{Store.Slug}/{result.Token}").ToString(); // never the request's Host
-                await email.SendAsync(result.Invitation!.Email, $"You're invited to {Store.Name} on Starfront",
+                InviteLink = new Uri(publicBaseUrl.Value, $"invite/{Store.Slug}/{result.Value.Token}").ToString(); // never the request's Host
+                await email.SendAsync(result.Value.Invitation.Email, $"You're invited to {Store.Name} on Starfront",
                     $"{User.Identity?.Name} invited you to join the store \"{Store.Name}\" on Starfront as {Role}.\n\n" +
                     $"Accept the invitation here:\n{InviteLink}\n\nThe link works once and expires in 7 days.", cancellationToken);
                 Notice = null;
@@ -61,7 +61,10 @@ public sealed class TeamModel(TeamService team, ITenantContextAccessor tenant, I
             }
             else
             {
-                ModelState.AddModelError(result.ErrorField ?? string.Empty, result.Error!);
+                foreach (var (field, messages) in result.Errors)
+                {
+                    ModelState.AddModelError(field, messages[0]);
+                }
             }
         }
 

@@ -33,8 +33,8 @@ public sealed class WebhooksModel(WebhookEndpointService endpoints) : PageModel
         var result = await endpoints.CreateAsync(new WebhookEndpointInput(EndpointUrl, Description, EventTypes), cancellationToken);
         if (result.Succeeded)
         {
-            Created = result.Endpoint;
-            NewSecret = result.Secret;
+            Created = result.Value.Endpoint;
+            NewSecret = result.Value.Secret;
             EndpointUrl = Description = null;
             EventTypes = [];
             ModelState.Clear();

@@ -90,13 +90,13 @@ public sealed class WebhooksEndpointModel(WebhookEndpointService endpoints, Webh
         }
 
         var result = await endpoints.UpdateAsync(Id, new WebhookEndpointInput(EditUrl, EditDescription, EditEventTypes, current.Enabled), cancellationToken);
-        if (result is { Succeeded: true })
+        if (result.Succeeded)
         {
             Notice = "Endpoint saved.";
             return RedirectToPage();
         }
 
-        foreach (var (field, messages) in result?.Errors ?? new Dictionary<string, string[]>())
+        foreach (var (field, messages) in result.Errors)
         {
             foreach (var message in messages)
             {

@@ -84,8 +84,8 @@ public sealed class EditModel(ProductService products, CategoryService categorie
             return Page();
         }
 
-        Notice = Existing is null ? $"“{result.Product!.Title}” was created." : "Saved. The bot shows the change at once.";
-        return Redirect($"/stores/{RouteData.Values["tenant"]}/products/{result.Product!.Id}");
+        Notice = Existing is null ? $"“{result.Value!.Title}” was created." : "Saved. The bot shows the change at once.";
+        return Redirect($"/stores/{RouteData.Values["tenant"]}/products/{result.Value!.Id}");
     }
 
     public async Task<IActionResult> OnPostKeysAsync(string id, string? keysText, IFormFile? keysFile, CancellationToken cancellationToken)
