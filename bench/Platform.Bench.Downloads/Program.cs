@@ -32,7 +32,10 @@ Console.WriteLine($"work dir {work}; load before: {loadBefore}");
 
 var cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresClusterOptions
 {
-    DataDirectory = Path.Combine(work, "postgres"), StopOnDispose = true, Fsync = false, SyncAfterInitDb = false,
+    DataDirectory = Path.Combine(work, "postgres"),
+    StopOnDispose = true,
+    Fsync = false,
+    SyncAfterInitDb = false,
 }, logger, CancellationToken.None);
 try
 {

@@ -45,8 +45,13 @@ internal static class Seeder
 
         var product = (await sp.GetRequiredService<ProductService>().CreateAsync(new ProductInput
         {
-            Kind = ProductKind.File, Title = "Bench file", Description = "", PriceStars = 1, FileId = file.Id,
-            State = ProductState.Published, DownloadLimit = 100,
+            Kind = ProductKind.File,
+            Title = "Bench file",
+            Description = "",
+            PriceStars = 1,
+            FileId = file.Id,
+            State = ProductState.Published,
+            DownloadLimit = 100,
         }, CancellationToken.None)).Value!;
 
         var db = sp.GetRequiredService<PlatformDbContext>();
@@ -60,8 +65,16 @@ internal static class Seeder
         {
             var order = new Order
             {
-                Id = Guid.CreateVersion7(), BotId = bot.Id, CustomerId = customer.Id, ProductId = product.Id, PriceStars = 1,
-                ProductTitle = product.Title, Status = OrderStatus.Paid, ChatId = 42, CreatedAt = now, PaidAt = now,
+                Id = Guid.CreateVersion7(),
+                BotId = bot.Id,
+                CustomerId = customer.Id,
+                ProductId = product.Id,
+                PriceStars = 1,
+                ProductTitle = product.Title,
+                Status = OrderStatus.Paid,
+                ChatId = 42,
+                CreatedAt = now,
+                PaidAt = now,
             };
             db.Orders.Add(order);
             tokens.Add(signer.Create(new DownloadToken(tenant.Id, order.Id, file.Id, now.AddHours(2))));

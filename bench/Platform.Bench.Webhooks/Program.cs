@@ -3,10 +3,10 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Platform.Bench.Webhooks;
 using Platform.Core.Data;
-using Platform.LocalPostgres;
 using Platform.Core.Outbox;
 using Platform.Core.Tenancy;
 using Platform.Core.Webhooks;
+using Platform.LocalPostgres;
 using Platform.Worker;
 
 // Webhook delivery benchmark (issue 5, point 9). Run: dotnet run -c Release --project bench/Platform.Bench.Webhooks
@@ -22,7 +22,9 @@ var ct = budget.Token;
 var folder = Path.Combine(Path.GetTempPath(), "starfront-bench-" + Guid.NewGuid().ToString("N")[..8]);
 await using var cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresClusterOptions
 {
-    DataDirectory = folder, StopOnDispose = true, Fsync = true,
+    DataDirectory = folder,
+    StopOnDispose = true,
+    Fsync = true,
     ServerSettings = { ["max_connections"] = "200" },
 }, NullLogger.Instance, ct);
 try

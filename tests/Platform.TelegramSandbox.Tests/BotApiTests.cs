@@ -81,7 +81,9 @@ public sealed class BotApiTests
         var (s1, _) = await RawAsync(sandbox, HttpMethod.Get, $"{url}?chat_id={ann}&text=query&reply_markup={markup}&no_such_param=1");
         var (s2, _) = await RawAsync(sandbox, HttpMethod.Post, url, new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["chat_id"] = ann.ToString(), ["text"] = "form", ["reply_markup"] = Uri.UnescapeDataString(markup),
+            ["chat_id"] = ann.ToString(),
+            ["text"] = "form",
+            ["reply_markup"] = Uri.UnescapeDataString(markup),
         }));
         await sandbox.AdvanceAsync(5); // stay inside the per-chat flood limit
         var (s3, _) = await RawAsync(sandbox, HttpMethod.Post, url, new StringContent(

@@ -61,8 +61,11 @@ public sealed partial class BotRegistrationService(
         {
             bot = new Bot
             {
-                Id = Guid.CreateVersion7(now), TelegramBotId = me.Id, Username = me.Username ?? me.FirstName,
-                TokenCiphertext = secrets.Protect(token), WebhookSecretCiphertext = secrets.Protect(BotSecrets.NewWebhookSecret()),
+                Id = Guid.CreateVersion7(now),
+                TelegramBotId = me.Id,
+                Username = me.Username ?? me.FirstName,
+                TokenCiphertext = secrets.Protect(token),
+                WebhookSecretCiphertext = secrets.Protect(BotSecrets.NewWebhookSecret()),
                 CreatedAt = now,
             };
             db.Bots.Add(bot);

@@ -36,13 +36,22 @@ public sealed class DemoCatalog(PlatformDbContext db, ProductService products, L
 
         await products.CreateAsync(new ProductInput
         {
-            Kind = ProductKind.File, Title = "Demo e-book", Description = "A one-page PDF guide, delivered as a document and a download link.",
-            PriceStars = 10, State = ProductState.Published, CategoryId = category?.Id, FileId = pdf.Id,
+            Kind = ProductKind.File,
+            Title = "Demo e-book",
+            Description = "A one-page PDF guide, delivered as a document and a download link.",
+            PriceStars = 10,
+            State = ProductState.Published,
+            CategoryId = category?.Id,
+            FileId = pdf.Id,
         }, cancellationToken);
         var key = await products.CreateAsync(new ProductInput
         {
-            Kind = ProductKind.LicenseKey, Title = "Demo license key", Description = "One key from a pool of five; each is sold once.",
-            PriceStars = 25, State = ProductState.Published, CategoryId = category?.Id,
+            Kind = ProductKind.LicenseKey,
+            Title = "Demo license key",
+            Description = "One key from a pool of five; each is sold once.",
+            PriceStars = 25,
+            State = ProductState.Published,
+            CategoryId = category?.Id,
         }, cancellationToken);
         if (key.Value is not null)
         {
@@ -51,8 +60,12 @@ public sealed class DemoCatalog(PlatformDbContext db, ProductService products, L
 
         await products.CreateAsync(new ProductInput
         {
-            Kind = ProductKind.Text, Title = "Demo secret link", Description = "A text revealed right after payment.",
-            PriceStars = 5, State = ProductState.Published, CategoryId = category?.Id,
+            Kind = ProductKind.Text,
+            Title = "Demo secret link",
+            Description = "A text revealed right after payment.",
+            PriceStars = 5,
+            State = ProductState.Published,
+            CategoryId = category?.Id,
             TextContent = "Thanks for buying! Your secret: https://example.com/starfront-demo",
         }, cancellationToken);
     }

@@ -35,9 +35,15 @@ public sealed class CheckoutService(PlatformDbContext db, CatalogReader catalog,
         {
             db.Orders.Add(new Order
             {
-                Id = orderId, BotId = chat.Bot.Id, CustomerId = await customers.UpsertAsync(chat.From, cancellationToken),
-                ProductId = product.Id, PriceStars = product.PriceStars, ProductTitle = product.Title,
-                Status = OrderStatus.Pending, ChatId = chat.ChatId, CreatedAt = now,
+                Id = orderId,
+                BotId = chat.Bot.Id,
+                CustomerId = await customers.UpsertAsync(chat.From, cancellationToken),
+                ProductId = product.Id,
+                PriceStars = product.PriceStars,
+                ProductTitle = product.Title,
+                Status = OrderStatus.Pending,
+                ChatId = chat.ChatId,
+                CreatedAt = now,
             });
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -38,42 +38,42 @@ internal static class MarkdownV2Markup
                 case '_': Toggle(MessageEntityType.Italic); break;
                 case '|' when i + 1 < source.Length && source[i + 1] == '|': i++; Toggle(MessageEntityType.Spoiler); break;
                 case '`' when string.CompareOrdinal(source, i, "```", 0, 3) == 0:
-                {
-                    var end = FindClosing(source, i + 3, "```");
-                    if (end < 0) throw Error(parameter, $"Can't find end of Pre entity at byte offset {ByteOffset(source, i)}");
-                    var body = source[(i + 3)..end];
-                    var newline = body.IndexOf('\n');
-                    string? language = newline > 0 && !body[..newline].Contains(' ') ? body[..newline] : null;
-                    if (language is not null) body = body[(newline + 1)..];
-                    var start = text.Length;
-                    text.Append(Unescape(body));
-                    if (text.Length > start) entities.Add(new MessageEntity { Type = MessageEntityType.Pre, Offset = start, Length = text.Length - start, Language = language });
-                    i = end + 2;
-                    break;
-                }
+                    {
+                        var end = FindClosing(source, i + 3, "```");
+                        if (end < 0) throw Error(parameter, $"Can't find end of Pre entity at byte offset {ByteOffset(source, i)}");
+                        var body = source[(i + 3)..end];
+                        var newline = body.IndexOf('\n');
+                        string? language = newline > 0 && !body[..newline].Contains(' ') ? body[..newline] : null;
+                        if (language is not null) body = body[(newline + 1)..];
+                        var start = text.Length;
+                        text.Append(Unescape(body));
+                        if (text.Length > start) entities.Add(new MessageEntity { Type = MessageEntityType.Pre, Offset = start, Length = text.Length - start, Language = language });
+                        i = end + 2;
+                        break;
+                    }
                 case '`':
-                {
-                    var end = FindClosing(source, i + 1, "`");
-                    if (end < 0) throw Error(parameter, $"Can't find end of Code entity at byte offset {ByteOffset(source, i)}");
-                    var start = text.Length;
-                    text.Append(Unescape(source[(i + 1)..end]));
-                    Add(entities, MessageEntityType.Code, start, text.Length);
-                    i = end;
-                    break;
-                }
+                    {
+                        var end = FindClosing(source, i + 1, "`");
+                        if (end < 0) throw Error(parameter, $"Can't find end of Code entity at byte offset {ByteOffset(source, i)}");
+                        var start = text.Length;
+                        text.Append(Unescape(source[(i + 1)..end]));
+                        Add(entities, MessageEntityType.Code, start, text.Length);
+                        i = end;
+                        break;
+                    }
                 case '[': linkStarts.Push(text.Length); break;
                 case ']' when linkStarts.Count > 0 && i + 1 < source.Length && source[i + 1] == '(':
-                {
-                    var end = i + 2;
-                    var url = new StringBuilder();
-                    for (; end < source.Length && source[end] != ')'; end++)
-                        url.Append(source[end] == '\\' && end + 1 < source.Length ? source[++end] : source[end]);
-                    if (end >= source.Length) throw Error(parameter, $"Can't find end of a url at byte offset {ByteOffset(source, i)}");
-                    var start = linkStarts.Pop();
-                    if (text.Length > start) entities.Add(new MessageEntity { Type = MessageEntityType.TextLink, Offset = start, Length = text.Length - start, Url = url.ToString() });
-                    i = end;
-                    break;
-                }
+                    {
+                        var end = i + 2;
+                        var url = new StringBuilder();
+                        for (; end < source.Length && source[end] != ')'; end++)
+                            url.Append(source[end] == '\\' && end + 1 < source.Length ? source[++end] : source[end]);
+                        if (end >= source.Length) throw Error(parameter, $"Can't find end of a url at byte offset {ByteOffset(source, i)}");
+                        var start = linkStarts.Pop();
+                        if (text.Length > start) entities.Add(new MessageEntity { Type = MessageEntityType.TextLink, Offset = start, Length = text.Length - start, Url = url.ToString() });
+                        i = end;
+                        break;
+                    }
                 default:
                     if (Reserved.Contains(c))
                         throw Error(parameter, $"Character '{c}' is reserved and must be escaped with the preceding '\\'");

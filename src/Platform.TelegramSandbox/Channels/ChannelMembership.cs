@@ -18,7 +18,9 @@ internal static class ChannelMembership
         {
             MyChatMember = new ChatMemberUpdated
             {
-                Chat = channel.ToChat(), From = bot.ToUser(), Date = store.Now.UtcDateTime,
+                Chat = channel.ToChat(),
+                From = bot.ToUser(),
+                Date = store.Now.UtcDateTime,
                 OldChatMember = new ChatMemberLeft { User = bot.ToUser() },
                 NewChatMember = ChatMembers.Administrator(bot.ToUser()),
             },
@@ -49,7 +51,10 @@ internal static class ChannelMembership
                 {
                     ChatJoinRequest = new ChatJoinRequest
                     {
-                        Chat = channel.ToChat(), From = user.ToUser(), UserChatId = user.Id, Date = store.Now.UtcDateTime,
+                        Chat = channel.ToChat(),
+                        From = user.ToUser(),
+                        UserChatId = user.Id,
+                        Date = store.Now.UtcDateTime,
                         InviteLink = ChatMembers.Link(store, invite),
                     },
                 });
@@ -62,9 +67,15 @@ internal static class ChannelMembership
             if (user.Stars < price) return JoinOutcome.InsufficientStars;
             var sub = new SubscriptionRecord
             {
-                Id = store.NewId("sub"), BotId = invite.CreatorBotId, UserId = user.Id, ChannelId = channel.Id, InviteLink = link,
-                Price = price, Period = invite.SubscriptionPeriod ?? Payments.InvoiceRules.SubscriptionPeriod,
-                Title = channel.Title, ExpiresAt = store.Now.AddSeconds(invite.SubscriptionPeriod ?? Payments.InvoiceRules.SubscriptionPeriod),
+                Id = store.NewId("sub"),
+                BotId = invite.CreatorBotId,
+                UserId = user.Id,
+                ChannelId = channel.Id,
+                InviteLink = link,
+                Price = price,
+                Period = invite.SubscriptionPeriod ?? Payments.InvoiceRules.SubscriptionPeriod,
+                Title = channel.Title,
+                ExpiresAt = store.Now.AddSeconds(invite.SubscriptionPeriod ?? Payments.InvoiceRules.SubscriptionPeriod),
             };
             store.Data.Subscriptions[sub.Id] = sub;
             ChargeChannelSubscription(store, channel.Id, user, sub);
@@ -118,7 +129,9 @@ internal static class ChannelMembership
             {
                 ChatMember = new ChatMemberUpdated
                 {
-                    Chat = channel.ToChat(), From = actor ?? user.ToUser(), Date = store.Now.UtcDateTime,
+                    Chat = channel.ToChat(),
+                    From = actor ?? user.ToUser(),
+                    Date = store.Now.UtcDateTime,
                     OldChatMember = ChatMembers.From(user.ToUser(), before),
                     NewChatMember = ChatMembers.From(user.ToUser(), after),
                     InviteLink = invite is null ? null : ChatMembers.Link(store, invite),

@@ -16,10 +16,21 @@ internal static class ChatMembers
 
     public static ChatMemberAdministrator Administrator(User bot) => new()
     {
-        User = bot, CanBeEdited = false, IsAnonymous = false, CanManageChat = true, CanDeleteMessages = true,
-        CanManageVideoChats = false, CanRestrictMembers = true, CanPromoteMembers = false, CanChangeInfo = true,
-        CanInviteUsers = true, CanPostStories = false, CanEditStories = false, CanDeleteStories = false,
-        CanPostMessages = true, CanEditMessages = true,
+        User = bot,
+        CanBeEdited = false,
+        IsAnonymous = false,
+        CanManageChat = true,
+        CanDeleteMessages = true,
+        CanManageVideoChats = false,
+        CanRestrictMembers = true,
+        CanPromoteMembers = false,
+        CanChangeInfo = true,
+        CanInviteUsers = true,
+        CanPostStories = false,
+        CanEditStories = false,
+        CanDeleteStories = false,
+        CanPostMessages = true,
+        CanEditMessages = true,
     };
 
     public static ChatInviteLink Link(SandboxStore store, InviteLinkRecord record) => new()

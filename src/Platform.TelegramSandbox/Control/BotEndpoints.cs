@@ -26,7 +26,9 @@ internal static class BotEndpoints
                 // Telegram's shape: "<bot id>:<35 characters>".
                 var bot = new BotRecord
                 {
-                    Id = id, Username = username, FirstName = body.FirstName ?? username,
+                    Id = id,
+                    Username = username,
+                    FirstName = body.FirstName ?? username,
                     Token = $"{id}:AA{RandomNumberGenerator.GetString(TokenAlphabet, 33)}",
                 };
                 store.Data.Bots[id] = bot;
@@ -64,7 +66,9 @@ internal static class BotEndpoints
                 var id = store.NewId("wd");
                 bot.Transactions.Add(new StarTransaction
                 {
-                    Id = id, Amount = body.Amount, Date = store.Now.UtcDateTime,
+                    Id = id,
+                    Amount = body.Amount,
+                    Date = store.Now.UtcDateTime,
                     Receiver = new TransactionPartnerFragment { WithdrawalState = state },
                 });
                 store.Dirty = true;
@@ -75,7 +79,10 @@ internal static class BotEndpoints
 
     private static object Summary(BotRecord bot) => new
     {
-        bot.Id, bot.Username, bot.FirstName, bot.StarBalance,
+        bot.Id,
+        bot.Username,
+        bot.FirstName,
+        bot.StarBalance,
         PendingUpdateCount = bot.PendingUpdates.Count,
         Webhook = bot.Webhook is { } hook
             ? new { hook.Url, hook.FailedAttempts, next_attempt_at = hook.NextAttemptAt?.ToUnixTimeSeconds(), delivering = bot.WebhookDelivering, hook.LastErrorMessage }

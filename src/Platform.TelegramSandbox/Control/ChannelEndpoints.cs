@@ -26,7 +26,11 @@ internal static class ChannelEndpoints
             lock (store.Sync)
                 return Results.Json(store.Data.Channels.Values.Select(c => new
                 {
-                    c.Id, c.Title, c.Username, admin_bot_ids = c.AdminBotIds, star_balance = c.StarBalance,
+                    c.Id,
+                    c.Title,
+                    c.Username,
+                    admin_bot_ids = c.AdminBotIds,
+                    star_balance = c.StarBalance,
                     invite_links = c.InviteLinks.Select(l => new { l.Link, l.Name, l.IsRevoked, l.SubscriptionPrice, l.CreatesJoinRequest }),
                 }).ToList());
         });

@@ -51,7 +51,10 @@ internal static class ConversationEndpoints
                 {
                     CallbackQuery = new CallbackQuery
                     {
-                        Id = record.Id, From = user.ToUser(), Message = message, Data = button.CallbackData,
+                        Id = record.Id,
+                        From = user.ToUser(),
+                        Message = message,
+                        Data = button.CallbackData,
                         ChatInstance = $"{bot.Id ^ user.Id}",
                     },
                 });

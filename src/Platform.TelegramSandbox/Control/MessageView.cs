@@ -16,18 +16,28 @@ internal static class MessageView
         caption = m.Caption,
         buttons = m.ReplyMarkup?.InlineKeyboard.Select(row => row.Select(b => new
         {
-            text = b.Text, callback_data = b.CallbackData, url = b.Url, pay = b.Pay ? true : (bool?)null,
+            text = b.Text,
+            callback_data = b.CallbackData,
+            url = b.Url,
+            pay = b.Pay ? true : (bool?)null,
         }).ToList()).ToList(),
         document = m.Document is { } d ? new { d.FileId, d.FileName, d.MimeType, d.FileSize, url = FileUrl(baseUrl, d.FileId) } : null,
         photo = m.Photo is { Length: > 0 } p ? new { p[^1].FileId, p[^1].Width, p[^1].Height, url = FileUrl(baseUrl, p[^1].FileId) } : null,
         invoice = m.Invoice is { } i ? new
         {
-            i.Title, i.Description, i.Currency, i.TotalAmount,
+            i.Title,
+            i.Description,
+            i.Currency,
+            i.TotalAmount,
             subscription_period = log.Invoices.GetValueOrDefault(m.Id)?.SubscriptionPeriod,
         } : null,
         successful_payment = m.SuccessfulPayment is { } s ? new
         {
-            s.TotalAmount, s.InvoicePayload, s.TelegramPaymentChargeId, s.IsRecurring, s.IsFirstRecurring,
+            s.TotalAmount,
+            s.InvoicePayload,
+            s.TelegramPaymentChargeId,
+            s.IsRecurring,
+            s.IsFirstRecurring,
             subscription_expiration_date = s.SubscriptionExpirationDate is { } e ? new DateTimeOffset(e, TimeSpan.Zero).ToUnixTimeSeconds() : (long?)null,
         } : null,
         refunded_payment = m.RefundedPayment is { } r ? new { r.TotalAmount, r.InvoicePayload, r.TelegramPaymentChargeId } : null,

@@ -37,8 +37,11 @@ internal static class PaymentEndpoints
                     if (record.Status != PaymentStatus.Pending)
                         return Results.Json(new
                         {
-                            status = record.Status, pre_checkout_query_id = record.Id, error_message = record.ErrorMessage,
-                            telegram_payment_charge_id = record.ChargeId, stars = store.Data.Users[userId].Stars,
+                            status = record.Status,
+                            pre_checkout_query_id = record.Id,
+                            error_message = record.ErrorMessage,
+                            telegram_payment_charge_id = record.ChargeId,
+                            stars = store.Data.Users[userId].Stars,
                         });
                 }
                 await AsyncSignal.WaitAsync(next, TimeSpan.FromSeconds(1), ct);
@@ -65,7 +68,16 @@ internal static class PaymentEndpoints
 
     private static object View(SubscriptionRecord s) => new
     {
-        s.Id, s.BotId, s.ChannelId, s.Title, s.Payload, s.Price, s.Period,
-        expires_at = s.ExpiresAt.ToUnixTimeSeconds(), s.Canceled, s.Active, s.ChargeIds,
+        s.Id,
+        s.BotId,
+        s.ChannelId,
+        s.Title,
+        s.Payload,
+        s.Price,
+        s.Period,
+        expires_at = s.ExpiresAt.ToUnixTimeSeconds(),
+        s.Canceled,
+        s.Active,
+        s.ChargeIds,
     };
 }

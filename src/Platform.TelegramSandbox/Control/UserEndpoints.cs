@@ -18,8 +18,12 @@ internal static class UserEndpoints
             {
                 var user = new UserRecord
                 {
-                    Id = store.Data.NextUserId++, FirstName = body.FirstName.Trim(), LastName = body.LastName,
-                    Username = body.Username, LanguageCode = body.LanguageCode ?? "en", Stars = body.Stars,
+                    Id = store.Data.NextUserId++,
+                    FirstName = body.FirstName.Trim(),
+                    LastName = body.LastName,
+                    Username = body.Username,
+                    LanguageCode = body.LanguageCode ?? "en",
+                    Stars = body.Stars,
                 };
                 store.Data.Users[user.Id] = user;
                 store.Dirty = true;

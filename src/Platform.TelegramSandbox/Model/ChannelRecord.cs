@@ -19,6 +19,9 @@ internal sealed class ChannelRecord
 
     public Chat ToChat() => new()
     {
-        Id = Id, Type = Telegram.Bot.Types.Enums.ChatType.Channel, Title = Title, Username = Username,
+        Id = Id,
+        Type = Telegram.Bot.Types.Enums.ChatType.Channel,
+        Title = Title,
+        Username = Username,
     };
 }

@@ -14,13 +14,20 @@ internal sealed class UserRecord
 
     public User ToUser() => new()
     {
-        Id = Id, IsBot = false, FirstName = FirstName, LastName = LastName,
-        Username = Username, LanguageCode = LanguageCode,
+        Id = Id,
+        IsBot = false,
+        FirstName = FirstName,
+        LastName = LastName,
+        Username = Username,
+        LanguageCode = LanguageCode,
     };
 
     public Chat ToPrivateChat() => new()
     {
-        Id = Id, Type = Telegram.Bot.Types.Enums.ChatType.Private,
-        FirstName = FirstName, LastName = LastName, Username = Username,
+        Id = Id,
+        Type = Telegram.Bot.Types.Enums.ChatType.Private,
+        FirstName = FirstName,
+        LastName = LastName,
+        Username = Username,
     };
 }

@@ -38,8 +38,14 @@ internal static class InvoiceRules
         }
         return new InvoiceRecord
         {
-            BotId = call.Bot.Id, Title = title, Description = description, Payload = payload, Currency = currency,
-            Amount = (int)amount, SubscriptionPeriod = period, StartParameter = call.Str("start_parameter"),
+            BotId = call.Bot.Id,
+            Title = title,
+            Description = description,
+            Payload = payload,
+            Currency = currency,
+            Amount = (int)amount,
+            SubscriptionPeriod = period,
+            StartParameter = call.Str("start_parameter"),
         };
     }
 }

@@ -17,7 +17,11 @@ internal static class PaymentFlow
     {
         var record = new PreCheckoutRecord
         {
-            Id = store.NewId(""), BotId = bot.Id, UserId = user.Id, Invoice = invoice, Deadline = store.Now + PreCheckoutTimeout,
+            Id = store.NewId(""),
+            BotId = bot.Id,
+            UserId = user.Id,
+            Invoice = invoice,
+            Deadline = store.Now + PreCheckoutTimeout,
         };
         store.Data.PreCheckouts[record.Id] = record;
         // A subscription link cannot be bought twice while the subscription runs.
@@ -38,8 +42,11 @@ internal static class PaymentFlow
         {
             PreCheckoutQuery = new PreCheckoutQuery
             {
-                Id = record.Id, From = user.ToUser(), Currency = invoice.Currency,
-                TotalAmount = invoice.Amount, InvoicePayload = invoice.Payload,
+                Id = record.Id,
+                From = user.ToUser(),
+                Currency = invoice.Currency,
+                TotalAmount = invoice.Amount,
+                InvoicePayload = invoice.Payload,
             },
         });
         return record;
@@ -61,8 +68,15 @@ internal static class PaymentFlow
         {
             subscription = new SubscriptionRecord
             {
-                Id = store.NewId("sub"), BotId = bot.Id, UserId = user.Id, Price = invoice.Amount, Period = period,
-                Payload = invoice.Payload, Title = invoice.Title, ExpiresAt = store.Now.AddSeconds(period), InviteLink = invoice.Link,
+                Id = store.NewId("sub"),
+                BotId = bot.Id,
+                UserId = user.Id,
+                Price = invoice.Amount,
+                Period = period,
+                Payload = invoice.Payload,
+                Title = invoice.Title,
+                ExpiresAt = store.Now.AddSeconds(period),
+                InviteLink = invoice.Link,
             };
             store.Data.Subscriptions[subscription.Id] = subscription;
         }
@@ -78,22 +92,34 @@ internal static class PaymentFlow
         bot.StarBalance += amount;
         store.Data.Charges[chargeId] = new ChargeRecord
         {
-            Id = chargeId, BotId = bot.Id, UserId = user.Id, Amount = amount, Payload = payload, SubscriptionId = subscription?.Id,
+            Id = chargeId,
+            BotId = bot.Id,
+            UserId = user.Id,
+            Amount = amount,
+            Payload = payload,
+            SubscriptionId = subscription?.Id,
         };
         subscription?.ChargeIds.Add(chargeId);
         bot.Transactions.Add(new StarTransaction
         {
-            Id = chargeId, Amount = amount, Date = store.Now.UtcDateTime,
+            Id = chargeId,
+            Amount = amount,
+            Date = store.Now.UtcDateTime,
             Source = new TransactionPartnerUser
             {
-                TransactionType = TransactionPartnerUserTransactionType.InvoicePayment, User = user.ToUser(),
-                InvoicePayload = payload, SubscriptionPeriod = subscription?.Period,
+                TransactionType = TransactionPartnerUserTransactionType.InvoicePayment,
+                User = user.ToUser(),
+                InvoicePayload = payload,
+                SubscriptionPeriod = subscription?.Period,
             },
         });
         var message = store.AddMessage(bot, user.ToPrivateChat(), user.ToUser(), m => m.SuccessfulPayment = new SuccessfulPayment
         {
-            Currency = "XTR", TotalAmount = amount, InvoicePayload = payload,
-            TelegramPaymentChargeId = chargeId, ProviderPaymentChargeId = chargeId,
+            Currency = "XTR",
+            TotalAmount = amount,
+            InvoicePayload = payload,
+            TelegramPaymentChargeId = chargeId,
+            ProviderPaymentChargeId = chargeId,
             SubscriptionExpirationDate = subscription?.ExpiresAt.UtcDateTime,
             IsRecurring = subscription is not null,
             IsFirstRecurring = subscription is not null && first,

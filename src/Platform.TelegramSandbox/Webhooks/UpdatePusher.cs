@@ -1,10 +1,10 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Platform.TelegramSandbox.Api;
 using Platform.TelegramSandbox.Hosting;
 using Platform.TelegramSandbox.Model;
 using Platform.TelegramSandbox.Time;
-using Platform.TelegramSandbox.Api;
 using Telegram.Bot.Types;
 
 namespace Platform.TelegramSandbox.Webhooks;

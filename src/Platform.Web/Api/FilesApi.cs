@@ -18,7 +18,8 @@ public static class FilesApi
         files.MapPost("", UploadFileAsync).WithName("UploadFile").WithSummary("Upload a file")
             .WithMetadata(new StreamedRequestBody("The file as multipart form data, or as the raw body with its name in X-File-Name.", new Dictionary<string, Func<OpenApiSchema>>
             {
-                ["multipart/form-data"] = StreamedRequestBody.FileForm, ["application/octet-stream"] = StreamedRequestBody.Binary,
+                ["multipart/form-data"] = StreamedRequestBody.FileForm,
+                ["application/octet-stream"] = StreamedRequestBody.Binary,
             }))
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);

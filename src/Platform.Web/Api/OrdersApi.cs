@@ -47,8 +47,14 @@ public static class OrdersApi
 
         var result = await reader.ListAsync(new OrderFilter
         {
-            Status = parsed, ProductId = productId, CustomerId = customerId, Customer = customer, From = from, To = to,
-            Page = page ?? 0, PageSize = pageSize ?? OrderFilter.DefaultPageSize,
+            Status = parsed,
+            ProductId = productId,
+            CustomerId = customerId,
+            Customer = customer,
+            From = from,
+            To = to,
+            Page = page ?? 0,
+            PageSize = pageSize ?? OrderFilter.DefaultPageSize,
         }, cancellationToken);
         return TypedResults.Ok(new OrderPageResponse(result.Items.Select(OrderResponse.From), result.Page, result.PageSize, result.TotalCount));
     }

@@ -51,9 +51,17 @@ public sealed record ProductRequest(
 
         input = new ProductInput
         {
-            Kind = kind, Title = Title, Description = Description, PriceStars = PriceStars, State = state,
-            CategoryId = CategoryId, SortOrder = SortOrder, PhotoFileId = PhotoFileId, FileId = FileId,
-            TextContent = TextContent, DownloadLimit = DownloadLimit,
+            Kind = kind,
+            Title = Title,
+            Description = Description,
+            PriceStars = PriceStars,
+            State = state,
+            CategoryId = CategoryId,
+            SortOrder = SortOrder,
+            PhotoFileId = PhotoFileId,
+            FileId = FileId,
+            TextContent = TextContent,
+            DownloadLimit = DownloadLimit,
         };
         return errors.Count == 0;
     }

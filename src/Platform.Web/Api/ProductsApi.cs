@@ -21,7 +21,8 @@ public static class ProductsApi
         products.MapPost("/{id:guid}/keys", AddKeysAsync).WithName("AddLicenseKeys").WithSummary("Add license keys")
             .WithMetadata(new StreamedRequestBody("A JSON array of keys, or text with one key per line; at most 5 MB.", new Dictionary<string, Func<OpenApiSchema>>
             {
-                ["application/json"] = StreamedRequestBody.Strings, ["text/plain"] = StreamedRequestBody.Text,
+                ["application/json"] = StreamedRequestBody.Strings,
+                ["text/plain"] = StreamedRequestBody.Text,
             }))
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);

@@ -24,9 +24,15 @@ public static class StoreApi
     {
         var result = await service.UpdateAsync(new StorefrontInput
         {
-            DisplayName = body.DisplayName, WelcomeText = body.WelcomeText, WelcomeImageFileId = body.WelcomeImageFileId, AboutText = body.AboutText,
-            TermsText = body.TermsText, SupportText = body.SupportText, SupportContact = body.SupportContact,
-            DefaultLanguage = body.DefaultLanguage, ButtonTexts = body.ButtonTexts,
+            DisplayName = body.DisplayName,
+            WelcomeText = body.WelcomeText,
+            WelcomeImageFileId = body.WelcomeImageFileId,
+            AboutText = body.AboutText,
+            TermsText = body.TermsText,
+            SupportText = body.SupportText,
+            SupportContact = body.SupportContact,
+            DefaultLanguage = body.DefaultLanguage,
+            ButtonTexts = body.ButtonTexts,
         }, cancellationToken);
         return result.Succeeded
             ? TypedResults.Ok(StoreDetailsResponse.From(tenant.Tenant!, result.Value, await categories.ListAsync(cancellationToken)))

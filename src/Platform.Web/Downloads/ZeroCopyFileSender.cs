@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
-using Microsoft.Win32.SafeHandles;
 using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.Win32.SafeHandles;
 
 namespace Platform.Web.Downloads;
 

@@ -32,7 +32,9 @@ public sealed class TestSandbox : IAsyncDisposable
     public static async Task<TestSandbox> StartAsync(Action<SandboxOptions>? configure = null, string? stateFile = null) =>
         new(await SandboxHost.StartAsync(new SandboxHostOptions
         {
-            Clock = SandboxClock.Frozen(Epoch), StateFile = stateFile, Configure = configure,
+            Clock = SandboxClock.Frozen(Epoch),
+            StateFile = stateFile,
+            Configure = configure,
         }));
 
     public async Task<TestBot> CreateBotAsync(string? username = null)

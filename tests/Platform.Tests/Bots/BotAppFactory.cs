@@ -1,7 +1,6 @@
 extern alias Sandbox;
-
-using Sandbox::Platform.TelegramSandbox;
 using Platform.Tests.Infrastructure;
+using Sandbox::Platform.TelegramSandbox;
 
 namespace Platform.Tests.Bots;
 

@@ -1,9 +1,6 @@
 extern alias Sandbox;
-
-using System.Text;
-using Sandbox::Platform.TelegramSandbox;
-using Sandbox::Platform.TelegramSandbox.Time;
 using System.Net;
+using System.Text;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +8,8 @@ using Platform.Core.Bots;
 using Platform.Core.Catalog;
 using Platform.Core.Inbox;
 using Platform.Core.Orders;
+using Sandbox::Platform.TelegramSandbox;
+using Sandbox::Platform.TelegramSandbox.Time;
 
 namespace Platform.Tests.Bots;
 

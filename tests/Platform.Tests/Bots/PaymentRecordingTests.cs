@@ -96,6 +96,10 @@ public sealed class PaymentRecordingTests(BotAppFactory app) : IClassFixture<Bot
 
     private static SuccessfulPayment Payment(Guid orderId, string chargeId, int stars = 3) => new()
     {
-        Currency = "XTR", TotalAmount = stars, InvoicePayload = OrderIds.ToPayload(orderId), TelegramPaymentChargeId = chargeId, ProviderPaymentChargeId = "",
+        Currency = "XTR",
+        TotalAmount = stars,
+        InvoicePayload = OrderIds.ToPayload(orderId),
+        TelegramPaymentChargeId = chargeId,
+        ProviderPaymentChargeId = "",
     };
 }

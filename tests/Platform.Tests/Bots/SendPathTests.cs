@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Platform.Core.Bots;
-using Platform.Core.Outbound;
 using Platform.Core.Data;
+using Platform.Core.Outbound;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 

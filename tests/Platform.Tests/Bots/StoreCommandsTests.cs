@@ -17,7 +17,9 @@ public sealed class StoreCommandsTests(BotAppFactory app) : IClassFixture<BotApp
         var store = await TestStore.CreateAsync(app, "Lawful");
         await store.UpdateStorefrontAsync(new StorefrontInput
         {
-            TermsText = "Digital goods: no refunds after download.", SupportText = "Payment trouble? Write to us.", SupportContact = "@lawful_help",
+            TermsText = "Digital goods: no refunds after download.",
+            SupportText = "Payment trouble? Write to us.",
+            SupportContact = "@lawful_help",
         });
         var buyer = await SandboxBuyer.CreateAsync(app.Telegram, store.TelegramBotId, "Clara");
 

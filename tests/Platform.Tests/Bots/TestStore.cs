@@ -46,8 +46,13 @@ public sealed class TestStore
         await File.WriteAllBytesAsync(Path.Combine(App.FilesRoot, key), content);
         db.StoredFiles.Add(new StoredFile
         {
-            Id = fileId, FileName = fileName, ContentType = "application/pdf", Length = content.Length,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)), StorageKey = key, CreatedAt = DateTimeOffset.UtcNow,
+            Id = fileId,
+            FileName = fileName,
+            ContentType = "application/pdf",
+            Length = content.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            StorageKey = key,
+            CreatedAt = DateTimeOffset.UtcNow,
         });
         return await AddProductAsync(db, ProductKind.File, title, price, p => p.FileId = fileId);
     }
@@ -134,8 +139,14 @@ public sealed class TestStore
     {
         var product = new Product
         {
-            Id = Guid.NewGuid(), Kind = kind, Title = title, Description = $"{title} — a fine product.", PriceStars = price,
-            State = ProductState.Published, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            Id = Guid.NewGuid(),
+            Kind = kind,
+            Title = title,
+            Description = $"{title} — a fine product.",
+            PriceStars = price,
+            State = ProductState.Published,
+            CreatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = DateTimeOffset.UtcNow,
         };
         configure(product);
         db.Products.Add(product);

@@ -18,7 +18,11 @@ public sealed class LicenseKeyPoolTests(MerchantAppFactory app) : IClassFixture<
         {
             var result = await sp.GetRequiredService<ProductService>().CreateAsync(new ProductInput
             {
-                Kind = ProductKind.LicenseKey, Title = "Pro licence", Description = "", PriceStars = 100, State = ProductState.Published,
+                Kind = ProductKind.LicenseKey,
+                Title = "Pro licence",
+                Description = "",
+                PriceStars = 100,
+                State = ProductState.Published,
             }, CancellationToken.None);
             await sp.GetRequiredService<LicenseKeyPool>().AddAsync(result.Value!.Id, keys, CancellationToken.None);
             return result.Value!;

@@ -47,7 +47,11 @@ public sealed class MaintenanceJobsTests(MerchantAppFactory app) : IClassFixture
         {
             var created = await sp.GetRequiredService<ProductService>().CreateAsync(new ProductInput
             {
-                Kind = ProductKind.LicenseKey, Title = "Licence", Description = "", PriceStars = 10, State = ProductState.Published,
+                Kind = ProductKind.LicenseKey,
+                Title = "Licence",
+                Description = "",
+                PriceStars = 10,
+                State = ProductState.Published,
             }, CancellationToken.None);
             await sp.GetRequiredService<LicenseKeyPool>().AddAsync(created.Value!.Id, ["KEY-A", "KEY-B"], CancellationToken.None);
             return created.Value!;
@@ -76,13 +80,19 @@ public sealed class MaintenanceJobsTests(MerchantAppFactory app) : IClassFixture
             var old = DateTimeOffset.UtcNow.AddDays(-30);
             var revokedToken = await tokens.CreateAsync(new OpenIddictTokenDescriptor
             {
-                Subject = "someone", Type = OpenIddictConstants.TokenTypeHints.AccessToken, Status = OpenIddictConstants.Statuses.Revoked,
-                CreationDate = old, ExpirationDate = old.AddHours(1),
+                Subject = "someone",
+                Type = OpenIddictConstants.TokenTypeHints.AccessToken,
+                Status = OpenIddictConstants.Statuses.Revoked,
+                CreationDate = old,
+                ExpirationDate = old.AddHours(1),
             });
             var liveToken = await tokens.CreateAsync(new OpenIddictTokenDescriptor
             {
-                Subject = "someone", Type = OpenIddictConstants.TokenTypeHints.RefreshToken, Status = OpenIddictConstants.Statuses.Valid,
-                CreationDate = DateTimeOffset.UtcNow, ExpirationDate = DateTimeOffset.UtcNow.AddDays(14),
+                Subject = "someone",
+                Type = OpenIddictConstants.TokenTypeHints.RefreshToken,
+                Status = OpenIddictConstants.Statuses.Valid,
+                CreationDate = DateTimeOffset.UtcNow,
+                ExpirationDate = DateTimeOffset.UtcNow.AddDays(14),
             });
             return ((await tokens.GetIdAsync(revokedToken))!, (await tokens.GetIdAsync(liveToken))!);
         });

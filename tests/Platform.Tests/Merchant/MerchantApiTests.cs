@@ -26,7 +26,10 @@ public sealed class MerchantApiTests(MerchantAppFactory app) : IClassFixture<Mer
         var http = app.CreateHttpClient();
         using var tokenResponse = await http.PostAsync(StarfrontOidc.TokenPath.TrimStart('/'), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "client_credentials", ["client_id"] = client.Value!.Client.ClientId, ["client_secret"] = client.Value.ClientSecret, ["scope"] = "api",
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = client.Value!.Client.ClientId,
+            ["client_secret"] = client.Value.ClientSecret,
+            ["scope"] = "api",
         }));
         tokenResponse.EnsureSuccessStatusCode();
         var token = (await tokenResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();

@@ -77,8 +77,13 @@ public class MerchantAppFactory : PlatformAppFactory
             var products = sp.GetRequiredService<ProductService>();
             var created = await products.CreateAsync(new ProductInput
             {
-                Kind = ProductKind.File, Title = "E-book", Description = "A book", PriceStars = 50, FileId = file.Id,
-                State = ProductState.Published, DownloadLimit = downloadLimit,
+                Kind = ProductKind.File,
+                Title = "E-book",
+                Description = "A book",
+                PriceStars = 50,
+                FileId = file.Id,
+                State = ProductState.Published,
+                DownloadLimit = downloadLimit,
             }, CancellationToken.None);
             var product = created.Value ?? throw new InvalidOperationException(string.Join("; ", created.Errors.SelectMany(e => e.Value)));
             var order = await NewOrderAsync(sp, product, OrderStatus.Paid);
@@ -91,18 +96,33 @@ public class MerchantAppFactory : PlatformAppFactory
         var now = DateTimeOffset.UtcNow;
         var bot = new Bot
         {
-            Id = Guid.CreateVersion7(), TelegramBotId = Random.Shared.NextInt64(1, long.MaxValue), Username = "shop_bot",
-            TokenCiphertext = "x", WebhookSecretCiphertext = "x", CreatedAt = now,
+            Id = Guid.CreateVersion7(),
+            TelegramBotId = Random.Shared.NextInt64(1, long.MaxValue),
+            Username = "shop_bot",
+            TokenCiphertext = "x",
+            WebhookSecretCiphertext = "x",
+            CreatedAt = now,
         };
         var customer = new Customer
         {
-            Id = Guid.CreateVersion7(), TelegramUserId = Random.Shared.NextInt64(1, 1L << 40), Username = username, FirstName = "Ann",
-            CreatedAt = now, LastSeenAt = now,
+            Id = Guid.CreateVersion7(),
+            TelegramUserId = Random.Shared.NextInt64(1, 1L << 40),
+            Username = username,
+            FirstName = "Ann",
+            CreatedAt = now,
+            LastSeenAt = now,
         };
         var order = new Order
         {
-            Id = Guid.CreateVersion7(), BotId = bot.Id, CustomerId = customer.Id, ProductId = product.Id, PriceStars = product.PriceStars,
-            ProductTitle = product.Title, Status = status, ChatId = customer.TelegramUserId, CreatedAt = now,
+            Id = Guid.CreateVersion7(),
+            BotId = bot.Id,
+            CustomerId = customer.Id,
+            ProductId = product.Id,
+            PriceStars = product.PriceStars,
+            ProductTitle = product.Title,
+            Status = status,
+            ChatId = customer.TelegramUserId,
+            CreatedAt = now,
             PaidAt = status is OrderStatus.Paid or OrderStatus.Fulfilled or OrderStatus.Refunded ? now : null,
             TelegramPaymentChargeId = status == OrderStatus.Pending ? null : "charge-" + Guid.NewGuid().ToString("N"),
         };

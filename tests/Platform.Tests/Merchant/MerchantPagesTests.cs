@@ -16,7 +16,12 @@ public sealed class MerchantPagesTests(MerchantAppFactory app) : IClassFixture<M
         using var client = await app.SignedInClientAsync(email, tenant);
         using var response = await PageForms.SubmitAsync(client, $"/stores/{tenant.Slug}/products/new", "#product-form", new Dictionary<string, string>
         {
-            ["Kind"] = "File", ["Title"] = new string('T', 33), ["Description"] = "", ["PriceStars"] = "0", ["State"] = "Published", ["DownloadLimit"] = "5",
+            ["Kind"] = "File",
+            ["Title"] = new string('T', 33),
+            ["Description"] = "",
+            ["PriceStars"] = "0",
+            ["State"] = "Published",
+            ["DownloadLimit"] = "5",
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await PageForms.ParseAsync(response);
@@ -27,7 +32,12 @@ public sealed class MerchantPagesTests(MerchantAppFactory app) : IClassFixture<M
 
         using var notANumber = await PageForms.SubmitAsync(client, $"/stores/{tenant.Slug}/products/new", "#product-form", new Dictionary<string, string>
         {
-            ["Kind"] = "Text", ["Title"] = "Guide", ["PriceStars"] = "ten", ["TextContent"] = "https://example.test", ["State"] = "Draft", ["DownloadLimit"] = "5",
+            ["Kind"] = "Text",
+            ["Title"] = "Guide",
+            ["PriceStars"] = "ten",
+            ["TextContent"] = "https://example.test",
+            ["State"] = "Draft",
+            ["DownloadLimit"] = "5",
         });
         Assert.Contains("whole number of Stars", PageForms.FieldError(await PageForms.ParseAsync(notANumber), "PriceStars"));
     }
@@ -39,7 +49,12 @@ public sealed class MerchantPagesTests(MerchantAppFactory app) : IClassFixture<M
         using var client = await app.SignedInClientAsync(email, tenant);
         using var created = await PageForms.SubmitAsync(client, $"/stores/{tenant.Slug}/products/new", "#product-form", new Dictionary<string, string>
         {
-            ["Kind"] = "LicenseKey", ["Title"] = "Pro key", ["Description"] = "One seat", ["PriceStars"] = "250", ["State"] = "Published", ["DownloadLimit"] = "5",
+            ["Kind"] = "LicenseKey",
+            ["Title"] = "Pro key",
+            ["Description"] = "One seat",
+            ["PriceStars"] = "250",
+            ["State"] = "Published",
+            ["DownloadLimit"] = "5",
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var productPath = created.Headers.Location!.OriginalString;
@@ -68,8 +83,14 @@ public sealed class MerchantPagesTests(MerchantAppFactory app) : IClassFixture<M
 
         using var saved = await PageForms.SubmitAsync(client, $"/stores/{tenant.Slug}/storefront", "#storefront-form", new Dictionary<string, string>
         {
-            ["DisplayName"] = "Книжная лавка", ["WelcomeText"] = "Hello!", ["TermsText"] = "No refunds after download.", ["SupportText"] = "Write us",
-            ["SupportContact"] = "@help", ["DefaultLanguage"] = "ru", ["ButtonTexts[catalog]"] = "Магазин", ["ButtonTexts[orders]"] = "📦 My orders",
+            ["DisplayName"] = "Книжная лавка",
+            ["WelcomeText"] = "Hello!",
+            ["TermsText"] = "No refunds after download.",
+            ["SupportText"] = "Write us",
+            ["SupportContact"] = "@help",
+            ["DefaultLanguage"] = "ru",
+            ["ButtonTexts[catalog]"] = "Магазин",
+            ["ButtonTexts[orders]"] = "📦 My orders",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var after = await app.InTenantAsync(tenant, sp => sp.GetRequiredService<StorefrontReader>().GetAsync(CancellationToken.None));
@@ -81,7 +102,8 @@ public sealed class MerchantPagesTests(MerchantAppFactory app) : IClassFixture<M
 
         using var bad = await PageForms.SubmitAsync(client, $"/stores/{tenant.Slug}/storefront", "#storefront-form", new Dictionary<string, string>
         {
-            ["DisplayName"] = "", ["DefaultLanguage"] = "de",
+            ["DisplayName"] = "",
+            ["DefaultLanguage"] = "de",
         });
         var page = await PageForms.ParseAsync(bad);
         Assert.Contains("1 to 100 characters", PageForms.FieldError(page, "DisplayName"));
@@ -160,7 +182,11 @@ public sealed class MerchantPagesTests(MerchantAppFactory app) : IClassFixture<M
         // Bravo cannot sell Alpha's file either: the reference does not exist in Bravo's catalog.
         var attempt = await app.InTenantAsync(bravo, sp => sp.GetRequiredService<ProductService>().CreateAsync(new ProductInput
         {
-            Kind = ProductKind.File, Title = "Stolen", Description = "", PriceStars = 1, FileId = file.Id,
+            Kind = ProductKind.File,
+            Title = "Stolen",
+            Description = "",
+            PriceStars = 1,
+            FileId = file.Id,
         }, CancellationToken.None));
         Assert.Contains("does not exist", attempt.Errors["FileId"][0]);
         Assert.Equal(0, await app.InTenantAsync(bravo, sp => sp.GetRequiredService<PlatformDbContext>().Orders.CountAsync()));

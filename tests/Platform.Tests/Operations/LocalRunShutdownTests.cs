@@ -74,7 +74,10 @@ public sealed partial class LocalRunShutdownTests : IDisposable
     {
         var info = new ProcessStartInfo("dotnet", [WebDll(), "--urls", "http://127.0.0.1:0", "--Sandbox:Urls", "http://127.0.0.1:0", "--Jobs:RunServerInWeb=true"])
         {
-            WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["Logging__LogLevel__Default"] = "Warning";

@@ -1,14 +1,13 @@
 extern alias Sandbox;
-
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
-using Sandbox::Platform.TelegramSandbox.Hosting;
+using Microsoft.Extensions.Options;
 using Platform.Web.Pages.Dev;
+using Sandbox::Platform.TelegramSandbox.Hosting;
 
 namespace Platform.Tests.Portal;
 

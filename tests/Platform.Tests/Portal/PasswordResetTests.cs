@@ -22,7 +22,8 @@ public sealed class PasswordResetTests(PlatformAppFactory app) : IClassFixture<P
         Assert.StartsWith(app.BaseAddress + "reset-password?email=", link);
         using var reset = await person.SubmitAsync(link, new Dictionary<string, string>
         {
-            ["Password"] = "brand-new-secret-42", ["ConfirmPassword"] = "brand-new-secret-42",
+            ["Password"] = "brand-new-secret-42",
+            ["ConfirmPassword"] = "brand-new-secret-42",
         });
         Assert.NotNull((await PortalClient.ParseAsync(reset)).QuerySelector("#reset-done"));
 

@@ -52,7 +52,10 @@ public sealed class PortalClient(PlatformAppFactory app) : IDisposable
     {
         using var response = await SubmitAsync("/signup", new Dictionary<string, string>
         {
-            ["StoreName"] = storeName, ["Slug"] = slug ?? "", ["Email"] = email, ["Password"] = Password,
+            ["StoreName"] = storeName,
+            ["Slug"] = slug ?? "",
+            ["Email"] = email,
+            ["Password"] = Password,
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.OriginalString;

@@ -87,7 +87,9 @@ public sealed class SignupValidationTests(PlatformAppFactory app) : IClassFixtur
         using var visitor = new PortalClient(app);
         using var response = await visitor.Http.PostAsync("/signup", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["StoreName"] = "Forged", ["Email"] = PortalClient.UniqueEmail("forged"), ["Password"] = PortalClient.Password,
+            ["StoreName"] = "Forged",
+            ["Email"] = PortalClient.UniqueEmail("forged"),
+            ["Password"] = PortalClient.Password,
         }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(0, await CountStoresNamedAsync("Forged"));
@@ -98,7 +100,10 @@ public sealed class SignupValidationTests(PlatformAppFactory app) : IClassFixtur
         using var visitor = new PortalClient(app);
         using var response = await visitor.SubmitAsync("/signup", new Dictionary<string, string>
         {
-            ["StoreName"] = name, ["Slug"] = slug, ["Email"] = email, ["Password"] = password,
+            ["StoreName"] = name,
+            ["Slug"] = slug,
+            ["Email"] = email,
+            ["Password"] = password,
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await PortalClient.ParseAsync(response);

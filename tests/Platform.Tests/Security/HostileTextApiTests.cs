@@ -88,9 +88,17 @@ public sealed partial class HostileTextApiTests(MerchantAppFactory app) : IClass
     {
         var values = new Dictionary<string, object?>
         {
-            ["kind"] = "text", ["title"] = "Fuzzed", ["description"] = "d", ["priceStars"] = 10, ["textContent"] = "t", ["name"] = "Fuzzed",
-            ["url"] = "http://127.0.0.1:9/fuzz", ["storeName"] = "Fuzz store", ["email"] = $"fuzz-{Guid.NewGuid():N}@example.test",
-            ["password"] = "correct-horse-battery-9", ["welcomeText"] = "Hello",
+            ["kind"] = "text",
+            ["title"] = "Fuzzed",
+            ["description"] = "d",
+            ["priceStars"] = 10,
+            ["textContent"] = "t",
+            ["name"] = "Fuzzed",
+            ["url"] = "http://127.0.0.1:9/fuzz",
+            ["storeName"] = "Fuzz store",
+            ["email"] = $"fuzz-{Guid.NewGuid():N}@example.test",
+            ["password"] = "correct-horse-battery-9",
+            ["welcomeText"] = "Hello",
         };
         var known = type.GetProperties().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).ToHashSet();
         var json = JsonSerializer.Serialize(values.Where(v => known.Contains(v.Key) && v.Key != field).ToDictionary());

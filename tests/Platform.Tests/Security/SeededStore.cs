@@ -41,12 +41,21 @@ internal sealed class SeededStore
             var products = sp.GetRequiredService<ProductService>();
             var text = (await products.CreateAsync(new ProductInput
             {
-                Kind = ProductKind.Text, Title = $"{marker} text", Description = "d", PriceStars = 10, TextContent = $"{marker} secret text",
-                CategoryId = category.Id, State = ProductState.Published,
+                Kind = ProductKind.Text,
+                Title = $"{marker} text",
+                Description = "d",
+                PriceStars = 10,
+                TextContent = $"{marker} secret text",
+                CategoryId = category.Id,
+                State = ProductState.Published,
             }, CancellationToken.None)).Value!;
             var keys = (await products.CreateAsync(new ProductInput
             {
-                Kind = ProductKind.LicenseKey, Title = $"{marker} keys", Description = "d", PriceStars = 10, State = ProductState.Draft,
+                Kind = ProductKind.LicenseKey,
+                Title = $"{marker} keys",
+                Description = "d",
+                PriceStars = 10,
+                State = ProductState.Draft,
             }, CancellationToken.None)).Value!;
             await sp.GetRequiredService<LicenseKeyPool>().AddAsync(keys.Id, [$"{marker}-KEY-1", $"{marker}-KEY-2"], CancellationToken.None);
             var webhook = (await sp.GetRequiredService<WebhookEndpointService>().CreateAsync(
@@ -56,11 +65,18 @@ internal sealed class SeededStore
 
         return new SeededStore
         {
-            Tenant = tenant, Marker = marker,
+            Tenant = tenant,
+            Marker = marker,
             Portal = await app.SignedInClientAsync(email, tenant),
             Api = await ApiTokens.ClientForAsync(app, tenant, signup.OwnerUserId),
-            CategoryId = ids.Item1, TextProductId = ids.Item2, KeyProductId = ids.Item3, FileProductId = fileProduct.Id, FileId = file.Id,
-            OrderId = order.Id, BotId = order.BotId, WebhookId = ids.Item4,
+            CategoryId = ids.Item1,
+            TextProductId = ids.Item2,
+            KeyProductId = ids.Item3,
+            FileProductId = fileProduct.Id,
+            FileId = file.Id,
+            OrderId = order.Id,
+            BotId = order.BotId,
+            WebhookId = ids.Item4,
         };
     }
 }

@@ -134,11 +134,25 @@ public sealed partial class CrossTenantProbeTests(MerchantAppFactory app) : ICla
             var id = (rule.IdOf?.Invoke(b) ?? b.TextProductId).ToString();
             request.Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = antiforgery, ["id"] = id, ["Slug"] = b.Tenant.Slug, ["Title"] = "Probe", ["Name"] = "Probe",
-                ["Description"] = "Probe", ["Kind"] = "Text", ["PriceStars"] = "5", ["TextContent"] = "Probe", ["keysText"] = "PROBE-KEY",
-                ["Email"] = "probe@example.test", ["Role"] = "Staff", ["direction"] = "1", ["EndpointUrl"] = "http://127.0.0.1:9/probe",
-                ["CategoryId"] = b.CategoryId.ToString(), ["FileId"] = b.FileId.ToString(), ["ProductId"] = b.TextProductId.ToString(),
-                ["WelcomeText"] = "Probe", ["Token"] = "123456:probe",
+                ["__RequestVerificationToken"] = antiforgery,
+                ["id"] = id,
+                ["Slug"] = b.Tenant.Slug,
+                ["Title"] = "Probe",
+                ["Name"] = "Probe",
+                ["Description"] = "Probe",
+                ["Kind"] = "Text",
+                ["PriceStars"] = "5",
+                ["TextContent"] = "Probe",
+                ["keysText"] = "PROBE-KEY",
+                ["Email"] = "probe@example.test",
+                ["Role"] = "Staff",
+                ["direction"] = "1",
+                ["EndpointUrl"] = "http://127.0.0.1:9/probe",
+                ["CategoryId"] = b.CategoryId.ToString(),
+                ["FileId"] = b.FileId.ToString(),
+                ["ProductId"] = b.TextProductId.ToString(),
+                ["WelcomeText"] = "Probe",
+                ["Token"] = "123456:probe",
             });
         }
 

@@ -1,16 +1,16 @@
+using Duende.IdentityModel.Client;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Platform.Core.Data;
+using Platform.Core.Identity;
 using Platform.Core.Outbox;
 using Platform.Core.Tenancy;
 using Platform.Core.Webhooks;
-using Platform.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Duende.IdentityModel.Client;
-using Microsoft.AspNetCore.Identity;
-using Platform.Core.Identity;
 using Platform.Tests.Identity;
+using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Webhooks;
 

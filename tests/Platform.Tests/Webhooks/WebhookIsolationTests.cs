@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Data;
 using Platform.Core.Identity;
-using Platform.Core.Tenancy;
 using Platform.Core.Outbox;
+using Platform.Core.Tenancy;
 
 namespace Platform.Tests.Webhooks;
 
@@ -88,7 +88,8 @@ public sealed partial class WebhookIsolationTests(WebhookAppFactory app) : IClas
 
         var invalid = await client.PostAsync(page + "?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["EndpointUrl"] = "not a url",
+            ["__RequestVerificationToken"] = token,
+            ["EndpointUrl"] = "not a url",
         }));
         Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
         Assert.Contains("Enter an absolute https:// URL", await invalid.Content.ReadAsStringAsync());

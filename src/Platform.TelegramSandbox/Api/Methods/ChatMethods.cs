@@ -24,7 +24,9 @@ internal static class ChatMethods
                 if (expire is not null && expire <= call.Store.Now) throw BotApiException.BadRequest("invalid expire_date specified");
                 return ValueTask.FromResult<object>(Add(call, channel, new InviteLinkRecord
                 {
-                    MemberLimit = (int?)limit, ExpireDate = expire, CreatesJoinRequest = call.Bool("creates_join_request") ?? false,
+                    MemberLimit = (int?)limit,
+                    ExpireDate = expire,
+                    CreatesJoinRequest = call.Bool("creates_join_request") ?? false,
                 }));
             }
         };
@@ -39,7 +41,8 @@ internal static class ChatMethods
                 var channel = ChatResolver.Channel(call);
                 return ValueTask.FromResult<object>(Add(call, channel, new InviteLinkRecord
                 {
-                    SubscriptionPeriod = InvoiceRules.SubscriptionPeriod, SubscriptionPrice = (int)price,
+                    SubscriptionPeriod = InvoiceRules.SubscriptionPeriod,
+                    SubscriptionPrice = (int)price,
                 }));
             }
         };
@@ -101,8 +104,15 @@ internal static class ChatMethods
                 var chat = ChatResolver.Resolve(call);
                 var info = new ChatFullInfo
                 {
-                    Id = chat.Id, Type = chat.Type, Title = chat.Title, Username = chat.Username, FirstName = chat.FirstName, LastName = chat.LastName,
-                    AccentColorId = 0, MaxReactionCount = 11, AcceptedGiftTypes = new AcceptedGiftTypes(),
+                    Id = chat.Id,
+                    Type = chat.Type,
+                    Title = chat.Title,
+                    Username = chat.Username,
+                    FirstName = chat.FirstName,
+                    LastName = chat.LastName,
+                    AccentColorId = 0,
+                    MaxReactionCount = 11,
+                    AcceptedGiftTypes = new AcceptedGiftTypes(),
                 };
                 if (chat.Type == ChatType.Channel) info.Description = null;
                 return ValueTask.FromResult<object>(info);

@@ -19,8 +19,11 @@ internal static class FileMethods
                 {
                     m.Document = new Document
                     {
-                        FileId = file.FileId, FileUniqueId = file.FileUniqueId, FileSize = file.Content.Length,
-                        FileName = file.FileName, MimeType = file.MimeType,
+                        FileId = file.FileId,
+                        FileUniqueId = file.FileUniqueId,
+                        FileSize = file.Content.Length,
+                        FileName = file.FileName,
+                        MimeType = file.MimeType,
                     };
                     (m.Caption, m.CaptionEntities) = caption;
                 });
@@ -106,7 +109,11 @@ internal static class FileMethods
 
     private static string GuessMime(string ext) => ext.ToLowerInvariant() switch
     {
-        ".pdf" => "application/pdf", ".txt" => "text/plain", ".zip" => "application/zip",
-        ".png" => "image/png", ".jpg" or ".jpeg" => "image/jpeg", _ => "application/octet-stream",
+        ".pdf" => "application/pdf",
+        ".txt" => "text/plain",
+        ".zip" => "application/zip",
+        ".png" => "image/png",
+        ".jpg" or ".jpeg" => "image/jpeg",
+        _ => "application/octet-stream",
     };
 }

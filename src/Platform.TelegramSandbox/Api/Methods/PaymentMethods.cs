@@ -22,8 +22,11 @@ internal static class PaymentMethods
                 {
                     m.Invoice = new Invoice
                     {
-                        Title = invoice.Title, Description = invoice.Description, StartParameter = invoice.StartParameter ?? "",
-                        Currency = invoice.Currency, TotalAmount = invoice.Amount,
+                        Title = invoice.Title,
+                        Description = invoice.Description,
+                        StartParameter = invoice.StartParameter ?? "",
+                        Currency = invoice.Currency,
+                        TotalAmount = invoice.Amount,
                     };
                     // Telegram puts a Pay button on invoices sent without a keyboard.
                     m.ReplyMarkup ??= new InlineKeyboardMarkup(InlineKeyboardButton.WithPay($"Pay ⭐️{invoice.Amount}"));
@@ -81,15 +84,22 @@ internal static class PaymentMethods
                 call.Bot.StarBalance -= charge.Amount;
                 call.Bot.Transactions.Add(new StarTransaction
                 {
-                    Id = charge.Id, Amount = charge.Amount, Date = call.Store.Now.UtcDateTime,
+                    Id = charge.Id,
+                    Amount = charge.Amount,
+                    Date = call.Store.Now.UtcDateTime,
                     Receiver = new TransactionPartnerUser
                     {
-                        TransactionType = TransactionPartnerUserTransactionType.InvoicePayment, User = user.ToUser(), InvoicePayload = charge.Payload,
+                        TransactionType = TransactionPartnerUserTransactionType.InvoicePayment,
+                        User = user.ToUser(),
+                        InvoicePayload = charge.Payload,
                     },
                 });
                 var message = call.Store.AddMessage(call.Bot, user.ToPrivateChat(), user.ToUser(), m => m.RefundedPayment = new RefundedPayment
                 {
-                    Currency = "XTR", TotalAmount = charge.Amount, InvoicePayload = charge.Payload, TelegramPaymentChargeId = charge.Id,
+                    Currency = "XTR",
+                    TotalAmount = charge.Amount,
+                    InvoicePayload = charge.Payload,
+                    TelegramPaymentChargeId = charge.Id,
                 });
                 call.Store.Enqueue(call.Bot, new Update { Message = message });
                 return ValueTask.FromResult<object>(true);

@@ -32,12 +32,16 @@ public sealed class ApiExamplesTransformer : IOpenApiSchemaTransformer
         [typeof(KeysResponse)] = new KeysResponse(12, 3, 0, 40, "12 added, 3 duplicates skipped."),
         [typeof(ProblemDetails)] = new ProblemDetails
         {
-            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5", Title = "Product not found", Status = StatusCodes.Status404NotFound,
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+            Title = "Product not found",
+            Status = StatusCodes.Status404NotFound,
             Detail = $"This store has no product {ProductId}.",
         },
         [typeof(HttpValidationProblemDetails)] = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["priceStars"] = [$"The price is a whole number of Stars from {ProductRules.MinPriceStars} to {ProductRules.MaxPriceStars:N0}."] })
         {
-            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1", Title = ApiProblems.InvalidTitle, Status = StatusCodes.Status400BadRequest,
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+            Title = ApiProblems.InvalidTitle,
+            Status = StatusCodes.Status400BadRequest,
         },
     };
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Platform.Core.Data;
 using Microsoft.Extensions.Options;
+using Platform.Core.Data;
 using Platform.Core.Email;
 using Platform.TelegramSandbox.Hosting;
 using Platform.Web.Identity;

@@ -61,9 +61,15 @@ public sealed class StorefrontModel(StorefrontReader reader, StorefrontService s
         var buttons = ButtonTexts.ToDictionary(b => b.Key, b => StorefrontButtons.Defaults.TryGetValue(b.Key, out var d) && d == b.Value?.Trim() ? "" : b.Value);
         var result = await service.UpdateAsync(new StorefrontInput
         {
-            DisplayName = DisplayName ?? "", WelcomeText = WelcomeText ?? "", WelcomeImageFileId = WelcomeImageFileId ?? Guid.Empty,
-            AboutText = AboutText ?? "", TermsText = TermsText ?? "", SupportText = SupportText ?? "", SupportContact = SupportContact ?? "",
-            DefaultLanguage = DefaultLanguage, ButtonTexts = buttons,
+            DisplayName = DisplayName ?? "",
+            WelcomeText = WelcomeText ?? "",
+            WelcomeImageFileId = WelcomeImageFileId ?? Guid.Empty,
+            AboutText = AboutText ?? "",
+            TermsText = TermsText ?? "",
+            SupportText = SupportText ?? "",
+            SupportContact = SupportContact ?? "",
+            DefaultLanguage = DefaultLanguage,
+            ButtonTexts = buttons,
         }, cancellationToken);
         if (!result.Succeeded)
         {

@@ -2,10 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.Core;
 using Platform.Core.Accounts;
 using Platform.Core.Email;
 using Platform.Core.Tenancy;
-using Platform.Core;
 using Platform.Web.Identity;
 using Platform.Web.Portal;
 

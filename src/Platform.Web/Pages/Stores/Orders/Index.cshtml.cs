@@ -30,7 +30,10 @@ public sealed class IndexModel(OrderReader orders, ProductService products) : Pa
         // Dates are whole UTC days: "to" includes its day.
         Result = await orders.ListAsync(new OrderFilter
         {
-            Status = Status, ProductId = ProductId, Customer = Customer, Page = Math.Max(PageNumber, 0),
+            Status = Status,
+            ProductId = ProductId,
+            Customer = Customer,
+            Page = Math.Max(PageNumber, 0),
             From = From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             To = To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
         }, cancellationToken);
@@ -39,7 +42,11 @@ public sealed class IndexModel(OrderReader orders, ProductService products) : Pa
     public string PageLink(int page) =>
         QueryString.Create(new Dictionary<string, string?>
         {
-            ["Status"] = Status?.ToString(), ["ProductId"] = ProductId?.ToString(), ["Customer"] = Customer,
-            ["From"] = From?.ToString("yyyy-MM-dd"), ["To"] = To?.ToString("yyyy-MM-dd"), ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Status"] = Status?.ToString(),
+            ["ProductId"] = ProductId?.ToString(),
+            ["Customer"] = Customer,
+            ["From"] = From?.ToString("yyyy-MM-dd"),
+            ["To"] = To?.ToString("yyyy-MM-dd"),
+            ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
 }

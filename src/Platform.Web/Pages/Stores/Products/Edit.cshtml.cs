@@ -64,9 +64,16 @@ public sealed class EditModel(ProductService products, CategoryService categorie
 
         var input = new ProductInput
         {
-            Kind = Kind, Title = Title ?? "", Description = Description ?? "", PriceStars = PriceStars ?? 0, State = State,
-            CategoryId = CategoryId ?? Guid.Empty, PhotoFileId = PhotoFileId ?? Guid.Empty, FileId = FileId ?? Guid.Empty,
-            TextContent = TextContent ?? "", DownloadLimit = DownloadLimit,
+            Kind = Kind,
+            Title = Title ?? "",
+            Description = Description ?? "",
+            PriceStars = PriceStars ?? 0,
+            State = State,
+            CategoryId = CategoryId ?? Guid.Empty,
+            PhotoFileId = PhotoFileId ?? Guid.Empty,
+            FileId = FileId ?? Guid.Empty,
+            TextContent = TextContent ?? "",
+            DownloadLimit = DownloadLimit,
         };
         var result = Existing is null
             ? await products.CreateAsync(input, cancellationToken)
