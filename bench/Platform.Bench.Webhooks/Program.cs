@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Platform.Bench.Webhooks;
 using Platform.Core.Data;
@@ -12,9 +13,9 @@ using Platform.Worker;
 // Webhook delivery benchmark (issue 5, point 9). Run: dotnet run -c Release --project bench/Platform.Bench.Webhooks
 // (a) backlog: events written first, then the job server starts; deliveries/s to a few loopback endpoints.
 // (b) steady: 1,000 events/s for 20 s while the job server runs; lag from commit to first arrival at the receiver.
-var backlogEvents = args.Length > 0 ? int.Parse(args[0]) : 10_000;
-var backlogEndpoints = args.Length > 1 ? int.Parse(args[1]) : 2;
-var steadySeconds = args.Length > 2 ? int.Parse(args[2]) : 20;
+var backlogEvents = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
+var backlogEndpoints = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2;
+var steadySeconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
 const int SteadyRate = 1_000;
 using var budget = new CancellationTokenSource(TimeSpan.FromMinutes(2));
 var ct = budget.Token;

@@ -1,5 +1,6 @@
 extern alias Sandbox;
 
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using Npgsql;
@@ -31,7 +32,7 @@ internal static class CheckoutRush
         Console.Error.WriteLine("(c) all buyers pay now");
         var report = new StringBuilder($"## (c) {buyerCount} concurrent buyers over {botCount} bots (file product, 64 KB; after {warmupRounds} warm-up rounds of {warmupBuyers} and {SettleSeconds} s of quiet)\n\n");
         report.AppendLine("### All pay within the same instant (the burst)\n").Append(await MeasureAsync(shop, control, telegramBase, superuserConnection, buyerCount, botCount, cpu, 0));
-        report.AppendLine($"\n### Each pays once at a random moment within {SpreadSeconds} s ({buyerCount / SpreadSeconds} purchases/s on average)\n")
+        report.AppendLine(CultureInfo.CurrentCulture, $"\n### Each pays once at a random moment within {SpreadSeconds} s ({buyerCount / SpreadSeconds} purchases/s on average)\n")
             .Append(await MeasureAsync(shop, control, telegramBase, superuserConnection, buyerCount, botCount, cpu, SpreadSeconds));
         return report.ToString();
     }
@@ -48,9 +49,9 @@ internal static class CheckoutRush
         var latencies = paidAt.Where(p => sent.ContainsKey(p.Key)).Select(p => (sent[p.Key] - p.Value.Paid).TotalMilliseconds).ToList();
         var total = paidAt.Where(p => sent.ContainsKey(p.Key)).Select(p => (sent[p.Key] - p.Value.Pressed).TotalMilliseconds).ToList();
         return new StringBuilder()
-            .AppendLine($"- payment completed → document in chat: {Figures.Describe(latencies)}")
-            .AppendLine($"- pay pressed → document in chat: {Figures.Describe(total)}")
-            .AppendLine($"- {cost} (first pay call → last document sent)")
+            .AppendLine(CultureInfo.CurrentCulture, $"- payment completed → document in chat: {Figures.Describe(latencies)}")
+            .AppendLine(CultureInfo.CurrentCulture, $"- pay pressed → document in chat: {Figures.Describe(total)}")
+            .AppendLine(CultureInfo.CurrentCulture, $"- {cost} (first pay call → last document sent)")
             .Append(await StagesAsync(superuserConnection, paidAt))
             .Append(spreadSeconds == 0 ? await StatementStats.ReportAsync(superuserConnection, buyerCount) : "")
             .ToString();
@@ -142,13 +143,13 @@ internal static class CheckoutRush
         }
 
         var text = new StringBuilder("- stages (from the rows each stage writes):\n");
-        foreach (var (name, samples) in stages) text.AppendLine($"  - {name}: {Figures.Describe(samples)}");
+        foreach (var (name, samples) in stages) text.AppendLine(CultureInfo.CurrentCulture, $"  - {name}: {Figures.Describe(samples)}");
         await reader.DisposeAsync();
         // An update that failed and ran again explains a slow purchase without any CPU to show for it.
         await using var retried = new NpgsqlCommand("""SELECT count(*), max("LastError") FROM "InboxUpdates" WHERE "Attempts" > 0""", connection);
         await using var failures = await retried.ExecuteReaderAsync();
         await failures.ReadAsync();
-        text.AppendLine($"- inbox updates that failed at least once so far: {failures.GetInt64(0)}{(failures.IsDBNull(1) ? "" : $" (e.g. {failures.GetString(1)})")}");
+        text.AppendLine(CultureInfo.CurrentCulture, $"- inbox updates that failed at least once so far: {failures.GetInt64(0)}{(failures.IsDBNull(1) ? "" : $" (e.g. {failures.GetString(1)})")}");
         return text.ToString();
     }
 }

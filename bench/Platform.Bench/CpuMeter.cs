@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Platform.Bench;
@@ -16,12 +17,12 @@ internal sealed partial class CpuMeter(int webPid, string postgresDataDirectory)
     public CpuSnapshot Read()
     {
         var parts = new Dictionary<string, double>();
-        var postmaster = int.Parse(File.ReadLines(Path.Combine(postgresDataDirectory, "postmaster.pid")).First());
+        var postmaster = int.Parse(File.ReadLines(Path.Combine(postgresDataDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
         var postgres = Ticks(postmaster, withReapedChildren: true);
         var backends = 0;
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            if (int.TryParse(Path.GetFileName(dir), out var pid) && pid != postmaster && Stat(pid) is { } stat && stat[1] == postmaster.ToString())
+            if (int.TryParse(Path.GetFileName(dir), out var pid) && pid != postmaster && Stat(pid) is { } stat && stat[1] == postmaster.ToString(CultureInfo.InvariantCulture))
             {
                 var ticks = Ticks(pid, withReapedChildren: false);
                 postgres += ticks;
@@ -36,7 +37,7 @@ internal sealed partial class CpuMeter(int webPid, string postgresDataDirectory)
             if (int.TryParse(Path.GetFileName(dir), out var tid) && Stat(webPid, tid) is { } stat)
             {
                 var name = "web " + TrailingNumber().Replace(ThreadName(webPid, tid), "");
-                parts[name] = parts.GetValueOrDefault(name) + (double.Parse(stat[11]) + double.Parse(stat[12])) / TicksPerSecond;
+                parts[name] = parts.GetValueOrDefault(name) + (double.Parse(stat[11], CultureInfo.InvariantCulture) + double.Parse(stat[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
             }
         }
 
@@ -91,8 +92,8 @@ internal sealed partial class CpuMeter(int webPid, string postgresDataDirectory)
             return 0;
         }
 
-        var ticks = double.Parse(f[11]) + double.Parse(f[12]);
-        return withReapedChildren ? ticks + double.Parse(f[13]) + double.Parse(f[14]) : ticks;
+        var ticks = double.Parse(f[11], CultureInfo.InvariantCulture) + double.Parse(f[12], CultureInfo.InvariantCulture);
+        return withReapedChildren ? ticks + double.Parse(f[13], CultureInfo.InvariantCulture) + double.Parse(f[14], CultureInfo.InvariantCulture) : ticks;
     }
 
     private static string[]? Stat(int pid, int? tid = null)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -40,6 +41,7 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
         _logger = logger;
     }
 
+    [SuppressMessage("Performance", "CA1822", Justification = "Read next to Port as the address of this cluster (cluster.Host).")]
     public string Host => "127.0.0.1";
     public int Port { get; }
 

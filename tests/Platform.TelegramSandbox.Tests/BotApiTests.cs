@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -81,14 +82,14 @@ public sealed class BotApiTests
         var (s1, _) = await RawAsync(sandbox, HttpMethod.Get, $"{url}?chat_id={ann}&text=query&reply_markup={markup}&no_such_param=1");
         var (s2, _) = await RawAsync(sandbox, HttpMethod.Post, url, new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["chat_id"] = ann.ToString(),
+            ["chat_id"] = ann.ToString(CultureInfo.InvariantCulture),
             ["text"] = "form",
             ["reply_markup"] = Uri.UnescapeDataString(markup),
         }));
         await sandbox.AdvanceAsync(5); // stay inside the per-chat flood limit
         var (s3, _) = await RawAsync(sandbox, HttpMethod.Post, url, new StringContent(
             $$"""{"chat_id":{{ann}},"text":"json","reply_markup":{"inline_keyboard":[[{"text":"Buy","callback_data":"buy"}]]},"whatever":true}""", Encoding.UTF8, "application/json"));
-        var multipart = new MultipartFormDataContent { { new StringContent(ann.ToString()), "chat_id" }, { new StringContent("multipart"), "text" }, { new StringContent(Uri.UnescapeDataString(markup)), "reply_markup" } };
+        var multipart = new MultipartFormDataContent { { new StringContent(ann.ToString(CultureInfo.InvariantCulture)), "chat_id" }, { new StringContent("multipart"), "text" }, { new StringContent(Uri.UnescapeDataString(markup)), "reply_markup" } };
         var (s4, _) = await RawAsync(sandbox, HttpMethod.Post, url, multipart);
 
         Assert.Equal([200, 200, 200, 200], [s1, s2, s3, s4]);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
@@ -197,7 +198,7 @@ public sealed class InboxWriter : BackgroundService
         var p = 1;
         for (var i = 0; i < rows.Count; i++)
         {
-            sql.Append(i == 0 ? "" : ",").Append($"(${p}, ${p + 1}, ${p + 2}, ${p + 3}, ${p + 4}, ${p + 5}, ${p + 6}, 0)");
+            sql.Append(i == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $"(${p}, ${p + 1}, ${p + 2}, ${p + 3}, ${p + 4}, ${p + 5}, ${p + 6}, 0)");
             p += 7;
             var row = rows[i];
             command.Parameters.Add(new NpgsqlParameter { Value = tenantId });

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Options;
 using Platform.Core.Bots;
 
@@ -11,6 +12,9 @@ namespace Platform.Core.Outbound;
 /// ran. A handler that waits on Telegram (a send gate, a 429's retry_after) gives its place back while it waits
 /// (<see cref="DelayAsync"/>), so slow chats never hold the others up.
 /// </summary>
+[SuppressMessage("Design", "CA1001", Justification =
+    "SemaphoreSlim needs disposing only once its AvailableWaitHandle is used, which this never does; "
+    + "the instance lives as long as the process (a singleton).")]
 public sealed class ProcessorThrottle
 {
     /// <summary>Places per core when <c>Telegram:ProcessorMaxConcurrentUpdates</c> is 0 (checkout benchmark: 3 per core beat 4, 6 and no cap).</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -17,6 +18,9 @@ namespace Platform.Core.Payments;
 /// fast path, so everything it needs (the bot's token too) is one statement in one round trip, the tenant set in the
 /// same batch; only a key product takes a second step, the reservation.
 /// </summary>
+[SuppressMessage("Design", "CA1001", Justification =
+    "SemaphoreSlim needs disposing only once its AvailableWaitHandle is used, which this never does; "
+    + "the instance lives as long as the process (a singleton).")]
 public sealed class PreCheckoutService(BotDataSource dataSource, TenantScopeFactory scopes, TimeProvider time, IOptions<TelegramOptions> options)
 {
     /// <summary>Decisions at once per core when <c>Telegram:PreCheckoutMaxConcurrency</c> is 0.</summary>

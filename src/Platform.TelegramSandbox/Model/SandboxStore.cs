@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Platform.TelegramSandbox.Time;
 using Telegram.Bot;
@@ -29,6 +30,8 @@ public sealed class SandboxStore(SandboxClock clock)
     internal BotRecord? FindBotByToken(string token) =>
         Data.Bots.Values.FirstOrDefault(b => string.Equals(b.Token, token, StringComparison.Ordinal));
 
+    [SuppressMessage("Performance", "CA1822", Justification =
+        "A store operation: callers write store.ChatOf(bot, id) like the store's other lookups.")]
     internal ChatLog ChatOf(BotRecord bot, long chatId)
     {
         if (!bot.Chats.TryGetValue(chatId, out var log)) bot.Chats[chatId] = log = new ChatLog { ChatId = chatId };

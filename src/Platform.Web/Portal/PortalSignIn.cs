@@ -38,7 +38,7 @@ public sealed class PortalSignIn(SignInManager<PlatformUser> signIn, StoreDirect
         var stores = await directory.ListForUserAsync(userId, cancellationToken);
         var last = signIn.Context.Request.Cookies[LastStoreCookie];
         var remembered = Guid.TryParse(last, out var id) ? stores.FirstOrDefault(s => s.Store.Id == id) : null;
-        return (remembered ?? stores.FirstOrDefault())?.Store;
+        return (remembered ?? (stores.Count > 0 ? stores[0] : null))?.Store;
     }
 
     /// <summary>Where to land after signing in with <paramref name="store"/> when no return address was given.</summary>

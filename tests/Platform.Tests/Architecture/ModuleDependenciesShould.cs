@@ -30,7 +30,7 @@ public sealed class ModuleDependenciesShould
     [Fact]
     public void Keep_Orders_Payments_and_Catalog_out_of_the_inbox_and_the_conversation()
     {
-        IArchRule rule = Types().That().ResideInNamespaceMatching(@"^Platform\.Core\.(Orders|Payments|Catalog)(\..+)?$")
+        var rule = Types().That().ResideInNamespaceMatching(@"^Platform\.Core\.(Orders|Payments|Catalog)(\..+)?$")
             .Should().NotDependOnAnyTypesThat().ResideInNamespaceMatching(@"^Platform\.Core\.(Inbox|Conversation)(\..+)?$");
 
         var failures = rule.Evaluate(CoreModules.Architecture).Where(r => !r.Passed).Select(r => r.Description).ToList();

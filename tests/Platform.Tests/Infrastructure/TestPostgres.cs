@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Platform.LocalPostgres;
@@ -10,6 +11,9 @@ namespace Platform.Tests.Infrastructure;
 /// variable <c>PLATFORM_TEST_DATABASE</c> holds a superuser connection string, that server is used instead.
 /// Each test gets its own database, copied from a template prepared once per run by <see cref="PrepareTemplate"/>.
 /// </summary>
+[SuppressMessage("Design", "CA1001", Justification =
+    "SemaphoreSlim needs disposing only once its AvailableWaitHandle is used, which this never does; "
+    + "the instance lives as long as the process (one per test run).")]
 public sealed class TestPostgres
 {
     public const string ExternalServerVariable = "PLATFORM_TEST_DATABASE";

@@ -17,6 +17,9 @@ namespace Platform.Tests.Merchant;
 /// <summary><c>/api/v1</c> store, products, keys, files and orders with a real client-credentials token.</summary>
 public sealed class MerchantApiTests(MerchantAppFactory app) : IClassFixture<MerchantAppFactory>
 {
+    private static readonly string[] KeysWithADuplicate = ["A", "B", "B", "C"];
+    private static readonly string[] OneKey = ["X"];
+
     private async Task<(TenantInfo Tenant, HttpClient Http)> StoreWithTokenAsync(string name)
     {
         var (tenant, email) = await app.NewStoreAsync(name);
@@ -67,7 +70,7 @@ public sealed class MerchantApiTests(MerchantAppFactory app) : IClassFixture<Mer
         var id = product.GetProperty("id").GetGuid();
         Assert.True(product.GetProperty("invoiceDescription").GetString()!.Length <= 255);
 
-        using var json = await http.PostAsJsonAsync($"api/v1/products/{id}/keys", new[] { "A", "B", "B", "C" });
+        using var json = await http.PostAsJsonAsync($"api/v1/products/{id}/keys", KeysWithADuplicate);
         var added = await JsonAsync(json);
         Assert.Equal(3, added.GetProperty("added").GetInt32());
         Assert.Equal(1, added.GetProperty("duplicates").GetInt32());
@@ -87,7 +90,7 @@ public sealed class MerchantApiTests(MerchantAppFactory app) : IClassFixture<Mer
 
         using var textProduct = await http.PostAsJsonAsync("api/v1/products", new { kind = "text", title = "Link", priceStars = 5, textContent = "https://example.test/secret" });
         var textId = (await JsonAsync(textProduct)).GetProperty("id").GetGuid();
-        using var conflict = await http.PostAsJsonAsync($"api/v1/products/{textId}/keys", new[] { "X" });
+        using var conflict = await http.PostAsJsonAsync($"api/v1/products/{textId}/keys", OneKey);
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
     }
 

@@ -39,6 +39,7 @@ public class MerchantAppFactory : PlatformAppFactory
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
         if (Directory.Exists(FilesRoot))
         {
             Directory.Delete(FilesRoot, recursive: true);

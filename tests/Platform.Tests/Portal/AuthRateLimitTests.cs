@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Platform.Tests.Infrastructure;
@@ -84,7 +85,7 @@ public sealed class AuthRateLimitTests(AuthRateLimitTests.LowLimitAppFactory app
         protected override void ConfigureSettings(IDictionary<string, string?> settings)
         {
             base.ConfigureSettings(settings);
-            settings["RateLimits:AuthPermitLimit"] = Limit.ToString();
+            settings["RateLimits:AuthPermitLimit"] = Limit.ToString(CultureInfo.InvariantCulture);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -100,6 +101,6 @@ public sealed class SignupAndLoginTests(PlatformAppFactory app) : IClassFixture<
         var (status, page) = await admin.GetAsync("/admin");
         Assert.Equal(HttpStatusCode.OK, status);
         await using var reader = app.Services.GetRequiredService<CrossTenantReaderFactory>().CreateReader();
-        Assert.Equal((await reader.Tenants.CountAsync()).ToString(), page.QuerySelector("#store-count")!.TextContent);
+        Assert.Equal((await reader.Tenants.CountAsync()).ToString(CultureInfo.CurrentCulture), page.QuerySelector("#store-count")!.TextContent);
     }
 }

@@ -40,7 +40,8 @@ public sealed class SignupValidationTests(PlatformAppFactory app) : IClassFixtur
         Assert.NotEmpty(PortalClient.FieldError(page, "Password"));
         Assert.Equal(0, await CountStoresNamedAsync("Weakling"));
         await using var reader = app.Services.GetRequiredService<CrossTenantReaderFactory>().CreateReader();
-        Assert.False(await reader.Users.AnyAsync(u => u.NormalizedEmail == email.ToUpperInvariant()));
+        var normalizedEmail = email.ToUpperInvariant();
+        Assert.False(await reader.Users.AnyAsync(u => u.NormalizedEmail == normalizedEmail));
     }
 
     [Theory]

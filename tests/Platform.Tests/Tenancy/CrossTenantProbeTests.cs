@@ -192,7 +192,7 @@ public sealed partial class CrossTenantProbeTests(MerchantAppFactory app) : ICla
         return JsonSerializer.Serialize(values);
     }
 
-    private async Task<string> AntiforgeryTokenAsync(SeededStore a)
+    private static async Task<string> AntiforgeryTokenAsync(SeededStore a)
     {
         var html = await a.Portal.GetStringAsync($"/stores/{a.Tenant.Slug}/products/new");
         return AntiforgeryField().Match(html).Groups[1].Value;

@@ -15,6 +15,9 @@ namespace Platform.Tests.Webhooks;
 /// <summary>Tenant A never sees tenant B's endpoints, events or deliveries, through the API or the portal; bad input is a 4xx.</summary>
 public sealed partial class WebhookIsolationTests(WebhookAppFactory app) : IClassFixture<WebhookAppFactory>
 {
+    private static readonly string[] OrderPaid = ["order.paid"];
+    private static readonly string[] UnknownEventType = ["order.exploded"];
+
     [Fact]
     public async Task Tenant_A_never_sees_tenant_B_endpoints_events_or_deliveries_through_the_api()
     {
@@ -26,7 +29,7 @@ public sealed partial class WebhookIsolationTests(WebhookAppFactory app) : IClas
         var bDelivery = (await app.DeliveryAsync(b, bEvent)).Id;
         using var client = await app.ApiClientAsync(a, aEmail);
 
-        var created = await client.PostAsJsonAsync("/api/v1/webhook-endpoints", new { url = "http://127.0.0.1:9/alpha", eventTypes = new[] { "order.paid" } });
+        var created = await client.PostAsJsonAsync("/api/v1/webhook-endpoints", new { url = "http://127.0.0.1:9/alpha", eventTypes = OrderPaid });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var list = await client.GetStringAsync("/api/v1/webhook-endpoints");
         Assert.Contains("/alpha", list);
@@ -134,7 +137,7 @@ public sealed partial class WebhookIsolationTests(WebhookAppFactory app) : IClas
             Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("Url", out _));
         }
 
-        var badType = await client.PostAsJsonAsync("/api/v1/webhook-endpoints", new { url = "http://127.0.0.1:9/x", eventTypes = new[] { "order.exploded" } });
+        var badType = await client.PostAsJsonAsync("/api/v1/webhook-endpoints", new { url = "http://127.0.0.1:9/x", eventTypes = UnknownEventType });
         Assert.Equal(HttpStatusCode.BadRequest, badType.StatusCode);
 
         var malformed = await client.PostAsync("/api/v1/webhook-endpoints", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));

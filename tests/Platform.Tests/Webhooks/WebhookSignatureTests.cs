@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -56,6 +57,6 @@ public sealed class WebhookSignatureTests(WebhookAppFactory app) : IClassFixture
         Assert.True(root.TryGetProperty("created_at", out _));
         Assert.Equal(150, root.GetProperty("data").GetProperty("amount_stars").GetInt32());
         Assert.StartsWith("application/json", request.Headers["content-type"]);
-        Assert.Equal(Encoding.UTF8.GetByteCount(request.Body), int.Parse(request.Headers["content-length"]));
+        Assert.Equal(Encoding.UTF8.GetByteCount(request.Body), int.Parse(request.Headers["content-length"], CultureInfo.InvariantCulture));
     }
 }

@@ -45,8 +45,8 @@ public sealed class IndexModel(OrderReader orders, ProductService products) : Pa
             ["Status"] = Status?.ToString(),
             ["ProductId"] = ProductId?.ToString(),
             ["Customer"] = Customer,
-            ["From"] = From?.ToString("yyyy-MM-dd"),
-            ["To"] = To?.ToString("yyyy-MM-dd"),
+            ["From"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["To"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
 }
