@@ -123,12 +123,16 @@ try
         Console.WriteLine($"| one stream, median of {runs} (MB/s) | {Mb(webMedian)} | {Mb(nginxMedian)} | {webMedian / nginxMedian:0.00}× |");
         // Runs alternate web/nginx, so each pair shares the machine's load of that moment: the pairwise ratio is steadier.
         var pairRatios = webSpeeds.Zip(nginxSpeeds, (w, n) => w / n).ToList();
-        Console.WriteLine($"| one stream, median of pairwise ratios | | | {Median(pairRatios):0.00}× ({string.Join(" ", pairRatios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))}) |");
+        Console.WriteLine($"| one stream, median of pairwise ratios | | | {Median(pairRatios):0.00}× " +
+            $"({string.Join(" ", pairRatios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))}) |");
         var frontRatios = frontSpeeds.Zip(nginxSpeeds, (f, n) => f / n).ToList();
-        Console.WriteLine($"| one stream, /d/ behind nginx with X-Accel-Redirect, median (MB/s) | {Mb(Median(frontSpeeds))} | {Mb(nginxMedian)} | {Median(frontRatios):0.00}× pairwise ({string.Join(" ", frontRatios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))}) |");
+        Console.WriteLine($"| one stream, /d/ behind nginx with X-Accel-Redirect, median (MB/s) | {Mb(Median(frontSpeeds))} | {Mb(nginxMedian)} " +
+            $"| {Median(frontRatios):0.00}× pairwise ({string.Join(" ", frontRatios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))}) |");
         Console.WriteLine($"| one stream, all runs (MB/s) | {string.Join(" ", webSpeeds.Select(Mb))} | {string.Join(" ", nginxSpeeds.Select(Mb))} | |");
-        Console.WriteLine($"| {concurrency} concurrent, aggregate (MB/s) | {totalMb / webConcurrentSeconds:0} | {totalMb / nginxConcurrentSeconds:0} | {nginxConcurrentSeconds / webConcurrentSeconds:0.00}× |");
-        Console.WriteLine($"| web RSS before → peak during {concurrency} downloads (MB) | {baseline / 1048576.0:0} → {peak / 1048576.0:0} (+{(peak - baseline) / 1048576.0:0.0}) | | |");
+        Console.WriteLine($"| {concurrency} concurrent, aggregate (MB/s) | {totalMb / webConcurrentSeconds:0} | {totalMb / nginxConcurrentSeconds:0} " +
+            $"| {nginxConcurrentSeconds / webConcurrentSeconds:0.00}× |");
+        Console.WriteLine($"| web RSS before → peak during {concurrency} downloads (MB) | {baseline / 1048576.0:0} → {peak / 1048576.0:0} " +
+            $"(+{(peak - baseline) / 1048576.0:0.0}) | | |");
         Console.WriteLine();
         Console.WriteLine($"load before: {loadBefore}; after: {File.ReadAllText("/proc/loadavg").Trim()}; cores: {Environment.ProcessorCount}");
         return 0;
@@ -152,7 +156,9 @@ static string Mb(double bytesPerSecond) => (bytesPerSecond / 1048576).ToString("
 
 async Task<double> CurlAsync(string url)
 {
-    var start = new ProcessStartInfo("curl", ["-s", "-f", "-o", "/dev/null", "--max-time", "300", "-w", "%{speed_download} %{size_download}", url]) { RedirectStandardOutput = true };
+    var start = new ProcessStartInfo("curl", ["-s", "-f", "-o", "/dev/null", "--max-time", "300", "-w", "%{speed_download} %{size_download}",
+        url])
+    { RedirectStandardOutput = true };
     using var curl = Process.Start(start)!;
     var text = await curl.StandardOutput.ReadToEndAsync();
     await curl.WaitForExitAsync();

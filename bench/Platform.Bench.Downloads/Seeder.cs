@@ -21,14 +21,21 @@ internal static class Seeder
     {
         // Core's option checks ask for the host environment; the seeder is not a host, so it says what it is.
         var services = new ServiceCollection().AddLogging()
-            .AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Testing" })
+            .AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(
+                new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Testing" })
             .AddPlatformCore(configuration).BuildServiceProvider();
         await using var _ = services;
         // A store row only (no owner account): the benchmark needs no login, and Identity is a web-host service.
         TenantInfo tenant;
         await using (var plain = services.CreateAsyncScope())
         {
-            var row = new Tenant { Id = Guid.CreateVersion7(), Slug = "bench-" + Guid.NewGuid().ToString("N")[..8], Name = "Bench Store", CreatedAt = DateTimeOffset.UtcNow };
+            var row = new Tenant
+            {
+                Id = Guid.CreateVersion7(),
+                Slug = "bench-" + Guid.NewGuid().ToString("N")[..8],
+                Name = "Bench Store",
+                CreatedAt = DateTimeOffset.UtcNow
+            };
             var tenants = plain.ServiceProvider.GetRequiredService<PlatformDbContext>();
             tenants.Tenants.Add(row);
             await tenants.SaveChangesAsync();
@@ -56,7 +63,15 @@ internal static class Seeder
 
         var db = sp.GetRequiredService<PlatformDbContext>();
         var now = DateTimeOffset.UtcNow;
-        var bot = new Bot { Id = Guid.CreateVersion7(), TelegramBotId = RandomNumberGenerator.GetInt32(1, int.MaxValue), Username = "bench_bot", TokenCiphertext = "-", WebhookSecretCiphertext = "-", CreatedAt = now };
+        var bot = new Bot
+        {
+            Id = Guid.CreateVersion7(),
+            TelegramBotId = RandomNumberGenerator.GetInt32(1, int.MaxValue),
+            Username = "bench_bot",
+            TokenCiphertext = "-",
+            WebhookSecretCiphertext = "-",
+            CreatedAt = now
+        };
         var customer = new Customer { Id = Guid.CreateVersion7(), TelegramUserId = 42, CreatedAt = now, LastSeenAt = now };
         db.AddRange(bot, customer);
         var tokens = new List<string>();

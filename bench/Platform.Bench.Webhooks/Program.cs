@@ -73,7 +73,8 @@ try
         await db.SaveChangesAsync(ct);
     }
 
-    Console.WriteLine($"Wrote {backlogEvents} backlog events in {write.Elapsed.TotalSeconds:0.0} s; {backlogEndpoints} endpoints → {backlogEvents * backlogEndpoints} deliveries");
+    Console.WriteLine($"Wrote {backlogEvents} backlog events in {write.Elapsed.TotalSeconds:0.0} s; {backlogEndpoints} endpoints " +
+        $"→ {backlogEvents * backlogEndpoints} deliveries");
     var expected = (long)backlogEvents * backlogEndpoints;
     var started = Stopwatch.GetTimestamp();
     await host.StartAsync(ct);
@@ -89,7 +90,8 @@ try
     }
 
     var backlogSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-    Console.WriteLine($"(a) backlog: {expected} deliveries in {backlogSeconds:0.00} s = {expected / backlogSeconds:0} deliveries/s (job server start, dispatch and sending included)");
+    Console.WriteLine($"(a) backlog: {expected} deliveries in {backlogSeconds:0.00} s = {expected / backlogSeconds:0} deliveries/s (job server start, " +
+        $"dispatch and sending included)");
 
     // (b) Steady 1,000 events/s: 20 events every 20 ms, each batch in one transaction.
     var committed = new ConcurrentDictionary<string, long>();
@@ -106,7 +108,8 @@ try
 
         await using var scope = scopes.CreateScope(tenant);
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var batch = Enumerable.Range(0, due).Select(i => db.AddOutboxEvent(EventTypes.OrderFulfilled, new { OrderId = $"s_{produced + i}" }, DateTimeOffset.UtcNow)).ToList();
+        var batch = Enumerable.Range(0, due).Select(i => db.AddOutboxEvent(EventTypes.OrderFulfilled, new { OrderId = $"s_{produced + i}" },
+            DateTimeOffset.UtcNow)).ToList();
         await db.SaveChangesAsync(ct);
         var at = Stopwatch.GetTimestamp();
         foreach (var e in batch)
@@ -125,7 +128,8 @@ try
 
     var lags = committed.Select(c => Math.Max(0, Stopwatch.GetElapsedTime(c.Value, receiver.Arrivals[c.Key]).TotalMilliseconds)).Order().ToArray();
     double P(double q) => lags[Math.Min(lags.Length - 1, (int)Math.Ceiling(q * lags.Length) - 1)];
-    Console.WriteLine($"(b) steady: {produced} events in {produceSeconds:0.0} s = {produced / produceSeconds:0} events/s; lag commit→receiver p50 {P(0.50):0} ms, p95 {P(0.95):0} ms, p99 {P(0.99):0} ms, max {lags[^1]:0} ms");
+    Console.WriteLine($"(b) steady: {produced} events in {produceSeconds:0.0} s = {produced / produceSeconds:0} events/s; lag commit→receiver " +
+        $"p50 {P(0.50):0} ms, p95 {P(0.95):0} ms, p99 {P(0.99):0} ms, max {lags[^1]:0} ms");
     Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Trim()}");
     await host.StopAsync(CancellationToken.None);
 }

@@ -8,13 +8,14 @@ using Npgsql;
 namespace Platform.Bench;
 
 /// <summary>
-/// Point 8(c): buyers holding invoices all pay at once (and then, a second set, spread over ten seconds); latency = the document's <c>Delivery.SentAt</c> (Telegram
-/// confirmed it) minus the moment the buyer's pay call returned. Also splits that time into the pipeline's stages
+/// Point 8(c): buyers holding invoices all pay at once (and then, a second set, spread over ten seconds); latency = the
+/// document's <c>Delivery.SentAt</c> (Telegram confirmed it) minus the moment the buyer's pay call returned. Also splits that time into the pipeline's stages
 /// from the rows each stage writes, so a miss says where the time went.
 /// </summary>
 internal static class CheckoutRush
 {
-    public static async Task<string> RunAsync(Shop shop, HttpClient control, string telegramBase, string superuserConnection, int buyerCount, int botCount, CpuMeter cpu)
+    public static async Task<string> RunAsync(Shop shop, HttpClient control, string telegramBase, string superuserConnection, int buyerCount, int botCount,
+        CpuMeter cpu)
     {
         // A server that has just started spends most of a 2-core machine on tiered JIT compilation; production
         // servers are long-running. Unmeasured rounds of the same rush first (BENCH_WARMUP_ROUNDS, default 4, of
@@ -30,9 +31,13 @@ internal static class CheckoutRush
         }
 
         Console.Error.WriteLine("(c) all buyers pay now");
-        var report = new StringBuilder($"## (c) {buyerCount} concurrent buyers over {botCount} bots (file product, 64 KB; after {warmupRounds} warm-up rounds of {warmupBuyers} and {SettleSeconds} s of quiet)\n\n");
-        report.AppendLine("### All pay within the same instant (the burst)\n").Append(await MeasureAsync(shop, control, telegramBase, superuserConnection, buyerCount, botCount, cpu, 0));
-        report.AppendLine(CultureInfo.CurrentCulture, $"\n### Each pays once at a random moment within {SpreadSeconds} s ({buyerCount / SpreadSeconds} purchases/s on average)\n")
+        var report = new StringBuilder(
+            $"## (c) {buyerCount} concurrent buyers over {botCount} bots (file product, 64 KB; after {warmupRounds} warm-up rounds of {warmupBuyers} " +
+            $"and {SettleSeconds} s of quiet)\n\n");
+        report.AppendLine("### All pay within the same instant (the burst)\n").Append(await MeasureAsync(shop, control, telegramBase, superuserConnection,
+            buyerCount, botCount, cpu, 0));
+        report.AppendLine(CultureInfo.CurrentCulture,
+            $"\n### Each pays once at a random moment within {SpreadSeconds} s ({buyerCount / SpreadSeconds} purchases/s on average)\n")
             .Append(await MeasureAsync(shop, control, telegramBase, superuserConnection, buyerCount, botCount, cpu, SpreadSeconds));
         return report.ToString();
     }
@@ -57,7 +62,8 @@ internal static class CheckoutRush
             .ToString();
     }
 
-    private static async Task<(Dictionary<Guid, (DateTimeOffset Pressed, DateTimeOffset Paid)> PaidAt, Dictionary<Guid, DateTimeOffset> Sent, string Cost)> RushAsync(
+    private static async Task<(Dictionary<Guid, (DateTimeOffset Pressed, DateTimeOffset Paid)> PaidAt, Dictionary<Guid, DateTimeOffset> Sent,
+        string Cost)> RushAsync(
         Shop shop, HttpClient control, string telegramBase, string superuserConnection, int buyerCount, int botCount, CpuMeter? cpu, int spreadSeconds)
     {
         var buyers = new List<((Guid Id, long TelegramId, string Token) Bot, long User, int Message, Guid Order)>();
@@ -92,7 +98,8 @@ internal static class CheckoutRush
         await using (var poll = new NpgsqlConnection(superuserConnection))
         {
             await poll.OpenAsync();
-            await using var count = new NpgsqlCommand("""SELECT count(*) FROM "Deliveries" WHERE "Kind" = 'Document' AND "SentAt" IS NOT NULL AND "OrderId" = ANY($1)""", poll);
+            await using var count =
+                new NpgsqlCommand("""SELECT count(*) FROM "Deliveries" WHERE "Kind" = 'Document' AND "SentAt" IS NOT NULL AND "OrderId" = ANY($1)""", poll);
             count.Parameters.Add(new NpgsqlParameter { Value = buyers.Select(b => b.Order).ToArray() });
             for (var wait = 0; wait < 1200 && (long)(await count.ExecuteScalarAsync())! < buyers.Count; wait++)
             {
@@ -100,7 +107,8 @@ internal static class CheckoutRush
             }
         }
 
-        var cost = cpu is null || cpuBefore is not { } before ? "" : CpuMeter.Describe(before, cpu.Read(), buyerCount, "purchase") + $" over {window.Elapsed.TotalSeconds:F1} s";
+        var cost = cpu is null || cpuBefore is not { } before ? "" : CpuMeter.Describe(before, cpu.Read(), buyerCount, "purchase")
+            + $" over {window.Elapsed.TotalSeconds:F1} s";
         var sent = await shop.DocumentsSentAsync();
 
         return (paidAt, sent, cost);
@@ -133,7 +141,13 @@ internal static class CheckoutRush
         {
             if (!paid.TryGetValue(reader.GetGuid(0), out var times)) continue;
             // BENCH_DUMP=<file>: every purchase's timestamps (bot, pressed, pre-checkout stored, paid, stored, recorded, claimed, sent).
-            if (Environment.GetEnvironmentVariable("BENCH_DUMP") is { } dump) File.AppendAllText(dump, $"{reader.GetGuid(6)} {times.Pressed:HH:mm:ss.fff} {reader.GetFieldValue<DateTimeOffset>(1):HH:mm:ss.fff} {times.Paid:HH:mm:ss.fff} {reader.GetFieldValue<DateTimeOffset>(2):HH:mm:ss.fff} {reader.GetFieldValue<DateTimeOffset>(3):HH:mm:ss.fff} {reader.GetFieldValue<DateTimeOffset>(4):HH:mm:ss.fff} {reader.GetFieldValue<DateTimeOffset>(5):HH:mm:ss.fff}\n");
+            if (Environment.GetEnvironmentVariable("BENCH_DUMP") is { } dump)
+            {
+                File.AppendAllText(dump,
+                    $"{reader.GetGuid(6)} {times.Pressed:HH:mm:ss.fff} {reader.GetFieldValue<DateTimeOffset>(1):HH:mm:ss.fff} {times.Paid:HH:mm:ss.fff} "
+                    + $"{reader.GetFieldValue<DateTimeOffset>(2):HH:mm:ss.fff} {reader.GetFieldValue<DateTimeOffset>(3):HH:mm:ss.fff} "
+                    + $"{reader.GetFieldValue<DateTimeOffset>(4):HH:mm:ss.fff} {reader.GetFieldValue<DateTimeOffset>(5):HH:mm:ss.fff}\n");
+            }
             var points = new[]
             {
                 times.Pressed, reader.GetFieldValue<DateTimeOffset>(1), times.Paid, reader.GetFieldValue<DateTimeOffset>(2),
@@ -149,7 +163,8 @@ internal static class CheckoutRush
         await using var retried = new NpgsqlCommand("""SELECT count(*), max("LastError") FROM "InboxUpdates" WHERE "Attempts" > 0""", connection);
         await using var failures = await retried.ExecuteReaderAsync();
         await failures.ReadAsync();
-        text.AppendLine(CultureInfo.CurrentCulture, $"- inbox updates that failed at least once so far: {failures.GetInt64(0)}{(failures.IsDBNull(1) ? "" : $" (e.g. {failures.GetString(1)})")}");
+        text.AppendLine(CultureInfo.CurrentCulture,
+            $"- inbox updates that failed at least once so far: {failures.GetInt64(0)}{(failures.IsDBNull(1) ? "" : $" (e.g. {failures.GetString(1)})")}");
         return text.ToString();
     }
 }

@@ -22,7 +22,8 @@ internal sealed partial class CpuMeter(int webPid, string postgresDataDirectory)
         var backends = 0;
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            if (int.TryParse(Path.GetFileName(dir), out var pid) && pid != postmaster && Stat(pid) is { } stat && stat[1] == postmaster.ToString(CultureInfo.InvariantCulture))
+            if (int.TryParse(Path.GetFileName(dir), out var pid) && pid != postmaster && Stat(pid) is { } stat
+                && stat[1] == postmaster.ToString(CultureInfo.InvariantCulture))
             {
                 var ticks = Ticks(pid, withReapedChildren: false);
                 postgres += ticks;
@@ -37,18 +38,21 @@ internal sealed partial class CpuMeter(int webPid, string postgresDataDirectory)
             if (int.TryParse(Path.GetFileName(dir), out var tid) && Stat(webPid, tid) is { } stat)
             {
                 var name = "web " + TrailingNumber().Replace(ThreadName(webPid, tid), "");
-                parts[name] = parts.GetValueOrDefault(name) + (double.Parse(stat[11], CultureInfo.InvariantCulture) + double.Parse(stat[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+                parts[name] = parts.GetValueOrDefault(name) + (double.Parse(stat[11], CultureInfo.InvariantCulture)
+                    + double.Parse(stat[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
             }
         }
 
-        return new CpuSnapshot(Ticks(webPid, true) / TicksPerSecond, Ticks(Environment.ProcessId, true) / TicksPerSecond, postgres / TicksPerSecond, parts, backends);
+        return new CpuSnapshot(Ticks(webPid, true) / TicksPerSecond, Ticks(Environment.ProcessId, true) / TicksPerSecond, postgres / TicksPerSecond, parts,
+            backends);
     }
 
     public static string Describe(CpuSnapshot before, CpuSnapshot after, int units, string unit)
     {
         var parts = after.Parts.Select(p => (p.Key, Ms: 1000 * (p.Value - before.Parts.GetValueOrDefault(p.Key)) / units))
             .Where(p => p.Ms >= 0.05).OrderByDescending(p => p.Ms).Select(p => $"{p.Key} {p.Ms:F1}");
-        return $"CPU per {unit}: web {1000 * (after.Web - before.Web) / units:F1} ms, sandbox (driver process) {1000 * (after.Sandbox - before.Sandbox) / units:F1} ms, " +
+        return $"CPU per {unit}: web {1000 * (after.Web - before.Web) / units:F1} ms, sandbox (driver " +
+            $"process) {1000 * (after.Sandbox - before.Sandbox) / units:F1} ms, " +
             $"PostgreSQL {1000 * (after.Postgres - before.Postgres) / units:F1} ms (by part, ms: {string.Join(", ", parts)}); " +
             $"PostgreSQL client backends {before.Backends} before, {after.Backends} after";
     }

@@ -30,7 +30,8 @@ var connections = int.Parse(args.SkipWhile(a => a != "--connections").Skip(1).Fi
 var work = Path.Combine(Path.GetTempPath(), "starfront-bench-" + Guid.NewGuid().ToString("N")[..8]);
 var filesRoot = Path.Combine(work, "files");
 Directory.CreateDirectory(filesRoot);
-Console.WriteLine($"# Issue 4 benchmark run {DateTime.UtcNow:u}\n\nMachine: {Environment.ProcessorCount} cores; load average before: {Figures.LoadAverage()}\n");
+Console.WriteLine($"# Issue 4 benchmark run {DateTime.UtcNow:u}\n\nMachine: {Environment.ProcessorCount} cores; load average " +
+    $"before: {Figures.LoadAverage()}\n");
 
 var clusterOptions = new LocalPostgresClusterOptions
 {
@@ -84,7 +85,8 @@ if (runIngestion)
         var secret = await shop.SecretAsync(shop.Bots[0].Id);
         // Unmeasured warm-up: a freshly started server spends its first seconds JIT-compiling; servers in production
         // are long-running, so (a) measures the steady state.
-        using (var warmup = Process.Start(new ProcessStartInfo("wrk", ["-t2", $"-c{connections}", "-d5s", "-s", Path.Combine(root, "bench", "ingest.lua"), new Uri(web.BaseUrl, $"telegram/{shop.Bots[0].Id}").ToString()])
+        using (var warmup = Process.Start(new ProcessStartInfo("wrk", ["-t2", $"-c{connections}", "-d5s", "-s", Path.Combine(root, "bench", "ingest.lua"),
+            new Uri(web.BaseUrl, $"telegram/{shop.Bots[0].Id}").ToString()])
         {
             RedirectStandardOutput = true, UseShellExecute = false, Environment = { ["BOT_SECRET"] = secret },
         })!)
@@ -93,7 +95,8 @@ if (runIngestion)
             await warmup.WaitForExitAsync();
         }
 
-        var wrk = Process.Start(new ProcessStartInfo("wrk", ["-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", Path.Combine(root, "bench", "ingest.lua"), new Uri(web.BaseUrl, $"telegram/{shop.Bots[0].Id}").ToString()])
+        var wrk = Process.Start(new ProcessStartInfo("wrk", ["-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s",
+            Path.Combine(root, "bench", "ingest.lua"), new Uri(web.BaseUrl, $"telegram/{shop.Bots[0].Id}").ToString()])
         {
             RedirectStandardOutput = true, UseShellExecute = false, Environment = { ["BOT_SECRET"] = secret },
         })!;
@@ -105,7 +108,8 @@ if (runIngestion)
         {
             if (DateTime.UtcNow > deadline) return;
             var watch = Stopwatch.StartNew();
-            var paid = await (await control.PostAsJsonAsync($"sandbox/v1/users/{invoice.User}/payments", new { bot_id = prober.TelegramId, message_id = invoice.Message }, ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
+            var paid = await (await control.PostAsJsonAsync($"sandbox/v1/users/{invoice.User}/payments",
+                new { bot_id = prober.TelegramId, message_id = invoice.Message }, ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
             lock (preCheckout)
             {
                 preCheckout.Add(watch.Elapsed.TotalMilliseconds);
@@ -122,8 +126,12 @@ if (runIngestion)
         await using var count = new NpgsqlConnection(cluster.SuperuserConnectionString("starfront_bench"));
         await count.OpenAsync();
         var stored = (long)(await new NpgsqlCommand("SELECT count(*) FROM \"InboxUpdates\"", count).ExecuteScalarAsync())!;
-        Console.WriteLine($"## (a) Ingestion: wrk -t2 -c{connections} -d{seconds}s, POST /telegram/{{botId}}\n\n- {rps} updates/s acknowledged, latency p99 {p99}, non-2xx: {(non2xx.Length == 0 ? "0" : non2xx)}; rows in InboxUpdates after the run: {stored}\n\n```\n{wrkOutput.Trim()}\n```\n");
-        Console.WriteLine($"## (b) Pre-checkout during that load (sandbox pay call → pre_checkout webhook → ingress fast path → answerPreCheckoutQuery → paid)\n\n- {Figures.Describe(preCheckout)}; slowest: {string.Join(", ", preCheckout.OrderDescending().Take(5).Select(v => v.ToString("F0", CultureInfo.InvariantCulture)))} ms; outcomes: {string.Join(", ", statuses.Select(s => $"{s.Key} {s.Value}"))}\n");
+        Console.WriteLine($"## (a) Ingestion: wrk -t2 -c{connections} -d{seconds}s, POST /telegram/{{botId}}\n\n- {rps} updates/s acknowledged, latency " +
+            $"p99 {p99}, non-2xx: {(non2xx.Length == 0 ? "0" : non2xx)}; rows in InboxUpdates after the run: {stored}\n\n```\n{wrkOutput.Trim()}\n```\n");
+        Console.WriteLine($"## (b) Pre-checkout during that load (sandbox pay call → pre_checkout webhook → ingress fast path → answerPreCheckoutQuery → " +
+            $"paid)\n\n- {Figures.Describe(preCheckout)}; " +
+            $"slowest: {string.Join(", ", preCheckout.OrderDescending().Take(5).Select(v => v.ToString("F0", CultureInfo.InvariantCulture)))} ms; " +
+            $"outcomes: {string.Join(", ", statuses.Select(s => $"{s.Key} {s.Value}"))}\n");
     }
 
     // pgbench on the same PostgreSQL: one single-row INSERT … ON CONFLICT per transaction, same concurrency.
@@ -134,7 +142,8 @@ if (runIngestion)
         await new NpgsqlCommand("""CREATE TABLE bench_inbox (LIKE "InboxUpdates" INCLUDING ALL)""", setup).ExecuteNonQueryAsync();
     }
 
-    var pgbench = Process.Start(new ProcessStartInfo("pgbench", ["-n", "-c", connections.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", $"{Math.Max(10, seconds / 2)}", "-M", "prepared", "-f", Path.Combine(root, "bench", "pgbench-insert.sql"),
+    var pgbench = Process.Start(new ProcessStartInfo("pgbench", ["-n", "-c", connections.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T",
+        $"{Math.Max(10, seconds / 2)}", "-M", "prepared", "-f", Path.Combine(root, "bench", "pgbench-insert.sql"),
         "-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture), "-U", builder.Username!, builder.Database!])
     {
         RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, Environment = { ["PGPASSWORD"] = builder.Password ?? "" },
@@ -143,7 +152,8 @@ if (runIngestion)
     var pgError = await pgbench.StandardError.ReadToEndAsync();
     await pgbench.WaitForExitAsync();
     var tps = Regex.Match(pgOutput, @"tps = ([\d.]+)").Groups[1].Value;
-    Console.WriteLine($"## pgbench single-row inserts, same PostgreSQL, -c {connections} -j 2\n\n- {tps} inserts/s (one commit each)\n\n```\n{(pgOutput + pgError).Trim()}\n```\n");
+    Console.WriteLine($"## pgbench single-row inserts, same PostgreSQL, -c {connections} -j 2\n\n- {tps} inserts/s (one commit " +
+        $"each)\n\n```\n{(pgOutput + pgError).Trim()}\n```\n");
 }
 
 // (c) 100 buyers over 10 bots, the web's in-process job server on: payment done → document in the chat.

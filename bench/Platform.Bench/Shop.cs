@@ -30,30 +30,36 @@ internal sealed class Shop(IServiceProvider services, HttpClient sandbox, Tenant
         // Sign-up through the web's JSON endpoint (Identity lives in the web app).
         using (var http = new HttpClient { BaseAddress = web })
         {
-            var response = await http.PostAsJsonAsync("api/signup", new { storeName = "Bench Store", email = $"bench{Guid.NewGuid():N}@example.test", password = "bench-password-123456" });
+            var response = await http.PostAsJsonAsync("api/signup", new { storeName = "Bench Store", email = $"bench{Guid.NewGuid():N}@example.test",
+                password = "bench-password-123456" });
             if (!response.IsSuccessStatusCode) throw new InvalidOperationException("Sign-up failed: " + await response.Content.ReadAsStringAsync());
         }
 
-        var tenant = (await services.GetRequiredService<CrossTenantReaderFactory>().CreateReader().Tenants.OrderByDescending(t => t.CreatedAt).FirstAsync()) is var t
+        var tenant = (await services.GetRequiredService<CrossTenantReaderFactory>().CreateReader().Tenants.OrderByDescending(t => t.CreatedAt)
+            .FirstAsync()) is var t
             ? TenantInfo.From(t) : throw new InvalidOperationException();
         var shop = new Shop(services, sandbox, tenant);
         await using var tenantScope = services.GetRequiredService<TenantScopeFactory>().CreateScope(tenant);
         var db = tenantScope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         for (var i = 0; i < bots; i++)
         {
-            var created = await (await sandbox.PostAsJsonAsync("sandbox/v1/bots", new { username = $"bench{i}_{Random.Shared.Next(100000)}_bot" })).Content.ReadFromJsonAsync<JsonElement>();
+            var created = await (await sandbox.PostAsJsonAsync("sandbox/v1/bots", new { username = $"bench{i}_{Random.Shared.Next(100000)}_bot" }))
+                .Content.ReadFromJsonAsync<JsonElement>();
             var token = created.GetProperty("token").GetString()!;
             var registered = await tenantScope.ServiceProvider.GetRequiredService<BotRegistrationService>().RegisterAsync(token, CancellationToken.None);
             shop.Bots.Add((registered.Value!.Id, created.GetProperty("id").GetInt64(), token));
         }
 
         var bytes = RandomNumberGenerator.GetBytes(64 * 1024);
-        var file = new StoredFile { Id = Guid.NewGuid(), FileName = "bench.pdf", ContentType = "application/pdf", Length = bytes.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), StorageKey = $"{tenant.Id:N}/bench.pdf", CreatedAt = DateTimeOffset.UtcNow };
+        var file = new StoredFile { Id = Guid.NewGuid(), FileName = "bench.pdf", ContentType = "application/pdf", Length = bytes.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), StorageKey = $"{tenant.Id:N}/bench.pdf", CreatedAt = DateTimeOffset.UtcNow };
         Directory.CreateDirectory(Path.Combine(filesRoot, $"{tenant.Id:N}"));
         await File.WriteAllBytesAsync(Path.Combine(filesRoot, file.StorageKey), bytes);
         db.StoredFiles.Add(file);
-        var text = new Product { Id = Guid.NewGuid(), Kind = ProductKind.Text, Title = "Bench text", Description = "d", PriceStars = 1, State = ProductState.Published, TextContent = "hello", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
-        var doc = new Product { Id = Guid.NewGuid(), Kind = ProductKind.File, Title = "Bench file", Description = "d", PriceStars = 1, State = ProductState.Published, FileId = file.Id, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
+        var text = new Product { Id = Guid.NewGuid(), Kind = ProductKind.Text, Title = "Bench text", Description = "d", PriceStars = 1,
+            State = ProductState.Published, TextContent = "hello", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
+        var doc = new Product { Id = Guid.NewGuid(), Kind = ProductKind.File, Title = "Bench file", Description = "d", PriceStars = 1,
+            State = ProductState.Published, FileId = file.Id, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
         db.Products.AddRange(text, doc);
         await db.SaveChangesAsync();
         shop.TextProduct = text.Id;
@@ -80,14 +86,17 @@ internal sealed class Shop(IServiceProvider services, HttpClient sandbox, Tenant
     /// <summary>A sandbox buyer with a pending order and the invoice for it in their chat; returns (user, invoice message id).</summary>
     public async Task<(long User, int Message, Guid Order)> PrepareInvoiceAsync((Guid Id, long TelegramId, string Token) bot, Guid productId, string baseUrl)
     {
-        var user = await (await sandbox.PostAsJsonAsync("sandbox/v1/users", new { first_name = "Buyer", stars = 100 })).Content.ReadFromJsonAsync<JsonElement>();
+        var user = await (await sandbox.PostAsJsonAsync("sandbox/v1/users", new { first_name = "Buyer", stars = 100 }))
+            .Content.ReadFromJsonAsync<JsonElement>();
         var userId = user.GetProperty("id").GetInt64();
         // Like Telegram, a bot may only write to users who wrote to it first.
         await sandbox.PostAsJsonAsync($"sandbox/v1/users/{userId}/bots/{bot.TelegramId}/messages", new { text = "/terms" });
         await using var scope = services.GetRequiredService<TenantScopeFactory>().CreateScope(tenant);
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var customer = await scope.ServiceProvider.GetRequiredService<CustomerDirectory>().UpsertAsync(new Telegram.Bot.Types.User { Id = userId, FirstName = "Buyer" }, CancellationToken.None);
-        var order = new Order { Id = Guid.NewGuid(), BotId = bot.Id, CustomerId = customer, ProductId = productId, PriceStars = 1, ProductTitle = "Bench", Status = OrderStatus.Pending, ChatId = userId, CreatedAt = DateTimeOffset.UtcNow };
+        var customer = await scope.ServiceProvider.GetRequiredService<CustomerDirectory>()
+            .UpsertAsync(new Telegram.Bot.Types.User { Id = userId, FirstName = "Buyer" }, CancellationToken.None);
+        var order = new Order { Id = Guid.NewGuid(), BotId = bot.Id, CustomerId = customer, ProductId = productId, PriceStars = 1, ProductTitle = "Bench",
+            Status = OrderStatus.Pending, ChatId = userId, CreatedAt = DateTimeOffset.UtcNow };
         db.Orders.Add(order);
         await db.SaveChangesAsync();
         var client = new TelegramBotClient(new TelegramBotClientOptions(bot.Token, baseUrl));

@@ -29,11 +29,15 @@ internal static class StatementStats
             SELECT calls, plans, total_exec_time, total_plan_time, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160)
             FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 30
             """, connection);
-        var text = new StringBuilder($"- pg_stat_statements over the burst (ms per purchase = total / {purchases}):\n\n| calls | plans | exec ms | plan ms | rows | statement |\n|---|---|---|---|---|---|\n");
+        var text = new StringBuilder(
+            $"- pg_stat_statements over the burst (ms per purchase = total / {purchases}):\n\n| calls | plans | exec ms | plan ms | rows | statement " +
+            $"|\n|---|---|---|---|---|---|\n");
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {reader.GetInt64(0)} | {reader.GetInt64(1)} | {reader.GetDouble(2):F1} | {reader.GetDouble(3):F1} | {reader.GetInt64(4)} | `{reader.GetString(5).Replace("|", "\\|")}` |");
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {reader.GetInt64(0)} | {reader.GetInt64(1)} | {reader.GetDouble(2):F1} | {reader.GetDouble(3):F1} | {reader.GetInt64(4)} | " +
+                $"`{reader.GetString(5).Replace("|", "\\|")}` |");
         }
 
         return text.ToString();

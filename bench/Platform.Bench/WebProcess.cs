@@ -12,7 +12,8 @@ internal sealed class WebProcess(Process process, Uri baseUrl) : IAsyncDisposabl
     public static async Task<WebProcess> StartAsync(string root, int port, IDictionary<string, string> settings)
     {
         var dll = Path.Combine(root, "src", "Platform.Web", "bin", "Release", "net10.0", "Platform.Web.dll");
-        var info = new ProcessStartInfo("dotnet", [dll]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
+        var info = new ProcessStartInfo("dotnet", [dll]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(dll)! };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
@@ -35,7 +36,8 @@ internal sealed class WebProcess(Process process, Uri baseUrl) : IAsyncDisposabl
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is not { } line) return;
-            forwarding = line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal) || (forwarding && line.StartsWith(' '));
+            forwarding = line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal)
+                || (forwarding && line.StartsWith(' '));
             if (forwarding) Console.Error.WriteLine($"web {DateTime.UtcNow:HH:mm:ss.fff}: {line}");
         };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("web: " + e.Data); };

@@ -61,7 +61,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<StorefrontService>();
         services.AddScoped<DemoCatalog>();
         services.AddOptions<MaintenanceOptions>().Bind(configuration.GetSection("Maintenance"))
-            .Validate(o => o.AbandonPendingOrdersAfter >= TimeSpan.FromHours(1), "Maintenance:AbandonPendingOrdersAfter must be at least 01:00:00 (an invoice may be paid minutes after it is sent).")
+            .Validate(o => o.AbandonPendingOrdersAfter >= TimeSpan.FromHours(1),
+                "Maintenance:AbandonPendingOrdersAfter must be at least 01:00:00 (an invoice may be paid minutes after it is sent).")
             .Validate(o => o.PruneIdentityTokensAfter >= TimeSpan.FromDays(1), "Maintenance:PruneIdentityTokensAfter must be at least 1.00:00:00.")
             .ValidateOnStart();
         services.AddTransient<KeyReservationReleaseJob>();

@@ -30,8 +30,10 @@ public static partial class DatabaseProvisioner
 
         await using (var admin = await OpenAsync(superuserConnectionString, "postgres", ct).ConfigureAwait(false))
         {
-            await EnsureRoleAsync(admin, StarfrontRoles.Owner, "LOGIN NOSUPERUSER CREATEDB NOCREATEROLE NOBYPASSRLS NOREPLICATION", rolePassword, ct).ConfigureAwait(false);
-            await EnsureRoleAsync(admin, StarfrontRoles.App, "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOREPLICATION", rolePassword, ct).ConfigureAwait(false);
+            await EnsureRoleAsync(admin, StarfrontRoles.Owner, "LOGIN NOSUPERUSER CREATEDB NOCREATEROLE NOBYPASSRLS NOREPLICATION", rolePassword, ct)
+                .ConfigureAwait(false);
+            await EnsureRoleAsync(admin, StarfrontRoles.App, "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOREPLICATION", rolePassword, ct)
+                .ConfigureAwait(false);
 
             if (!await DatabaseExistsAsync(admin, name, ct).ConfigureAwait(false))
                 await CreateDatabaseAsync(admin, superuserConnectionString, name, template, rolePassword, ct).ConfigureAwait(false);

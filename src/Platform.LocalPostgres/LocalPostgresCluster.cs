@@ -30,7 +30,8 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
     private readonly ILogger _logger;
     private int _disposed;
 
-    private LocalPostgresCluster(string clusterDirectory, int port, PostgresBinaries binaries, bool asRoot, bool stopOnDispose, bool startedHere, ILogger logger)
+    private LocalPostgresCluster(string clusterDirectory, int port, PostgresBinaries binaries, bool asRoot, bool stopOnDispose, bool startedHere,
+        ILogger logger)
     {
         ClusterDirectory = clusterDirectory;
         Port = port;
@@ -95,7 +96,8 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             throw new TimeoutException(
-                $"Starting the local PostgreSQL cluster in {options.DataDirectory} took longer than {options.StartTimeout.TotalSeconds:0}s (see postgres.log there).");
+                $"Starting the local PostgreSQL cluster in {options.DataDirectory} took longer " +
+                    $"than {options.StartTimeout.TotalSeconds:0}s (see postgres.log there).");
         }
     }
 
@@ -140,7 +142,8 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
                 throw new InvalidOperationException($"{dataDir} is not empty but is not a PostgreSQL data directory; move it away and retry.");
             logger.LogInformation("Initialising a new PostgreSQL cluster in {DataDirectory}", dataDir);
             await probe.RunPgAsync(binaries.InitDb,
-                ["-D", dataDir, "-A", "trust", "-U", Superuser, "--encoding=UTF8", "--no-locale", .. (options.SyncAfterInitDb ? Array.Empty<string>() : ["--no-sync"])],
+                ["-D", dataDir, "-A", "trust", "-U", Superuser, "--encoding=UTF8", "--no-locale",
+                    .. (options.SyncAfterInitDb ? Array.Empty<string>() : ["--no-sync"])],
                 options.StartTimeout, token).ConfigureAwait(false);
         }
 
@@ -258,12 +261,14 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
         }
     }
 
-    private Task<ProcessResult> RunPgAsync(string exe, IReadOnlyList<string> args, TimeSpan timeout, CancellationToken ct, IReadOnlyCollection<int>? allowedExitCodes = null) =>
+    private Task<ProcessResult> RunPgAsync(string exe, IReadOnlyList<string> args, TimeSpan timeout, CancellationToken ct,
+        IReadOnlyCollection<int>? allowedExitCodes = null) =>
         _asRoot
             ? ProcessRunner.RunAsync("runuser", ["-u", OsUser, "--", exe, .. args], timeout, ct, ClusterDirectory, allowedExitCodes)
             : ProcessRunner.RunAsync(exe, args, timeout, ct, ClusterDirectory, allowedExitCodes);
 
-    private static Task<ProcessResult> RunAsync(string exe, IReadOnlyList<string> args, TimeSpan timeout, CancellationToken ct, IReadOnlyCollection<int>? allowedExitCodes = null) =>
+    private static Task<ProcessResult> RunAsync(string exe, IReadOnlyList<string> args, TimeSpan timeout, CancellationToken ct,
+        IReadOnlyCollection<int>? allowedExitCodes = null) =>
         ProcessRunner.RunAsync(exe, args, timeout, ct, null, allowedExitCodes);
 
     private static async Task<bool> IsRootAsync(CancellationToken ct)
@@ -321,7 +326,8 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
         if (requestedPort != 0)
             return requestedPort;
         var portFile = Path.Combine(root, "port");
-        if (File.Exists(portFile) && int.TryParse(File.ReadAllText(portFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var saved) && saved is > 0 and < 65536)
+        if (File.Exists(portFile) && int.TryParse(File.ReadAllText(portFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var saved)
+            && saved is > 0 and < 65536)
         {
             if (IsPortFree(saved))
                 return saved;

@@ -8,7 +8,8 @@ public sealed class PostgresBinaries
 {
     /// <summary>The one line to print when no server binaries are available.</summary>
     public const string NotFoundMessage =
-        "PostgreSQL server binaries (initdb, pg_ctl) were not found. Install them (Debian/Ubuntu: sudo apt-get install -y postgresql) or set ConnectionStrings:Platform.";
+        "PostgreSQL server binaries (initdb, pg_ctl) were not found. Install them (Debian/Ubuntu: sudo apt-get install -y postgresql) or " +
+            "set ConnectionStrings:Platform.";
 
     public const string DebianRoot = "/usr/lib/postgresql";
 

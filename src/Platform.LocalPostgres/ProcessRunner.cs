@@ -16,7 +16,8 @@ internal static class ProcessRunner
 {
     private static readonly string[] ScrubbedVariables = ["PGDATA", "PGHOST", "PGHOSTADDR", "PGPORT", "PGUSER", "PGDATABASE", "PGOPTIONS", "PGPASSWORD"];
 
-    /// <summary>Runs a process; throws <see cref="ExternalProcessException"/> on timeout, or on a non-zero exit unless it is in <paramref name="allowedExitCodes"/>.</summary>
+    /// <summary>Runs a process; throws <see cref="ExternalProcessException"/> on timeout, or on a non-zero exit unless
+    /// it is in <paramref name="allowedExitCodes"/>.</summary>
     public static async Task<ProcessResult> RunAsync(
         string fileName,
         IReadOnlyList<string> arguments,

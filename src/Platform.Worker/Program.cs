@@ -17,7 +17,8 @@ internal static class Program
             var options = host.Services.GetRequiredService<IOptions<PlatformDatabaseOptions>>().Value;
             var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Migrate");
             await DatabaseMigrator.MigrateAsync(
-                options.PlatformMigrations ?? throw new InvalidOperationException("ConnectionStrings:PlatformMigrations (the table owner role) is needed to migrate."),
+                options.PlatformMigrations
+                    ?? throw new InvalidOperationException("ConnectionStrings:PlatformMigrations (the table owner role) is needed to migrate."),
                 options.Platform, logger, CancellationToken.None);
             return 0;
         }

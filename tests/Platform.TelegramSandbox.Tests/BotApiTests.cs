@@ -88,8 +88,10 @@ public sealed class BotApiTests
         }));
         await sandbox.AdvanceAsync(5); // stay inside the per-chat flood limit
         var (s3, _) = await RawAsync(sandbox, HttpMethod.Post, url, new StringContent(
-            $$"""{"chat_id":{{ann}},"text":"json","reply_markup":{"inline_keyboard":[[{"text":"Buy","callback_data":"buy"}]]},"whatever":true}""", Encoding.UTF8, "application/json"));
-        var multipart = new MultipartFormDataContent { { new StringContent(ann.ToString(CultureInfo.InvariantCulture)), "chat_id" }, { new StringContent("multipart"), "text" }, { new StringContent(Uri.UnescapeDataString(markup)), "reply_markup" } };
+            $$"""{"chat_id":{{ann}},"text":"json","reply_markup":{"inline_keyboard":[[{"text":"Buy","callback_data":"buy"}]]},"whatever":true}""",
+                Encoding.UTF8, "application/json"));
+        var multipart = new MultipartFormDataContent { { new StringContent(ann.ToString(CultureInfo.InvariantCulture)), "chat_id" },
+            { new StringContent("multipart"), "text" }, { new StringContent(Uri.UnescapeDataString(markup)), "reply_markup" } };
         var (s4, _) = await RawAsync(sandbox, HttpMethod.Post, url, multipart);
 
         Assert.Equal([200, 200, 200, 200], [s1, s2, s3, s4]);

@@ -35,10 +35,12 @@ public sealed class ClockTests
         var response = await control.PostAsync("sandbox/v1/bots", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
         var created = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         var bot = new TestBot(created.GetProperty("id").GetInt64(), "x", created.GetProperty("token").GetString()!, host.BaseUrl.ToString().TrimEnd('/'));
-        response = await control.PostAsync("sandbox/v1/users", new StringContent("""{"first_name":"Ann","stars":500}""", System.Text.Encoding.UTF8, "application/json"));
+        response = await control.PostAsync("sandbox/v1/users", new StringContent("""{"first_name":"Ann","stars":500}""", System.Text.Encoding.UTF8,
+            "application/json"));
         var ann = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
         var link = await bot.Client.CreateInvoiceLink("Club", "Monthly", "club", "XTR", [new LabeledPrice("Month", 100)], subscriptionPeriod: 2_592_000);
-        var pay = control.PostAsync($"sandbox/v1/users/{ann}/payments", new StringContent($$"""{"invoice_link":"{{link}}"}""", System.Text.Encoding.UTF8, "application/json"));
+        var pay = control.PostAsync($"sandbox/v1/users/{ann}/payments", new StringContent($$"""{"invoice_link":"{{link}}"}""", System.Text.Encoding.UTF8,
+            "application/json"));
         await bot.Client.AnswerPreCheckoutQuery((await bot.ReceiveAsync()).Single().PreCheckoutQuery!.Id);
         (await pay).EnsureSuccessStatusCode();
         Assert.True((await bot.ReceiveAsync()).Single().Message!.SuccessfulPayment!.IsFirstRecurring);

@@ -53,7 +53,11 @@ public sealed class ControlAccessTests
         }
 
         await using var open = await SandboxHost.StartAsync(new SandboxHostOptions { Urls = $"http://{address}:0" });
-        await using var withToken = await SandboxHost.StartAsync(new SandboxHostOptions { Urls = $"http://{address}:0", Configure = o => o.AccessToken = Token });
+        await using var withToken = await SandboxHost.StartAsync(new SandboxHostOptions
+        {
+            Urls = $"http://{address}:0",
+            Configure = o => o.AccessToken = Token,
+        });
         using var http = new HttpClient();
 
         Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync(new Uri(open.BaseUrl, "sandbox/v1/users"))).StatusCode);
@@ -77,7 +81,8 @@ public sealed class ControlAccessTests
     [Fact]
     public void An_access_token_shorter_than_sixteen_characters_stops_the_sandbox_at_start()
     {
-        var failure = Assert.ThrowsAny<Exception>(() => SandboxHost.StartAsync(new SandboxHostOptions { Configure = o => o.AccessToken = "short" }).GetAwaiter().GetResult());
+        var failure = Assert.ThrowsAny<Exception>(() => SandboxHost.StartAsync(new SandboxHostOptions { Configure = o => o.AccessToken = "short" }).GetAwaiter()
+            .GetResult());
         Assert.Contains("Sandbox:AccessToken", failure.ToString(), StringComparison.Ordinal);
     }
 

@@ -21,7 +21,8 @@ public sealed class MessagingTests
             replyMarkup: new InlineKeyboardMarkup(InlineKeyboardButton.WithCallbackData("Ebooks", "cat:ebooks")));
         var keyboard = await bot.Client.SendMessage(ann, "Or pick below", replyMarkup: new ReplyKeyboardMarkup(new KeyboardButton("Catalogue")));
         var edited = await bot.Client.EditMessageText(ann, menu.Id, "Menu (updated)");
-        var remarked = await bot.Client.EditMessageReplyMarkup(ann, menu.Id, new InlineKeyboardMarkup(InlineKeyboardButton.WithUrl("Site", "https://example.org")));
+        var remarked = await bot.Client.EditMessageReplyMarkup(ann, menu.Id, new InlineKeyboardMarkup(InlineKeyboardButton.WithUrl("Site",
+            "https://example.org")));
         await bot.Client.DeleteMessage(ann, keyboard.Id);
 
         Assert.Equal("Menu (updated)", edited.Text);
@@ -33,7 +34,8 @@ public sealed class MessagingTests
         Assert.Equal("Menu (updated)", only.GetProperty("text").GetString());
         Assert.True(only.GetProperty("edited").GetBoolean());
         Assert.Equal("Catalogue", chat.GetProperty("keyboard")[0][0].GetString());
-        var notModified = await Assert.ThrowsAsync<ApiRequestException>(() => bot.Client.EditMessageText(ann, menu.Id, "Menu (updated)", replyMarkup: remarked.ReplyMarkup));
+        var notModified = await Assert.ThrowsAsync<ApiRequestException>(() => bot.Client.EditMessageText(ann, menu.Id, "Menu (updated)",
+            replyMarkup: remarked.ReplyMarkup));
         Assert.Contains("message is not modified", notModified.Message);
         var gone = await Assert.ThrowsAsync<ApiRequestException>(() => bot.Client.DeleteMessage(ann, keyboard.Id));
         Assert.Equal("Bad Request: message to delete not found", gone.Message);
@@ -47,7 +49,8 @@ public sealed class MessagingTests
         var ann = await sandbox.CreateUserAsync();
         await sandbox.SendTextAsync(ann, bot, "/start");
 
-        var sent = await bot.Client.SendMessage(ann, "<b>Ebook</b> — <i>only</i> <a href=\"https://example.org/x?a=1&amp;b=2\">⭐️100</a> &lt;3\n<pre><code class=\"language-cs\">var x;</code></pre>",
+        var sent = await bot.Client.SendMessage(ann,
+            "<b>Ebook</b> — <i>only</i> <a href=\"https://example.org/x?a=1&amp;b=2\">⭐️100</a> &lt;3\n<pre><code class=\"language-cs\">var x;</code></pre>",
             Telegram.Bot.Types.Enums.ParseMode.Html);
 
         Assert.Equal("Ebook — only ⭐️100 <3\nvar x;", sent.Text);
@@ -57,7 +60,8 @@ public sealed class MessagingTests
             sent.Entities!.Select(e => (e.Type, e.Offset, e.Length)));
         Assert.Equal("https://example.org/x?a=1&b=2", sent.Entities![2].Url);
         Assert.Equal("cs", sent.Entities[3].Language);
-        var bad = await Assert.ThrowsAsync<ApiRequestException>(() => bot.Client.SendMessage(ann, "<blink>hi</blink>", Telegram.Bot.Types.Enums.ParseMode.Html));
+        var bad = await Assert.ThrowsAsync<ApiRequestException>(() => bot.Client.SendMessage(ann, "<blink>hi</blink>",
+            Telegram.Bot.Types.Enums.ParseMode.Html));
         Assert.StartsWith("Bad Request: can't parse entities", bad.Message);
     }
 
@@ -92,7 +96,8 @@ public sealed class MessagingTests
         var ann = await sandbox.CreateUserAsync();
         await sandbox.SendTextAsync(ann, bot, "/start");
         await bot.ReceiveAsync();
-        var menu = await bot.Client.SendMessage(ann, "Menu", replyMarkup: new InlineKeyboardMarkup(InlineKeyboardButton.WithCallbackData("Ebooks", "cat:ebooks")));
+        var menu = await bot.Client.SendMessage(ann, "Menu", replyMarkup: new InlineKeyboardMarkup(InlineKeyboardButton.WithCallbackData("Ebooks",
+            "cat:ebooks")));
 
         await sandbox.PostAsync($"sandbox/v1/users/{ann}/bots/{bot.Id}/callbacks", new { message_id = menu.Id, callback_data = "cat:ebooks" });
         var query = (await bot.ReceiveAsync()).Single().CallbackQuery!;
@@ -127,7 +132,8 @@ public sealed class MessagingTests
         Assert.Equal(sent.Document.FileId, again.Document!.FileId);
         Assert.Equal((2, 3), (photo.Photo!.Single().Width, photo.Photo!.Single().Height));
         Assert.Equal(bytes, downloaded.ToArray());
-        var document = (await sandbox.ChatAsync(ann, bot)).GetProperty("messages").EnumerateArray().First(m => m.TryGetProperty("document", out _)).GetProperty("document");
+        var document = (await sandbox.ChatAsync(ann, bot)).GetProperty("messages").EnumerateArray().First(m => m.TryGetProperty("document", out _))
+            .GetProperty("document");
         Assert.Equal(bytes, await sandbox.Control.GetByteArrayAsync(document.GetProperty("url").GetString()));
         var badId = await Assert.ThrowsAsync<ApiRequestException>(() => bot.Client.SendDocument(ann, InputFile.FromFileId("nope")));
         Assert.Equal(400, badId.ErrorCode);

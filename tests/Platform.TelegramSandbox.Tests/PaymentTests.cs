@@ -144,7 +144,8 @@ public sealed class PaymentTests
         await using var sandbox = await TestSandbox.StartAsync();
         var bot = await sandbox.CreateBotAsync();
         var prices = Enumerable.Range(0, items).Select(i => new LabeledPrice($"p{i}", amount));
-        var error = await Assert.ThrowsAsync<ApiRequestException>(() => bot.Client.CreateInvoiceLink("Title", "Description", "payload", currency, prices, providerToken: providerToken));
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => bot.Client.CreateInvoiceLink("Title", "Description", "payload", currency, prices,
+            providerToken: providerToken));
         Assert.Equal(400, error.ErrorCode);
         Assert.StartsWith("Bad Request: ", error.Message);
         Assert.Contains(named, error.Message);
@@ -158,10 +159,12 @@ public sealed class PaymentTests
         var ann = await sandbox.CreateUserAsync();
         await sandbox.SendTextAsync(ann, bot, "/start");
         var error = await Assert.ThrowsAsync<ApiRequestException>(() => bot.Client.SendInvoice(ann, "Ebook", "A fine ebook", "p", "XTR", Price100,
-            replyMarkup: new Telegram.Bot.Types.ReplyMarkups.InlineKeyboardMarkup(Telegram.Bot.Types.ReplyMarkups.InlineKeyboardButton.WithCallbackData("Later", "later"))));
+            replyMarkup: new Telegram.Bot.Types.ReplyMarkups.InlineKeyboardMarkup(Telegram.Bot.Types.ReplyMarkups.InlineKeyboardButton.WithCallbackData("Later",
+                "later"))));
         Assert.Contains("Pay button", error.Message);
         var sent = await bot.Client.SendInvoice(ann, "Ebook", "A fine ebook", "p", "XTR", Price100,
-            replyMarkup: new Telegram.Bot.Types.ReplyMarkups.InlineKeyboardMarkup(Telegram.Bot.Types.ReplyMarkups.InlineKeyboardButton.WithPay("Buy for 100 Stars")));
+            replyMarkup: new Telegram.Bot.Types.ReplyMarkups.InlineKeyboardMarkup(Telegram.Bot.Types.ReplyMarkups.InlineKeyboardButton.WithPay(
+                "Buy for 100 Stars")));
         Assert.True(sent.ReplyMarkup!.InlineKeyboard.First().First().Pay);
     }
 
@@ -175,7 +178,8 @@ public sealed class PaymentTests
         Assert.Contains("title", await Fails(new string('t', 33), "d", "p"));
         Assert.Contains("description", await Fails("t", new string('d', 256), "p"));
         Assert.Contains("payload", await Fails("t", "d", new string('p', 129)));
-        Assert.StartsWith("https://t.me/$", await bot.Client.CreateInvoiceLink(new string('t', 32), new string('d', 255), new string('p', 128), "XTR", Price100));
+        Assert.StartsWith("https://t.me/$", await bot.Client.CreateInvoiceLink(new string('t', 32), new string('d', 255), new string('p', 128), "XTR",
+            Price100));
     }
 
     [Fact]
@@ -191,7 +195,8 @@ public sealed class PaymentTests
         await sandbox.PostAsync($"sandbox/v1/bots/{bot.Id}/withdrawals", new { amount = 50, state = "failed" });
 
         Assert.Equal(200, (await bot.Client.GetMyStarBalance()).Amount);
-        var withdrawals = (await bot.Client.GetStarTransactions()).Transactions.Skip(1).Select(t => Assert.IsType<TransactionPartnerFragment>(t.Receiver).WithdrawalState).ToList();
+        var withdrawals = (await bot.Client.GetStarTransactions()).Transactions.Skip(1).Select(t => Assert.IsType<TransactionPartnerFragment>(t.Receiver)
+            .WithdrawalState).ToList();
         var succeeded = Assert.IsType<RevenueWithdrawalStateSucceeded>(withdrawals[0]);
         Assert.Equal("https://fragment.com/tx/1", succeeded.Url);
         Assert.IsType<RevenueWithdrawalStatePending>(withdrawals[1]);

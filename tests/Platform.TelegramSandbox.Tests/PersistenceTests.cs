@@ -20,7 +20,8 @@ public sealed class PersistenceTests
                 bot = await first.CreateBotAsync("kept_bot");
                 ann = await first.CreateUserAsync("Ann", stars: 300);
                 await bot.Client.SetMyCommands([new("start", "Open the store")]);
-                link = await bot.Client.CreateInvoiceLink("Club", "Monthly club", "club", "XTR", [new LabeledPrice("Month", 100)], subscriptionPeriod: 2_592_000);
+                link = await bot.Client.CreateInvoiceLink("Club", "Monthly club", "club", "XTR", [new LabeledPrice("Month", 100)],
+                    subscriptionPeriod: 2_592_000);
                 await PaymentTests.PayAsync(first, bot, ann, link);
                 await first.SendTextAsync(ann, bot, "still there?");
             } // stopping the host writes the file

@@ -26,7 +26,8 @@ public sealed class StoreSignupService(TenantScopeFactory tenantScopes, ITenantS
         var explicitSlug = string.IsNullOrWhiteSpace(request.Slug) ? null : request.Slug.Trim().ToLowerInvariant();
         if (explicitSlug is not null && !StoreSlug.IsValid(explicitSlug))
         {
-            return Failure.Invalid(nameof(StoreSignup.Slug), "Store address may use 3–48 lowercase letters, digits and single hyphens, and must not be a reserved word.");
+            return Failure.Invalid(nameof(StoreSignup.Slug),
+                "Store address may use 3–48 lowercase letters, digits and single hyphens, and must not be a reserved word.");
         }
 
         var slug = explicitSlug ?? await FreeSlugAsync(StoreSlug.FromName(name), cancellationToken);

@@ -11,7 +11,8 @@ namespace Platform.Core.Bots;
 /// Resolves <c>/telegram/{botId}</c> to its tenant through the global BotRoute table, then reads the bot's
 /// secret under that tenant. Cached per process: ingress must not hit the database twice per update.
 /// </summary>
-public sealed class BotDirectory(IServiceScopeFactory scopes, TenantScopeFactory tenantScopes, ITenantStore tenants, BotSecrets secrets, IMemoryCache cache, TimeProvider time)
+public sealed class BotDirectory(IServiceScopeFactory scopes, TenantScopeFactory tenantScopes, ITenantStore tenants, BotSecrets secrets, IMemoryCache cache,
+    TimeProvider time)
 {
     private static readonly TimeSpan CacheDuration = TimeSpan.FromMinutes(5);
 

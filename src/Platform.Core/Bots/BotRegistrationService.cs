@@ -111,7 +111,8 @@ public sealed partial class BotRegistrationService(
         && await ResyncAsync(botId, cancellationToken);
 
     /// <summary>What the portal shows for a bot whose stored token this server cannot decrypt.</summary>
-    public const string UnreadableTokenMessage = "This server cannot read the bot's stored token (its encryption keys changed). Remove the bot and connect it again.";
+    public const string UnreadableTokenMessage =
+        "This server cannot read the bot's stored token (its encryption keys changed). Remove the bot and connect it again.";
 
     public async Task<BotStatusView?> StatusAsync(Guid botId, CancellationToken cancellationToken)
     {

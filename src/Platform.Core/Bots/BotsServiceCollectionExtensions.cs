@@ -17,7 +17,8 @@ public static class BotsServiceCollectionExtensions
             .Validate(o => o.PerBotMessagesPerSecond > 0 && o.PerChatMessagesPerSecond > 0, "Telegram message rates must be positive.")
             .Validate(o => o.PerBotBurst >= 1 && o.PerChatBurst >= 1, "Telegram:PerBotBurst and Telegram:PerChatBurst must be at least 1.")
             .Validate(o => o.ProcessorChatParallelism is >= 1 and <= 256, "Telegram:ProcessorChatParallelism must be between 1 and 256.")
-            .Validate(o => o.ProcessorMaxConcurrentUpdates is >= 0 and <= 1024, "Telegram:ProcessorMaxConcurrentUpdates must be between 0 (three per core) and 1024.")
+            .Validate(o => o.ProcessorMaxConcurrentUpdates is >= 0 and <= 1024,
+                "Telegram:ProcessorMaxConcurrentUpdates must be between 0 (three per core) and 1024.")
             .Validate(o => o.PreCheckoutMaxConcurrency is >= 0 and <= 1024, "Telegram:PreCheckoutMaxConcurrency must be between 0 (two per core) and 1024.")
             .Validate(o => o.ProcessorPollInterval > TimeSpan.Zero, "Telegram:ProcessorPollInterval must be positive.")
             .Validate(o => o.ProcessorMaxBotsAtOnce is >= 1 and <= 1024, "Telegram:ProcessorMaxBotsAtOnce must be between 1 and 1024.")

@@ -16,7 +16,8 @@ public sealed class CatalogFileUsage(PlatformDbContext db) : IFileUsage
         }
 
         await db.Products.Where(p => p.PhotoFileId == fileId).ExecuteUpdateAsync(s => s.SetProperty(p => p.PhotoFileId, (Guid?)null), cancellationToken);
-        await db.StoreSettings.Where(s => s.WelcomeImageFileId == fileId).ExecuteUpdateAsync(s => s.SetProperty(x => x.WelcomeImageFileId, (Guid?)null), cancellationToken);
+        await db.StoreSettings.Where(s => s.WelcomeImageFileId == fileId).ExecuteUpdateAsync(s => s.SetProperty(x => x.WelcomeImageFileId, (Guid?)null),
+            cancellationToken);
         return null;
     }
 }

@@ -48,7 +48,9 @@ public sealed class LicenseKeyPool(PlatformDbContext db, TimeProvider time)
                                     AND ("Status" = $7 OR ("Status" = $6 AND "ReservedUntil" < $5))
                                   ORDER BY "CreatedAt", "Id" LIMIT 1 FOR UPDATE SKIP LOCKED)
                     RETURNING {Columns}
-                    """, cancellationToken, TenantId, orderId, productId, until, time.GetUtcNow(), nameof(LicenseKeyStatus.Reserved), nameof(LicenseKeyStatus.Available));
+                    """,
+                    cancellationToken, TenantId, orderId, productId, until, time.GetUtcNow(), nameof(LicenseKeyStatus.Reserved),
+                        nameof(LicenseKeyStatus.Available));
             }
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && attempt < 3)
             {

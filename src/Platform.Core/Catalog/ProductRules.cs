@@ -24,12 +24,14 @@ public static class ProductRules
         }
         else if (product.Title.Length > Product.TitleMaxLength)
         {
-            errors[nameof(ProductInput.Title)] = [$"Telegram allows at most {Product.TitleMaxLength} characters in a title; this one has {product.Title.Length}."];
+            errors[nameof(ProductInput.Title)] =
+                [$"Telegram allows at most {Product.TitleMaxLength} characters in a title; this one has {product.Title.Length}."];
         }
 
         if (product.Description.Length > Product.DescriptionMaxLength)
         {
-            errors[nameof(ProductInput.Description)] = [$"Keep the description under {Product.DescriptionMaxLength} characters (it has {product.Description.Length})."];
+            errors[nameof(ProductInput.Description)] =
+                [$"Keep the description under {Product.DescriptionMaxLength} characters (it has {product.Description.Length})."];
         }
 
         if (product.PriceStars is < MinPriceStars or > MaxPriceStars)

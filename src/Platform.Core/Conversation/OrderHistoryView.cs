@@ -29,7 +29,8 @@ public sealed class OrderHistoryView(PlatformDbContext db, FulfilmentService ful
     public async Task ResendAsync(BotChat chat, Guid orderId, CancellationToken cancellationToken)
     {
         var userId = chat.From?.Id;
-        var mine = await db.Orders.AsNoTracking().AnyAsync(o => o.Id == orderId && db.Customers.Any(c => c.Id == o.CustomerId && c.TelegramUserId == userId), cancellationToken);
+        var mine = await db.Orders.AsNoTracking().AnyAsync(o => o.Id == orderId && db.Customers.Any(c => c.Id == o.CustomerId && c.TelegramUserId == userId),
+            cancellationToken);
         if (!mine)
         {
             await chat.SendTextAsync(chat.Texts.OrderNotFound, null, cancellationToken);

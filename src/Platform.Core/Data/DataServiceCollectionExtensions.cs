@@ -19,7 +19,8 @@ public static class DataServiceCollectionExtensions
 
         services.AddSingleton<TenantSessionInterceptor>();
         services.AddDbContext<PlatformDbContext>((sp, options) => Configure(
-            options, AppConnectionString.WithDefaults(sp.GetRequiredService<IOptions<PlatformDatabaseOptions>>().Value.Platform), sp.GetRequiredService<TenantSessionInterceptor>()),
+            options, AppConnectionString.WithDefaults(sp.GetRequiredService<IOptions<PlatformDatabaseOptions>>().Value.Platform),
+                sp.GetRequiredService<TenantSessionInterceptor>()),
             contextLifetime: ServiceLifetime.Scoped,
             // Options are tenant-agnostic (the tenant lives on the context), so one instance serves all.
             optionsLifetime: ServiceLifetime.Singleton);

@@ -9,7 +9,8 @@ namespace Platform.Core.Data;
 public sealed class PlatformDatabaseOptions
 {
     /// <summary>ConnectionStrings:Platform — the app role.</summary>
-    [Required(ErrorMessage = "ConnectionStrings:Platform is not set. Set it to the app role's PostgreSQL connection string (in Development it is filled in by the local cluster).")]
+    [Required(ErrorMessage = "ConnectionStrings:Platform is not set. Set it to the app role's PostgreSQL connection string (in Development it is " +
+        "filled in by the local cluster).")]
     public string Platform { get; set; } = string.Empty;
 
     /// <summary>ConnectionStrings:PlatformMigrations — the owner role; needed only by the migrate step.</summary>

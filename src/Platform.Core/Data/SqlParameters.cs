@@ -20,7 +20,15 @@ public static class SqlParameters
     {
         foreach (var value in values)
         {
-            parameters.Add(new NpgsqlParameter { Value = value switch { null => DBNull.Value, DateTimeOffset moment => moment.ToUniversalTime(), _ => value } });
+            parameters.Add(new NpgsqlParameter
+            {
+                Value = value switch
+                {
+                    null => DBNull.Value,
+                    DateTimeOffset moment => moment.ToUniversalTime(),
+                    _ => value,
+                },
+            });
         }
 
         return parameters;

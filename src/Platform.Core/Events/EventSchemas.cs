@@ -41,7 +41,11 @@ public static class EventSchemas
 
     private static JsonObject Generate(Type record, string title)
     {
-        var generated = EventJson.Options.GetJsonSchemaAsNode(record, new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true, TransformSchemaNode = Describe }).AsObject();
+        var generated = EventJson.Options.GetJsonSchemaAsNode(record, new JsonSchemaExporterOptions
+        {
+            TreatNullObliviousAsNonNullable = true,
+            TransformSchemaNode = Describe
+        }).AsObject();
         var schema = new JsonObject { ["$schema"] = "https://json-schema.org/draft/2020-12/schema", ["title"] = title };
         foreach (var (name, value) in generated.ToList())
         {

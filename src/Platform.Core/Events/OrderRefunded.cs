@@ -3,7 +3,8 @@ using System.ComponentModel;
 namespace Platform.Core.Events;
 
 /// <summary>order.refunded: written by RefundService in the transaction that marks the order refunded and revokes its key.</summary>
-[Description("Stars were returned to the buyer (refundStarPayment succeeded or answered CHARGE_ALREADY_REFUNDED); the key is revoked and download links are dead.")]
+[Description("Stars were returned to the buyer (refundStarPayment succeeded or answered CHARGE_ALREADY_REFUNDED); the key is revoked " +
+    "and download links are dead.")]
 public sealed record OrderRefunded(
     [property: Description("The order's id.")] Guid OrderId,
     [property: Description("The product that was bought.")] Guid ProductId,

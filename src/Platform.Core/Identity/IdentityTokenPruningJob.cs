@@ -25,7 +25,8 @@ public sealed class IdentityTokenPruningJob(
         var threshold = time.GetUtcNow() - options.Value.PruneIdentityTokensAfter;
         var prunedTokens = await tokens.PruneAsync(threshold, cancellationToken);
         var prunedAuthorizations = await authorizations.PruneAsync(threshold, cancellationToken);
-        logger.LogInformation("Pruned {Tokens} tokens and {Authorizations} authorizations created before {Threshold}", prunedTokens, prunedAuthorizations, threshold);
+        logger.LogInformation("Pruned {Tokens} tokens and {Authorizations} authorizations created before {Threshold}", prunedTokens, prunedAuthorizations,
+            threshold);
         return prunedTokens + prunedAuthorizations;
     }
 }

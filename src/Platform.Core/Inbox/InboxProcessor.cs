@@ -20,7 +20,8 @@ namespace Platform.Core.Inbox;
 /// finished (in the next look at the work list); a crash means it runs again, which every handler tolerates.
 /// </summary>
 public sealed class InboxProcessor(
-    TenantScopeFactory tenantScopes, TenantJobScope jobScope, BotDataSource dataSource, InboxSignals signals, ProcessorThrottle throttle, IOptions<TelegramOptions> options,
+    TenantScopeFactory tenantScopes, TenantJobScope jobScope, BotDataSource dataSource, InboxSignals signals, ProcessorThrottle throttle,
+        IOptions<TelegramOptions> options,
     TimeProvider time, ILogger<InboxProcessor> logger)
 {
     private const int MaxAttempts = 5;
@@ -104,7 +105,8 @@ public sealed class InboxProcessor(
                 }
 
                 // Wake when a lane is free, when the ingress signals new updates for this bot, or (signals can be lost) to poll.
-                await Task.WhenAny(Task.WhenAny(lanes.Values.Select(l => l.Task)), signals.WaitAsync(botId, seen, options.Value.ProcessorPollInterval, cancellationToken));
+                await Task.WhenAny(Task.WhenAny(lanes.Values.Select(l => l.Task)), signals.WaitAsync(botId, seen, options.Value.ProcessorPollInterval,
+                    cancellationToken));
                 foreach (var (lane, (update, task)) in lanes.Where(l => l.Value.Task.IsCompleted).ToList())
                 {
                     lanes.Remove(lane);
@@ -161,7 +163,8 @@ public sealed class InboxProcessor(
             // A fresh connection: the update's own may be mid-transaction or broken.
             await using var fresh = await dataSource.OpenAsync(cancellationToken);
             await TenantSession.SetAsync(fresh, tenant.Id, cancellationToken);
-            await InboxWorkList.RecordFailureAsync(fresh, tenant.Id, next.Id, attempts, Truncate(e is UnreadableUpdateException ? e.Message : e.GetType().Name + ": " + e.Message),
+            await InboxWorkList.RecordFailureAsync(fresh, tenant.Id, next.Id, attempts, Truncate(e is UnreadableUpdateException ? e.Message : e.GetType().Name
+                + ": " + e.Message),
                 poison ? time.GetUtcNow() : null, cancellationToken);
             // Set aside, the chat goes on; otherwise later updates of this chat wait (order per chat matters more than progress).
             return poison ? LaneOutcome.SetAside : LaneOutcome.Failed;

@@ -123,7 +123,8 @@ public sealed class InboxSignals(BotDataSource dataSource, ILogger<InboxSignals>
 
     private void Deliver(string payload)
     {
-        if (payload.Length != 64 || !Guid.TryParseExact(payload.AsSpan(0, 32), "N", out var tenantId) || !Guid.TryParseExact(payload.AsSpan(32), "N", out var botId))
+        if (payload.Length != 64 || !Guid.TryParseExact(payload.AsSpan(0, 32), "N", out var tenantId)
+            || !Guid.TryParseExact(payload.AsSpan(32), "N", out var botId))
         {
             return;
         }

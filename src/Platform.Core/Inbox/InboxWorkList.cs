@@ -24,7 +24,8 @@ internal static class InboxWorkList
         LIMIT $5
         """;
 
-    /// <summary>Marks <paramref name="done"/> processed, then returns the oldest pending update of up to <paramref name="limit"/> chats not in <paramref name="busyLanes"/>.</summary>
+    /// <summary>Marks <paramref name="done"/> processed, then returns the oldest pending update of up to
+    /// <paramref name="limit"/> chats not in <paramref name="busyLanes"/>.</summary>
     public static async Task<List<PendingUpdate>> MarkAndFetchAsync(
         NpgsqlConnection connection, Guid tenantId, Guid botId, IReadOnlyCollection<long> done, IReadOnlyCollection<long> busyLanes, int limit,
         DateTimeOffset now, CancellationToken cancellationToken)
@@ -42,14 +43,16 @@ internal static class InboxWorkList
         {
             while (reader.FieldCount == 5 && await reader.ReadAsync(cancellationToken))
             {
-                result.Add(new PendingUpdate(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetInt64(2), reader.GetFieldValue<byte[]>(3), reader.GetInt32(4)));
+                result.Add(new PendingUpdate(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetInt64(2),
+                    reader.GetFieldValue<byte[]>(3), reader.GetInt32(4)));
             }
         }
         while (await reader.NextResultAsync(cancellationToken));
         return result;
     }
 
-    public static async Task MarkAsync(NpgsqlConnection connection, Guid tenantId, IReadOnlyCollection<long> done, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task MarkAsync(NpgsqlConnection connection, Guid tenantId, IReadOnlyCollection<long> done, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         if (done.Count == 0)
         {

@@ -155,7 +155,8 @@ public sealed class InboxWriter : BackgroundService
         var bots = batch.Where(e => !e.Envelope.IsPreCheckout).Select(e => InboxSignals.Payload(e.TenantId, e.BotId)).Distinct().ToArray();
         if (bots.Length > 0)
         {
-            commands.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_notify('{InboxSignals.Channel}', b) FROM unnest($1::text[]) b") { Parameters = { new() { Value = bots } } });
+            commands.BatchCommands.Add(
+                new NpgsqlBatchCommand($"SELECT pg_notify('{InboxSignals.Channel}', b) FROM unnest($1::text[]) b") { Parameters = { new() { Value = bots } } });
         }
 
         var inserted = new HashSet<(Guid, long)>();
@@ -193,7 +194,9 @@ public sealed class InboxWriter : BackgroundService
 
     private static NpgsqlBatchCommand BuildInsert(Guid tenantId, List<InboxEntry> rows, DateTimeOffset now)
     {
-        var sql = new StringBuilder("INSERT INTO \"InboxUpdates\" (\"TenantId\", \"BotId\", \"UpdateId\", \"ChatId\", \"Payload\", \"ReceivedAt\", \"ProcessedAt\", \"Attempts\") VALUES ");
+        var sql = new StringBuilder(
+            "INSERT INTO \"InboxUpdates\" (\"TenantId\", \"BotId\", \"UpdateId\", \"ChatId\", \"Payload\", \"ReceivedAt\", " +
+            "\"ProcessedAt\", \"Attempts\") VALUES ");
         var command = new NpgsqlBatchCommand();
         var p = 1;
         for (var i = 0; i < rows.Count; i++)

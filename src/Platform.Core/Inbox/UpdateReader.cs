@@ -22,8 +22,10 @@ internal static class UpdateReader
         foreach (var json in new[]
         {
             $$$$"""{"update_id":1,"message":{"message_id":1,"date":1700000000,{{{{chat}}}},{{{{from}}}},"text":"/start"}}""",
-            $$$$"""{"update_id":2,"callback_query":{"id":"1",{{{{from}}}},"chat_instance":"1","data":"c:root:0","message":{"message_id":1,"date":1700000000,{{{{chat}}}},"text":"x"}}}""",
-            $$$$"""{"update_id":3,"message":{"message_id":2,"date":1700000000,{{{{chat}}}},{{{{from}}}},"successful_payment":{"currency":"XTR","total_amount":1,"invoice_payload":"x","telegram_payment_charge_id":"c","provider_payment_charge_id":""}}}""",
+            $$$$"""{"update_id":2,"callback_query":{"id":"1",{{{{from}}}},"chat_instance":"1","data":"c:root:0","message":{"message_id":1,"date":"""
+                + $$$$"""1700000000,{{{{chat}}}},"text":"x"}}}""",
+            $$$$"""{"update_id":3,"message":{"message_id":2,"date":1700000000,{{{{chat}}}},{{{{from}}}},"successful_payment":"""
+                + $$$$"""{"currency":"XTR","total_amount":1,"invoice_payload":"x","telegram_payment_charge_id":"c","provider_payment_charge_id":""}}}""",
         })
         {
             Read(Encoding.UTF8.GetBytes(json));

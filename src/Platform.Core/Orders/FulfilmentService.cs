@@ -42,7 +42,8 @@ public sealed class FulfilmentService(
                 Order = o,
                 Product = p,
                 File = db.StoredFiles.AsNoTracking().Where(f => f.Id == p.FileId).OrderBy(f => f.Id).FirstOrDefault(),
-                TelegramFileId = db.TelegramFileCache.Where(c => c.BotId == chat.Bot.Id && c.FileId == p.FileId).OrderBy(c => c.CreatedAt).Select(c => c.TelegramFileId).FirstOrDefault(),
+                TelegramFileId = db.TelegramFileCache.Where(c => c.BotId == chat.Bot.Id && c.FileId == p.FileId).OrderBy(c => c.CreatedAt)
+                    .Select(c => c.TelegramFileId).FirstOrDefault(),
                 Key = db.LicenseKeys.Where(k => k.OrderId == o.Id).OrderBy(k => k.Id).Select(k => k.Value).FirstOrDefault(),
             }).FirstOrDefaultAsync(cancellationToken);
         if (work is null || work.Order.Status is not (OrderStatus.Paid or OrderStatus.Fulfilled))
@@ -60,14 +61,17 @@ public sealed class FulfilmentService(
         switch (work.Product.Kind)
         {
             case ProductKind.File when work.File is { } file:
-                messages.Add((DeliveryKind.Document, () => files.SendAsync(chat, file, BotFileKind.Document, thanks, null, work.TelegramFileId, cancellationToken)));
-                messages.Add((DeliveryKind.DownloadLink, () => chat.SendTextAsync(chat.Texts.DownloadLink(links.CreateUrl(orderId, file.Id)), null, cancellationToken)));
+                messages.Add((DeliveryKind.Document, () => files.SendAsync(chat, file, BotFileKind.Document, thanks, null, work.TelegramFileId,
+                    cancellationToken)));
+                messages.Add((DeliveryKind.DownloadLink, () => chat.SendTextAsync(chat.Texts.DownloadLink(links.CreateUrl(orderId, file.Id)), null,
+                    cancellationToken)));
                 break;
             case ProductKind.LicenseKey when work.Key is { } key:
                 messages.Add((DeliveryKind.LicenseKey, () => chat.SendTextAsync($"{thanks}\n\n{chat.Texts.YourKey(key)}", null, cancellationToken)));
                 break;
             case ProductKind.Text:
-                messages.Add((DeliveryKind.Text, () => chat.SendTextAsync($"{thanks}\n\n{chat.Texts.YourContent(work.Product.TextContent ?? string.Empty)}", null, cancellationToken)));
+                messages.Add((DeliveryKind.Text, () => chat.SendTextAsync($"{thanks}\n\n{chat.Texts.YourContent(work.Product.TextContent ?? string.Empty)}",
+                    null, cancellationToken)));
                 break;
             default:
                 logger.LogError("Order {OrderId} has nothing to deliver (no file or no key)", orderId);
@@ -112,7 +116,9 @@ public sealed class FulfilmentService(
             batch.Add($"""
                 WITH changed AS (UPDATE "Orders" SET "Status" = $1, "FulfilledAt" = $2 WHERE "TenantId" = $3 AND "Id" = $4 AND "Status" = $5 RETURNING 1)
                 {OutboxExtensions.InsertWhereSql("changed", 6)}
-                """, [nameof(OrderStatus.Fulfilled), now, chat.Tenant.Id, orderId, nameof(OrderStatus.Paid), .. OutboxExtensions.InsertValues(fulfilled, chat.Tenant.Id)]);
+                """,
+                [nameof(OrderStatus.Fulfilled), now, chat.Tenant.Id, orderId, nameof(OrderStatus.Paid),
+                    .. OutboxExtensions.InsertValues(fulfilled, chat.Tenant.Id)]);
             batch.Add(AdvisoryLocks.UnlockSql, LockClass, orderId.GetHashCode());
             await batch.ExecuteNonQueryAsync(cancellationToken);
             unlocked = true;
@@ -135,7 +141,8 @@ public sealed class FulfilmentService(
     /// kind → delivery id to send, or null when sent before. Null when another fulfilment holds the lock (its claims
     /// are the same rows, so claiming here too changes nothing).
     /// </summary>
-    private async Task<Dictionary<DeliveryKind, Guid?>?> LockAndClaimAsync(Guid orderId, int sequence, List<DeliveryKind> kinds, CancellationToken cancellationToken)
+    private async Task<Dictionary<DeliveryKind, Guid?>?> LockAndClaimAsync(Guid orderId, int sequence, List<DeliveryKind> kinds,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var tenantId = db.CurrentTenantId!.Value;
@@ -144,9 +151,11 @@ public sealed class FulfilmentService(
         // $1 order, $2 sequence, $3 now, $4 tenant; then an id and a kind per message.
         var rows = string.Join(", ", kinds.Select((_, i) => $"(${5 + 2 * i}, $4, $1, ${6 + 2 * i}, $2, $3)"));
         batch.Add(
-            $"""INSERT INTO "Deliveries" ("Id", "TenantId", "OrderId", "Kind", "Sequence", "CreatedAt") VALUES {rows} ON CONFLICT ("TenantId", "OrderId", "Kind", "Sequence") DO NOTHING""",
+            $"""INSERT INTO "Deliveries" ("Id", "TenantId", "OrderId", "Kind", "Sequence", "CreatedAt") VALUES {rows} """
+            + """ON CONFLICT ("TenantId", "OrderId", "Kind", "Sequence") DO NOTHING""",
             [orderId, sequence, now, tenantId, .. kinds.SelectMany(k => new object[] { Guid.CreateVersion7(now), k.ToString() })]);
-        batch.Add("""SELECT "Id", "Kind", "SentAt" FROM "Deliveries" WHERE "TenantId" = $1 AND "OrderId" = $2 AND "Sequence" = $3""", tenantId, orderId, sequence);
+        batch.Add("""SELECT "Id", "Kind", "SentAt" FROM "Deliveries" WHERE "TenantId" = $1 AND "OrderId" = $2 AND "Sequence" = $3""", tenantId, orderId,
+            sequence);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var locked = reader.GetBoolean(0);

@@ -47,7 +47,8 @@ public sealed class OrderReader(PlatformDbContext db)
             else
             {
                 var pattern = EscapeLike(text) + "%";
-                query = query.Where(r => EF.Functions.ILike(r.Customer.Username ?? "", pattern, "\\") || EF.Functions.ILike(r.Customer.FirstName ?? "", pattern, "\\"));
+                query = query.Where(r => EF.Functions.ILike(r.Customer.Username ?? "", pattern, "\\")
+                    || EF.Functions.ILike(r.Customer.FirstName ?? "", pattern, "\\"));
             }
         }
 

@@ -9,7 +9,8 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace Platform.Core.Outbound;
 
 /// <summary>One conversation turn: the store, the bot, the customer's chat and language, and rate-limited sending.</summary>
-public sealed class BotChat(TenantInfo tenant, Bot bot, ITelegramBotClient client, BotSender sender, Storefront storefront, BotTexts texts, long chatId, User? from)
+public sealed class BotChat(TenantInfo tenant, Bot bot, ITelegramBotClient client, BotSender sender, Storefront storefront, BotTexts texts, long chatId,
+    User? from)
 {
     public TenantInfo Tenant { get; } = tenant;
     public Bot Bot { get; } = bot;

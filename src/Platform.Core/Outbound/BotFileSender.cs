@@ -13,7 +13,8 @@ namespace Platform.Core.Outbound;
 /// </summary>
 public sealed class BotFileSender(PlatformDbContext db, BotFileSource source, TimeProvider time)
 {
-    public async Task<Message> SendAsync(BotChat chat, StoredFile file, BotFileKind kind, string? caption, InlineKeyboardMarkup? markup, CancellationToken cancellationToken)
+    public async Task<Message> SendAsync(BotChat chat, StoredFile file, BotFileKind kind, string? caption, InlineKeyboardMarkup? markup,
+        CancellationToken cancellationToken)
     {
         var cached = await db.TelegramFileCache.AsNoTracking()
             .Where(c => c.BotId == chat.Bot.Id && c.FileId == file.Id).Select(c => c.TelegramFileId).FirstOrDefaultAsync(cancellationToken);
@@ -55,10 +56,12 @@ public sealed class BotFileSender(PlatformDbContext db, BotFileSource source, Ti
         return message;
     }
 
-    private static Task<Message> SendOnceAsync(BotChat chat, InputFile input, BotFileKind kind, string? caption, InlineKeyboardMarkup? markup, CancellationToken cancellationToken) =>
+    private static Task<Message> SendOnceAsync(BotChat chat, InputFile input, BotFileKind kind, string? caption, InlineKeyboardMarkup? markup,
+        CancellationToken cancellationToken) =>
         chat.SendAsync(ct => SendRawAsync(chat, input, kind, caption, markup, ct), cancellationToken);
 
-    private static Task<Message> SendRawAsync(BotChat chat, InputFile input, BotFileKind kind, string? caption, InlineKeyboardMarkup? markup, CancellationToken ct) =>
+    private static Task<Message> SendRawAsync(BotChat chat, InputFile input, BotFileKind kind, string? caption, InlineKeyboardMarkup? markup,
+        CancellationToken ct) =>
         kind == BotFileKind.Photo
             ? chat.Client.SendPhoto(chat.ChatId, input, caption: caption, replyMarkup: markup, cancellationToken: ct)
             : chat.Client.SendDocument(chat.ChatId, input, caption: caption, replyMarkup: markup, cancellationToken: ct);

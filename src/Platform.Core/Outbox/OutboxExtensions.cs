@@ -40,7 +40,8 @@ public static class OutboxExtensions
     /// type, api version, data, created at — fill them with <see cref="InsertValues"/>.
     /// </summary>
     public static string InsertWhereSql(string source, int first) =>
-        $"""INSERT INTO "OutboxEvents" ("Id", "TenantId", "Type", "ApiVersion", "Data", "CreatedAt") SELECT ${first}, ${first + 1}, ${first + 2}, ${first + 3}, ${first + 4}::jsonb, ${first + 5} FROM {source}""";
+        """INSERT INTO "OutboxEvents" ("Id", "TenantId", "Type", "ApiVersion", "Data", "CreatedAt") """
+        + $"""SELECT ${first}, ${first + 1}, ${first + 2}, ${first + 3}, ${first + 4}::jsonb, ${first + 5} FROM {source}""";
 
     public static object[] InsertValues(OutboxEvent outboxEvent, Guid tenantId) =>
         [outboxEvent.Id, tenantId, outboxEvent.Type, outboxEvent.ApiVersion, outboxEvent.Data, outboxEvent.CreatedAt];

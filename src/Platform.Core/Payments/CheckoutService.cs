@@ -49,7 +49,8 @@ public sealed class CheckoutService(PlatformDbContext db, CatalogReader catalog,
         }
 
         var title = MessageText.Cut(product.Title, Product.TitleMaxLength);
-        var description = MessageText.Cut(string.IsNullOrWhiteSpace(product.Description) ? product.Title : product.Description, Product.InvoiceDescriptionMaxLength);
+        var description = MessageText.Cut(string.IsNullOrWhiteSpace(product.Description) ? product.Title : product.Description,
+            Product.InvoiceDescriptionMaxLength);
         await chat.SendAsync(ct => chat.Client.SendInvoice(
             chat.ChatId, title, description, OrderIds.ToPayload(orderId), "XTR", [new LabeledPrice(title, product.PriceStars)],
             cancellationToken: ct), cancellationToken);

@@ -33,7 +33,12 @@ public sealed class PaymentRecorder(
 
         await using var open = await db.EnsureOpenAsync(cancellationToken);
         var found = await db.Orders.AsNoTracking().Where(o => o.Id == orderId)
-            .Select(o => new { Order = o, Kind = db.Products.Where(p => p.Id == o.ProductId).OrderBy(p => p.Id).Select(p => (ProductKind?)p.Kind).FirstOrDefault() })
+            .Select(o => new
+            {
+                Order = o,
+                Kind = db.Products.Where(p => p.Id == o.ProductId).OrderBy(p => p.Id).Select(p => (ProductKind?)p.Kind)
+                .FirstOrDefault()
+            })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null || found.Order.TelegramPaymentChargeId == payment.TelegramPaymentChargeId || found.Order.Status != OrderStatus.Pending ||
             found.Kind is null or ProductKind.LicenseKey)
@@ -52,7 +57,9 @@ public sealed class PaymentRecorder(
                 UPDATE "Orders" SET "Status" = $1, "TelegramPaymentChargeId" = $2, "PaidAt" = $3
                 WHERE "TenantId" = $4 AND "Id" = $5 AND "Status" = $6 RETURNING 1)
             {OutboxExtensions.InsertWhereSql("changed", 7)}
-            """, [nameof(OrderStatus.Paid), payment.TelegramPaymentChargeId, now, order.TenantId, order.Id, nameof(OrderStatus.Pending), .. OutboxExtensions.InsertValues(paid, order.TenantId)]);
+            """,
+            [nameof(OrderStatus.Paid), payment.TelegramPaymentChargeId, now, order.TenantId, order.Id, nameof(OrderStatus.Pending),
+                .. OutboxExtensions.InsertValues(paid, order.TenantId)]);
         return await batch.ExecuteNonQueryAsync(cancellationToken) == 1
             ? order.Id
             : await RecordLockedAsync(orderId, payment, buyerTelegramUserId, cancellationToken); // a concurrent copy got there first
@@ -82,7 +89,8 @@ public sealed class PaymentRecorder(
             var duplicateId = await RecordDuplicateAsync(order, payment, buyerTelegramUserId, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logger.LogError(
-                "Order {OrderId} is {Status} (charge {PaidChargeId}) but charge {ChargeId} of {Stars} Stars by Telegram user {BuyerId} arrived too; refunding it",
+                "Order {OrderId} is {Status} (charge {PaidChargeId}) but charge {ChargeId} of {Stars} Stars by Telegram " +
+                    "user {BuyerId} arrived too; refunding it",
                 order.Id, order.Status, order.TelegramPaymentChargeId, payment.TelegramPaymentChargeId, payment.TotalAmount, buyerTelegramUserId);
             if (duplicateId is { } id)
             {
@@ -117,7 +125,8 @@ public sealed class PaymentRecorder(
     }
 
     /// <summary>The charge's row (inserted once, whatever the number of deliveries); its id while the refund is owed, else null.</summary>
-    private async Task<Guid?> RecordDuplicateAsync(Order order, SuccessfulPayment payment, long buyerTelegramUserId, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Guid?> RecordDuplicateAsync(Order order, SuccessfulPayment payment, long buyerTelegramUserId, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7(now);
         await db.Database.ExecuteSqlInterpolatedAsync($"""

@@ -18,7 +18,8 @@ public sealed class RefundNotifier(TenantJobScope jobScope, TimeProvider time)
     {
         var db = services.GetRequiredService<PlatformDbContext>();
         var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
-        if (order is null || await db.Deliveries.AnyAsync(d => d.OrderId == orderId && d.Kind == DeliveryKind.RefundNotice && d.SentAt != null, cancellationToken))
+        if (order is null || await db.Deliveries.AnyAsync(d => d.OrderId == orderId && d.Kind == DeliveryKind.RefundNotice && d.SentAt != null,
+            cancellationToken))
         {
             return;
         }
@@ -34,7 +35,13 @@ public sealed class RefundNotifier(TenantJobScope jobScope, TimeProvider time)
         var delivery = await db.Deliveries.FirstOrDefaultAsync(d => d.OrderId == orderId && d.Kind == DeliveryKind.RefundNotice, cancellationToken);
         if (delivery is null)
         {
-            delivery = new Delivery { Id = Guid.CreateVersion7(time.GetUtcNow()), OrderId = orderId, Kind = DeliveryKind.RefundNotice, CreatedAt = time.GetUtcNow() };
+            delivery = new Delivery
+            {
+                Id = Guid.CreateVersion7(time.GetUtcNow()),
+                OrderId = orderId,
+                Kind = DeliveryKind.RefundNotice,
+                CreatedAt = time.GetUtcNow()
+            };
             db.Deliveries.Add(delivery);
             await db.SaveChangesAsync(cancellationToken);
         }

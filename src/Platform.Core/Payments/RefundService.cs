@@ -68,8 +68,8 @@ public sealed class RefundService(
 
     /// <summary>
     /// The Telegram half of every refund (an order's, a duplicate charge's): refundStarPayment through the bot's send
-    /// path (<see cref="BotCalls"/>: one 429 layer, no retry inside the client). CHARGE_ALREADY_REFUNDED counts as done — refunded before, by an earlier try or by Telegram support. Any other
-    /// failure throws.
+    /// path (<see cref="BotCalls"/>: one 429 layer, no retry inside the client). CHARGE_ALREADY_REFUNDED counts as done
+    /// — refunded before, by an earlier try or by Telegram support. Any other failure throws.
     /// </summary>
     public async Task RefundChargeAsync(Guid botId, string tokenCiphertext, long telegramUserId, string chargeId, CancellationToken cancellationToken)
     {

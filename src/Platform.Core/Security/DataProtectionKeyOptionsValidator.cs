@@ -20,7 +20,8 @@ internal sealed class DataProtectionKeyOptionsValidator(bool isLocal) : IValidat
             if (!isLocal)
             {
                 failures.Add($"{setting} is not configured. Outside Development and Testing set it to a PFX file path or base64 PFX content " +
-                    $"(and {setting}Password if the PFX has one): it encrypts the Data Protection key ring, which guards bot tokens and webhook secrets, in PostgreSQL.");
+                    $"(and {setting}Password if the PFX has one): it encrypts the Data Protection key ring, which guards bot tokens and " +
+                        $"webhook secrets, in PostgreSQL.");
             }
         }
         else

@@ -61,7 +61,8 @@ internal sealed class WebhookDeliveryStore(PlatformDbContext db, TimeProvider cl
     }
 
     /// <summary>Writes the attempts, the deliveries' new states and the endpoint's health; disables it on 410 or after failing too long.</summary>
-    public async Task RecordAsync(Guid endpointId, IReadOnlyList<ClaimedDelivery> batch, IReadOnlyList<WebhookResponse> results, CancellationToken cancellationToken)
+    public async Task RecordAsync(Guid endpointId, IReadOnlyList<ClaimedDelivery> batch, IReadOnlyList<WebhookResponse> results,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var n = batch.Count;
@@ -73,7 +74,8 @@ internal sealed class WebhookDeliveryStore(PlatformDbContext db, TimeProvider cl
             attemptIds[i] = Guid.CreateVersion7(now);
             var attempts = batch[i].AttemptCount + 1;
             var next = results[i].IsSuccess ? null : WebhookRetrySchedule.NextAttempt(attempts, now, results[i].RetryAfter);
-            statuses[i] = (int)(results[i].IsSuccess ? WebhookDeliveryStatus.Succeeded : next is null ? WebhookDeliveryStatus.Failed : WebhookDeliveryStatus.Pending);
+            statuses[i] = (int)(results[i].IsSuccess ? WebhookDeliveryStatus.Succeeded : next is null ? WebhookDeliveryStatus.Failed
+                : WebhookDeliveryStatus.Pending);
             nextAttempts[i] = next;
         }
 

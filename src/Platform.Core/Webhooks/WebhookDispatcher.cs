@@ -53,7 +53,8 @@ public sealed class WebhookDispatcher(
     /// <summary>One tenant's round: dispatch its outbox, disable endpoints failing too long, start senders for due endpoints.</summary>
     [AutomaticRetry(Attempts = 0)]
     public Task PumpTenantAsync(Guid tenantId, CancellationToken cancellationToken) =>
-        jobScope.RunAsync(tenantId, (_, services) => PumpAsync(services.GetRequiredService<PlatformDbContext>(), tenantId, cancellationToken), cancellationToken);
+        jobScope.RunAsync(tenantId, (_, services) => PumpAsync(services.GetRequiredService<PlatformDbContext>(), tenantId, cancellationToken),
+            cancellationToken);
 
     private async Task PumpAsync(PlatformDbContext db, Guid tenantId, CancellationToken cancellationToken)
     {

@@ -147,7 +147,8 @@ public sealed class WebhookEndpointService(
         var unknown = (input.EventTypes ?? []).Where(t => !WebhookEventTypes.Subscribable.Contains(t)).ToList();
         if (unknown.Count > 0)
         {
-            errors[nameof(input.EventTypes)] = [$"Unknown event type(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", WebhookEventTypes.Subscribable)}."];
+            errors[nameof(input.EventTypes)] =
+                [$"Unknown event type(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", WebhookEventTypes.Subscribable)}."];
         }
 
         return errors;

@@ -32,7 +32,8 @@ public sealed class WebhookRetention(
     /// <summary>Deletes the tenant's finished deliveries older than the retention; returns how many. Idempotent.</summary>
     [AutomaticRetry(Attempts = 2)]
     public Task<int> PruneTenantAsync(Guid tenantId, CancellationToken cancellationToken) =>
-        jobScope.RunAsync(tenantId, whenGone: 0, (_, services) => PruneAsync(services.GetRequiredService<PlatformDbContext>(), cancellationToken), cancellationToken);
+        jobScope.RunAsync(tenantId, whenGone: 0, (_, services) => PruneAsync(services.GetRequiredService<PlatformDbContext>(), cancellationToken),
+            cancellationToken);
 
     private async Task<int> PruneAsync(PlatformDbContext db, CancellationToken cancellationToken)
     {

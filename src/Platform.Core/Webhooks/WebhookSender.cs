@@ -24,7 +24,8 @@ public sealed class WebhookSender(
 {
     [AutomaticRetry(Attempts = 0)] // the pump starts a new sender once the lease runs out; no zombie retries
     public Task SendAsync(Guid tenantId, Guid endpointId, CancellationToken cancellationToken) =>
-        jobScope.RunAsync(tenantId, (_, services) => SendDueAsync(services.GetRequiredService<PlatformDbContext>(), tenantId, endpointId, cancellationToken), cancellationToken);
+        jobScope.RunAsync(tenantId, (_, services) => SendDueAsync(services.GetRequiredService<PlatformDbContext>(), tenantId, endpointId, cancellationToken),
+            cancellationToken);
 
     private async Task SendDueAsync(PlatformDbContext db, Guid tenantId, Guid endpointId, CancellationToken cancellationToken)
     {
@@ -61,7 +62,11 @@ public sealed class WebhookSender(
 
                 var keys = SigningKeys(endpoint);
                 var results = new WebhookResponse[batch.Count];
-                await Parallel.ForAsync(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = settings.ConcurrencyPerEndpoint, CancellationToken = cancellationToken },
+                await Parallel.ForAsync(0, batch.Count, new ParallelOptions
+                {
+                    MaxDegreeOfParallelism = settings.ConcurrencyPerEndpoint,
+                    CancellationToken = cancellationToken
+                },
                     async (i, ct) => results[i] = await SendOneAsync(endpoint.Url, batch[i], keys, ct));
 
                 await store.RecordAsync(endpointId, batch, results, cancellationToken);

@@ -62,7 +62,8 @@ public sealed class WebhookTransport : IDisposable
             {
                 excerpt = await ReadExcerptAsync(response, linked.Token);
             }
-            catch (Exception ex) when (ex is IOException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            catch (Exception ex) when (ex is IOException or HttpRequestException || (ex is OperationCanceledException
+                && !cancellationToken.IsCancellationRequested))
             {
                 // The status line decides success; a body cut short or too slow only costs the log its excerpt.
                 error ??= Truncate($"The response body could not be read: {ex.Message}", WebhookAttempt.ErrorMaxLength);
@@ -126,7 +127,8 @@ public sealed class WebhookTransport : IDisposable
         var allowed = addresses.Where(policy.IsAllowed).ToArray();
         if (allowed.Length == 0)
         {
-            throw new WebhookAddressRefusedException($"{endpoint.Host} resolves to an address webhooks may not reach (private, loopback, link-local or metadata).");
+            throw new WebhookAddressRefusedException(
+                $"{endpoint.Host} resolves to an address webhooks may not reach (private, loopback, link-local or metadata).");
         }
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

@@ -81,7 +81,8 @@ internal static partial class BotApiEndpoints
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The method name is logged, never the path: it carries the token.
-            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotApiEndpoints)).LogError(e, "Bot API method {Method} failed", method);
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotApiEndpoints))
+                .LogError(e, "Bot API method {Method} failed", method);
             return Error(500, "Internal Server Error");
         }
     }

@@ -39,7 +39,9 @@ internal static class HtmlMarkup
             {
                 var name = tag[1..].Trim().ToLowerInvariant();
                 if (open.Count == 0 || open.Peek().Tag != name)
-                    throw Error(parameter, $"Unmatched end tag at byte offset {ByteOffset(html, i)}, expected \"</{(open.Count > 0 ? open.Peek().Tag : "")}>\", found \"</{name}>\"");
+                    throw Error(parameter,
+                        $"Unmatched end tag at byte offset {ByteOffset(html, i)}, expected " +
+                        $"\"</{(open.Count > 0 ? open.Peek().Tag : "")}>\", found \"</{name}>\"");
                 var o = open.Pop();
                 if (text.Length > o.Start)
                     entities.Add(new MessageEntity { Type = o.Type, Offset = o.Start, Length = text.Length - o.Start, Url = o.Url, Language = o.Language });

@@ -47,7 +47,13 @@ internal static class MarkdownV2Markup
                         if (language is not null) body = body[(newline + 1)..];
                         var start = text.Length;
                         text.Append(Unescape(body));
-                        if (text.Length > start) entities.Add(new MessageEntity { Type = MessageEntityType.Pre, Offset = start, Length = text.Length - start, Language = language });
+                        if (text.Length > start) entities.Add(new MessageEntity
+                        {
+                            Type = MessageEntityType.Pre,
+                            Offset = start,
+                            Length = text.Length - start,
+                            Language = language
+                        });
                         i = end + 2;
                         break;
                     }
@@ -70,7 +76,13 @@ internal static class MarkdownV2Markup
                             url.Append(source[end] == '\\' && end + 1 < source.Length ? source[++end] : source[end]);
                         if (end >= source.Length) throw Error(parameter, $"Can't find end of a url at byte offset {ByteOffset(source, i)}");
                         var start = linkStarts.Pop();
-                        if (text.Length > start) entities.Add(new MessageEntity { Type = MessageEntityType.TextLink, Offset = start, Length = text.Length - start, Url = url.ToString() });
+                        if (text.Length > start) entities.Add(new MessageEntity
+                        {
+                            Type = MessageEntityType.TextLink,
+                            Offset = start,
+                            Length = text.Length - start,
+                            Url = url.ToString()
+                        });
                         i = end;
                         break;
                     }

@@ -86,7 +86,8 @@ internal static class ChannelMembership
     }
 
     /// <summary>Makes the user a member (after a join, or when a join request is approved) and tells the admin bots.</summary>
-    public static void Admit(SandboxStore store, ChannelRecord channel, UserRecord user, InviteLinkRecord invite, DateTimeOffset? until = null, User? actor = null)
+    public static void Admit(SandboxStore store, ChannelRecord channel, UserRecord user, InviteLinkRecord invite, DateTimeOffset? until = null,
+        User? actor = null)
     {
         var before = channel.Members.GetValueOrDefault(user.Id);
         invite.JoinedCount++;
@@ -103,7 +104,15 @@ internal static class ChannelMembership
         channel.StarBalance += sub.Price;
         var chargeId = store.NewId("stxs");
         sub.ChargeIds.Add(chargeId);
-        store.Data.Charges[chargeId] = new ChargeRecord { Id = chargeId, BotId = sub.BotId, UserId = user.Id, Amount = sub.Price, Payload = "", SubscriptionId = sub.Id };
+        store.Data.Charges[chargeId] = new ChargeRecord
+        {
+            Id = chargeId,
+            BotId = sub.BotId,
+            UserId = user.Id,
+            Amount = sub.Price,
+            Payload = "",
+            SubscriptionId = sub.Id
+        };
         if (channel.Members.TryGetValue(user.Id, out var member)) member.UntilDate = sub.ExpiresAt;
         store.Dirty = true;
     }
@@ -120,7 +129,8 @@ internal static class ChannelMembership
         Notify(store, channel, user, before, after, null, actor);
     }
 
-    private static void Notify(SandboxStore store, ChannelRecord channel, UserRecord user, MemberRecord? before, MemberRecord after, InviteLinkRecord? invite, User? actor = null)
+    private static void Notify(SandboxStore store, ChannelRecord channel, UserRecord user, MemberRecord? before, MemberRecord after, InviteLinkRecord? invite,
+        User? actor = null)
     {
         foreach (var botId in channel.AdminBotIds)
         {

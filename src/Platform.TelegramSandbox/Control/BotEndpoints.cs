@@ -85,7 +85,14 @@ internal static class BotEndpoints
         bot.StarBalance,
         PendingUpdateCount = bot.PendingUpdates.Count,
         Webhook = bot.Webhook is { } hook
-            ? new { hook.Url, hook.FailedAttempts, next_attempt_at = hook.NextAttemptAt?.ToUnixTimeSeconds(), delivering = bot.WebhookDelivering, hook.LastErrorMessage }
+            ? new
+            {
+                hook.Url,
+                hook.FailedAttempts,
+                next_attempt_at = hook.NextAttemptAt?.ToUnixTimeSeconds(),
+                delivering = bot.WebhookDelivering,
+                hook.LastErrorMessage
+            }
             : null,
         Commands = bot.Commands.Select(c => new { c.Command, c.Description }),
     };

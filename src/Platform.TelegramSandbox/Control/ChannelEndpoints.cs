@@ -51,14 +51,16 @@ internal static class ChannelEndpoints
             {
                 if (!store.Data.Users.TryGetValue(userId, out var user)) return ControlEndpoints.NotFound("user");
                 var outcome = ChannelMembership.Join(store, user, body.InviteLink ?? "");
-                return Results.Json(new { outcome, stars = user.Stars }, statusCode: outcome is JoinOutcome.Joined ? 201 : outcome is JoinOutcome.NotFound ? 404 : 200);
+                return Results.Json(new { outcome, stars = user.Stars }, statusCode: outcome is JoinOutcome.Joined ? 201 : outcome is JoinOutcome.NotFound
+                    ? 404 : 200);
             }
         });
         api.MapPost("/users/{userId:long}/channels/{chatId:long}/leave", (long userId, long chatId, SandboxStore store) =>
         {
             lock (store.Sync)
             {
-                if (!store.Data.Users.TryGetValue(userId, out var user) || !store.Data.Channels.ContainsKey(chatId)) return ControlEndpoints.NotFound("user or channel");
+                if (!store.Data.Users.TryGetValue(userId, out var user) || !store.Data.Channels.ContainsKey(chatId)) return ControlEndpoints.NotFound(
+                    "user or channel");
                 ChannelMembership.Remove(store, chatId, user, "left");
                 return Results.Json(new { status = "left" });
             }

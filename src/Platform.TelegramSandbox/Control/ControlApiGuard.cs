@@ -18,7 +18,8 @@ internal static class ControlApiGuard
         {
             if (!LocalOnlyAccess.IsAllowed(http, options.Value.AccessToken))
             {
-                await Results.Json(new { error = $"the control API answers only on loopback, or with Sandbox:AccessToken in {LocalOnlyAccess.HeaderName}" }, statusCode: 403)
+                await Results.Json(new { error = $"the control API answers only on loopback, or with Sandbox:AccessToken in {LocalOnlyAccess.HeaderName}" },
+                    statusCode: 403)
                     .ExecuteAsync(http);
                 return;
             }

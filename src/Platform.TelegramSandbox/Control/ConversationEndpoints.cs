@@ -40,7 +40,8 @@ internal static class ConversationEndpoints
                 if (Find(store, userId, botId) is not ({ } user, { } bot)) return ControlEndpoints.NotFound("user or bot");
                 var message = store.ChatOf(bot, user.Id).Messages.FirstOrDefault(m => m.Id == body.MessageId && m.From?.Id == bot.Id);
                 var button = message?.ReplyMarkup?.InlineKeyboard.SelectMany(r => r)
-                    .FirstOrDefault(b => (body.CallbackData is not null && b.CallbackData == body.CallbackData) || (body.CallbackData is null && b.Text == body.Text));
+                    .FirstOrDefault(b => (body.CallbackData is not null && b.CallbackData == body.CallbackData)
+                        || (body.CallbackData is null && b.Text == body.Text));
                 if (message is null || button is null) return ControlEndpoints.NotFound("button");
                 if (button.Url is { } url) return Results.Json(new { url });
                 if (button.Pay) return ControlEndpoints.BadRequest("this is a Pay button: use POST /sandbox/v1/users/{userId}/payments");

@@ -57,7 +57,8 @@ internal static class PaymentEndpoints
         {
             lock (store.Sync)
             {
-                if (!store.Data.Subscriptions.TryGetValue(subscriptionId, out var sub) || sub.UserId != userId) return ControlEndpoints.NotFound("subscription");
+                if (!store.Data.Subscriptions.TryGetValue(subscriptionId, out var sub) || sub.UserId != userId) return ControlEndpoints.NotFound(
+                    "subscription");
                 if (!sub.Active) return ControlEndpoints.BadRequest("subscription has already lapsed");
                 sub.Canceled = body.Canceled;
                 store.Dirty = true;

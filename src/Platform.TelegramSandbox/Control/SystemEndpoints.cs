@@ -11,7 +11,8 @@ internal static class SystemEndpoints
     {
         api.MapGet("/clock", (SandboxStore store) => Clock(store.Now));
         api.MapPost("/clock/advance", (Advance body, SandboxStore store) =>
-            body.Seconds < 0 ? ControlEndpoints.BadRequest("seconds must not be negative") : Clock(DueEvents.Advance(store, TimeSpan.FromSeconds(body.Seconds))));
+            body.Seconds < 0 ? ControlEndpoints.BadRequest("seconds must not be negative")
+                : Clock(DueEvents.Advance(store, TimeSpan.FromSeconds(body.Seconds))));
         api.MapGet("/files/{fileId}", (string fileId, SandboxStore store) =>
         {
             lock (store.Sync)

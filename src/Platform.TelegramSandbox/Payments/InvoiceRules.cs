@@ -23,7 +23,8 @@ internal static class InvoiceRules
         if (Encoding.UTF8.GetByteCount(payload) is < 1 or > 128) throw BotApiException.BadRequest("payload must be 1-128 bytes long");
         if (currency != "XTR") throw BotApiException.BadRequest("currency must be XTR: the sandbox only runs payments in Telegram Stars");
         if (!string.IsNullOrEmpty(call.Str("provider_token"))) throw BotApiException.BadRequest("provider_token must be empty for payments in Telegram Stars");
-        if (call.Long("max_tip_amount") is > 0 || call.Has("suggested_tip_amounts")) throw BotApiException.BadRequest("tips are not supported for payments in Telegram Stars");
+        if (call.Long("max_tip_amount") is > 0 || call.Has("suggested_tip_amounts")) throw BotApiException.BadRequest(
+            "tips are not supported for payments in Telegram Stars");
         var prices = call.Json<LabeledPrice[]>("prices") ?? [];
         if (prices.Length != 1) throw BotApiException.BadRequest("prices must contain exactly one item for payments in Telegram Stars");
         var amount = prices[0].Amount;

@@ -15,7 +15,8 @@ namespace Platform.TelegramSandbox.Webhooks;
 /// growing delay on the sandbox clock; updates older than 24 h (sandbox time) are dropped. Named apart from the
 /// platform's <c>WebhookDispatcher</c> (which sends merchants' event webhooks) so the two never read as one.
 /// </summary>
-internal sealed class UpdatePusher(SandboxStore store, IOptions<SandboxOptions> options, IServiceProvider services, ILogger<UpdatePusher> logger) : BackgroundService
+internal sealed class UpdatePusher(SandboxStore store, IOptions<SandboxOptions> options, IServiceProvider services, ILogger<UpdatePusher> logger)
+    : BackgroundService
 {
     public static readonly TimeSpan DropAfter = TimeSpan.FromHours(24);
     private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };

@@ -41,17 +41,20 @@ public static class BotsApi
     private static async Task<Ok<IEnumerable<BotResponse>>> ListBotsAsync(BotRegistrationService registration, CancellationToken cancellationToken) =>
         TypedResults.Ok((await registration.ListAsync(cancellationToken)).Select(BotResponse.From));
 
-    private static async Task<Results<Ok<BotResponse>, ProblemHttpResult>> GetBotAsync(Guid id, BotRegistrationService registration, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<BotResponse>, ProblemHttpResult>> GetBotAsync(Guid id, BotRegistrationService registration,
+        CancellationToken cancellationToken) =>
         await registration.StatusAsync(id, cancellationToken) is { } status ? TypedResults.Ok(BotResponse.From(status)) : NotFound(id);
 
-    private static async Task<Results<Ok<BotResponse>, ProblemHttpResult>> ResyncBotAsync(Guid id, BotRegistrationService registration, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<BotResponse>, ProblemHttpResult>> ResyncBotAsync(Guid id, BotRegistrationService registration,
+        CancellationToken cancellationToken)
     {
         // A failed sync is not an error of the call: the answer's status and lastError say what Telegram replied.
         await registration.ResyncAsync(id, cancellationToken);
         return await registration.StatusAsync(id, cancellationToken) is { } status ? TypedResults.Ok(BotResponse.From(status)) : NotFound(id);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveBotAsync(Guid id, BotRegistrationService registration, CancellationToken cancellationToken) =>
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveBotAsync(Guid id, BotRegistrationService registration,
+        CancellationToken cancellationToken) =>
         await registration.RemoveAsync(id, cancellationToken) ? TypedResults.NoContent() : NotFound(id);
 
     private static ProblemHttpResult NotFound(Guid id) => ApiProblems.NotFound("Bot not found", $"This store has no bot {id}.");

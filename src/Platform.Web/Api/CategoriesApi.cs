@@ -43,13 +43,15 @@ public static class CategoriesApi
         return result.Succeeded ? TypedResults.Ok(CategoryResponse.From(result.Value)) : Failed(result.Failure);
     }
 
-    private static async Task<Ok<IEnumerable<CategoryResponse>>> ReorderCategoriesAsync(List<Guid> ids, CategoryService categories, CancellationToken cancellationToken)
+    private static async Task<Ok<IEnumerable<CategoryResponse>>> ReorderCategoriesAsync(List<Guid> ids, CategoryService categories,
+        CancellationToken cancellationToken)
     {
         await categories.ReorderAsync(ids, cancellationToken);
         return await ListCategoriesAsync(categories, cancellationToken);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteCategoryAsync(Guid id, CategoryService categories, CancellationToken cancellationToken) =>
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteCategoryAsync(Guid id, CategoryService categories,
+        CancellationToken cancellationToken) =>
         await categories.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : ApiProblems.NotFound("Category", id);
 
     private static ProblemHttpResult Failed(Failure failure) => ApiProblems.Failed(failure, failure.Kind switch

@@ -16,11 +16,13 @@ public static class FilesApi
     {
         var files = api.MapGroup("/files").WithTags("Files");
         files.MapPost("", UploadFileAsync).WithName("UploadFile").WithSummary("Upload a file")
-            .WithMetadata(new StreamedRequestBody("The file as multipart form data, or as the raw body with its name in X-File-Name.", new Dictionary<string, Func<OpenApiSchema>>
-            {
-                ["multipart/form-data"] = StreamedRequestBody.FileForm,
-                ["application/octet-stream"] = StreamedRequestBody.Binary,
-            }))
+            .WithMetadata(new StreamedRequestBody(
+                "The file as multipart form data, or as the raw body with its name in X-File-Name.",
+                new Dictionary<string, Func<OpenApiSchema>>
+                {
+                    ["multipart/form-data"] = StreamedRequestBody.FileForm,
+                    ["application/octet-stream"] = StreamedRequestBody.Binary,
+                }))
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         files.MapGet("", ListFilesAsync).WithName("ListFiles").WithSummary("List files");
@@ -42,7 +44,8 @@ public static class FilesApi
     private static async Task<Ok<IEnumerable<FileResponse>>> ListFilesAsync(FileUploadService files, CancellationToken cancellationToken) =>
         TypedResults.Ok((await files.ListAsync(cancellationToken)).Select(FileResponse.From));
 
-    private static async Task<Results<Ok<FileResponse>, ProblemHttpResult>> GetFileAsync(Guid id, FileUploadService files, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<FileResponse>, ProblemHttpResult>> GetFileAsync(Guid id, FileUploadService files,
+        CancellationToken cancellationToken) =>
         await files.FindAsync(id, cancellationToken) is { } file ? TypedResults.Ok(FileResponse.From(file)) : ApiProblems.NotFound("File", id);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteFileAsync(Guid id, FileUploadService files, CancellationToken cancellationToken)

@@ -59,7 +59,8 @@ public static class OrdersApi
         return TypedResults.Ok(new OrderPageResponse(result.Items.Select(OrderResponse.From), result.Page, result.PageSize, result.TotalCount));
     }
 
-    private static async Task<Results<Ok<OrderDetailResponse>, ProblemHttpResult>> GetOrderAsync(Guid id, OrderReader reader, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<OrderDetailResponse>, ProblemHttpResult>> GetOrderAsync(Guid id, OrderReader reader,
+        CancellationToken cancellationToken) =>
         await reader.GetAsync(id, cancellationToken) is { } detail ? TypedResults.Ok(OrderDetailResponse.From(detail)) : ApiProblems.NotFound("Order", id);
 
     private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> RefundOrderAsync(

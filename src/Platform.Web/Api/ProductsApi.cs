@@ -19,14 +19,17 @@ public static class ProductsApi
         products.MapPost("/{id:guid}/archive", ArchiveProductAsync).WithName("ArchiveProduct").WithSummary("Archive a product")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         products.MapPost("/{id:guid}/keys", AddKeysAsync).WithName("AddLicenseKeys").WithSummary("Add license keys")
-            .WithMetadata(new StreamedRequestBody("A JSON array of keys, or text with one key per line; at most 5 MB.", new Dictionary<string, Func<OpenApiSchema>>
-            {
-                ["application/json"] = StreamedRequestBody.Strings,
-                ["text/plain"] = StreamedRequestBody.Text,
-            }))
+            .WithMetadata(new StreamedRequestBody(
+                "A JSON array of keys, or text with one key per line; at most 5 MB.",
+                new Dictionary<string, Func<OpenApiSchema>>
+                {
+                    ["application/json"] = StreamedRequestBody.Strings,
+                    ["text/plain"] = StreamedRequestBody.Text,
+                }))
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        products.MapGet("/{id:guid}/stock", GetStockAsync).WithName("GetStock").WithSummary("Get a product's stock").ProducesProblem(StatusCodes.Status404NotFound);
+        products.MapGet("/{id:guid}/stock", GetStockAsync).WithName("GetStock").WithSummary("Get a product's stock")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return products;
     }
 
@@ -47,7 +50,8 @@ public static class ProductsApi
         return TypedResults.Ok((await service.ListAsync(filter, cancellationToken)).Select(ProductResponse.From));
     }
 
-    private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetProductAsync(Guid id, ProductService service, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetProductAsync(Guid id, ProductService service,
+        CancellationToken cancellationToken) =>
         await service.GetAsync(id, cancellationToken) is { } item ? TypedResults.Ok(ProductResponse.From(item)) : ApiProblems.NotFound("Product", id);
 
     private static async Task<Results<Created<ProductResponse>, ProblemHttpResult>> CreateProductAsync(
@@ -65,7 +69,8 @@ public static class ProductsApi
         }
 
         var product = result.Value;
-        return TypedResults.Created($"/api/v1/products/{product.Id}", ProductResponse.From(new ProductListItem(product, product.Kind == ProductKind.LicenseKey ? 0 : null)));
+        return TypedResults.Created($"/api/v1/products/{product.Id}", ProductResponse.From(new ProductListItem(product, product.Kind == ProductKind.LicenseKey
+            ? 0 : null)));
     }
 
     private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> PatchProductAsync(
@@ -79,7 +84,8 @@ public static class ProductsApi
         return await AnswerAsync(id, await service.UpdateAsync(id, input, cancellationToken), service, cancellationToken);
     }
 
-    private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> ArchiveProductAsync(Guid id, ProductService service, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> ArchiveProductAsync(Guid id, ProductService service,
+        CancellationToken cancellationToken) =>
         await AnswerAsync(id, await service.ArchiveAsync(id, cancellationToken), service, cancellationToken);
 
     /// <summary>Body: a JSON array of strings, or text/plain with one key per line.</summary>

@@ -7,8 +7,8 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Platform.Web.Api;
 
 /// <summary>
-/// Owner-only API resources (webhooks, bots, refunds — owner-only pages in the portal too): a user's token must belong to an owner of the store, checked against the
-/// membership row on every call. Client-credentials tokens pass: only owners can create API clients.
+/// Owner-only API resources (webhooks, bots, refunds — owner-only pages in the portal too): a user's token must belong
+/// to an owner of the store, checked against the membership row on every call. Client-credentials tokens pass: only owners can create API clients.
 /// Runs after <see cref="ApiCallerFilter"/>, so the store is resolved and the caller is still allowed.
 /// </summary>
 public sealed class StoreOwnerApiFilter(PlatformDbContext db) : IEndpointFilter

@@ -29,7 +29,8 @@ public static class WebhookDeliveriesApi
         {
             if (!Enum.TryParse<WebhookDeliveryStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
             {
-                return ApiProblems.Invalid(new Dictionary<string, string[]> { ["status"] = ["Use pending, succeeded or failed."] }, title: "One or more validation errors occurred.");
+                return ApiProblems.Invalid(new Dictionary<string, string[]> { ["status"] = ["Use pending, succeeded or failed."] },
+                    title: "One or more validation errors occurred.");
             }
 
             wanted = parsed;
@@ -57,7 +58,8 @@ public static class WebhookDeliveriesApi
         return TypedResults.Ok(WebhookDeliveryResponse.From(delivery, attempts[delivery.Id]));
     }
 
-    private static async Task<Results<Accepted, ProblemHttpResult>> RetryDeliveryAsync(Guid id, Guid deliveryId, WebhookDeliveryService deliveries, CancellationToken ct) =>
+    private static async Task<Results<Accepted, ProblemHttpResult>> RetryDeliveryAsync(Guid id, Guid deliveryId, WebhookDeliveryService deliveries,
+        CancellationToken ct) =>
         await deliveries.RetryAsync(id, deliveryId, ct) ? TypedResults.Accepted((string?)null) : DeliveryNotFound(deliveryId);
 
     private static ProblemHttpResult DeliveryNotFound(Guid deliveryId) =>

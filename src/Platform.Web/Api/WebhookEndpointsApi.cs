@@ -43,11 +43,13 @@ public static class WebhookEndpointsApi
     {
         var result = await endpoints.CreateAsync(input, ct);
         return result.Succeeded
-            ? TypedResults.Created($"/api/v1/webhook-endpoints/{result.Value.Endpoint.Id}", WebhookEndpointResponse.From(result.Value.Endpoint, result.Value.Secret))
+            ? TypedResults.Created($"/api/v1/webhook-endpoints/{result.Value.Endpoint.Id}",
+                WebhookEndpointResponse.From(result.Value.Endpoint, result.Value.Secret))
             : ApiProblems.Failed(result.Failure, NotSaved, jsonFieldNames: false);
     }
 
-    private static async Task<Results<Ok<WebhookEndpointResponse>, ProblemHttpResult>> GetEndpointAsync(Guid id, WebhookEndpointService endpoints, CancellationToken ct) =>
+    private static async Task<Results<Ok<WebhookEndpointResponse>, ProblemHttpResult>> GetEndpointAsync(Guid id, WebhookEndpointService endpoints,
+        CancellationToken ct) =>
         await endpoints.FindAsync(id, ct) is { } e ? TypedResults.Ok(WebhookEndpointResponse.From(e)) : NotFound(id);
 
     private static async Task<Results<Ok<WebhookEndpointResponse>, ProblemHttpResult>> UpdateEndpointAsync(
@@ -62,12 +64,14 @@ public static class WebhookEndpointsApi
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteEndpointAsync(Guid id, WebhookEndpointService endpoints, CancellationToken ct) =>
         await endpoints.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound(id);
 
-    private static async Task<Results<Ok<WebhookEndpointResponse>, ProblemHttpResult>> RotateSecretAsync(Guid id, WebhookEndpointService endpoints, CancellationToken ct) =>
+    private static async Task<Results<Ok<WebhookEndpointResponse>, ProblemHttpResult>> RotateSecretAsync(Guid id, WebhookEndpointService endpoints,
+        CancellationToken ct) =>
         await endpoints.RotateSecretAsync(id, ct) is { } secret
             ? TypedResults.Ok(WebhookEndpointResponse.From((await endpoints.FindAsync(id, ct))!, secret))
             : NotFound(id);
 
-    private static async Task<Results<Accepted<WebhookTestResponse>, ProblemHttpResult>> SendTestEventAsync(Guid id, WebhookEndpointService endpoints, CancellationToken ct) =>
+    private static async Task<Results<Accepted<WebhookTestResponse>, ProblemHttpResult>> SendTestEventAsync(Guid id, WebhookEndpointService endpoints,
+        CancellationToken ct) =>
         await endpoints.SendTestEventAsync(id, ct) is { } eventId ? TypedResults.Accepted((string?)null, new WebhookTestResponse(eventId)) : NotFound(id);
 
     private static async Task<Results<Accepted<WebhookReplayResponse>, ProblemHttpResult>> ReplayFailedAsync(
@@ -75,7 +79,8 @@ public static class WebhookEndpointsApi
     {
         if (request.From is not { } from || request.To is not { } to || from >= to)
         {
-            return ApiProblems.Invalid(new Dictionary<string, string[]> { ["from"] = ["Give from and to (ISO 8601), with from before to."] }, title: "One or more validation errors occurred.");
+            return ApiProblems.Invalid(new Dictionary<string, string[]> { ["from"] = ["Give from and to (ISO 8601), with from before to."] },
+                title: "One or more validation errors occurred.");
         }
 
         return await endpoints.FindAsync(id, ct) is null

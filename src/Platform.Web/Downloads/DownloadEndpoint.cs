@@ -93,7 +93,8 @@ public static class DownloadEndpoint
         {
             // One conditional UPDATE: concurrent requests can never push the count past the limit.
             var counted = await db.Orders
-                .Where(o => o.Id == claims.OrderId && (o.Status == OrderStatus.Paid || o.Status == OrderStatus.Fulfilled) && o.DownloadCount < product.DownloadLimit)
+                .Where(o => o.Id == claims.OrderId && (o.Status == OrderStatus.Paid || o.Status == OrderStatus.Fulfilled)
+                    && o.DownloadCount < product.DownloadLimit)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.DownloadCount, o => o.DownloadCount + 1), cancellationToken);
             if (counted == 0)
             {
@@ -112,7 +113,8 @@ public static class DownloadEndpoint
         // HEAD is answered here, headers and all, rather than handed to nginx.
         if (!isHead && kind is DownloadRequestKind.NewDownload or DownloadRequestKind.Continuation &&
             offload.Value.AccelRedirectPrefix is { Length: > 0 } prefix &&
-            string.Equals(http.Request.Headers[DownloadOffloadOptions.SendfileTypeHeader], DownloadOffloadOptions.AccelRedirect, StringComparison.OrdinalIgnoreCase))
+            string.Equals(http.Request.Headers[DownloadOffloadOptions.SendfileTypeHeader], DownloadOffloadOptions.AccelRedirect,
+                StringComparison.OrdinalIgnoreCase))
         {
             // nginx replaces this empty answer with the file (and serves the Range itself); storage keys are hex and "/".
             var disposition = new ContentDispositionHeaderValue("attachment");
@@ -129,7 +131,8 @@ public static class DownloadEndpoint
         http.Response.Headers["X-Content-Type-Options"] = "nosniff";
         if (path is not null && http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>() is { } body)
         {
-            http.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>(new FileSendingBodyFeature(body, http, offload.Value.ZeroCopyMinBytes));
+            http.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>(new FileSendingBodyFeature(body, http,
+                offload.Value.ZeroCopyMinBytes));
         }
 
         return path is not null

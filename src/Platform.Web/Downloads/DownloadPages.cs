@@ -34,7 +34,8 @@ public static class DownloadPages
         "The download opens once the payment has gone through. If you paid, wait a moment and try again.");
 
     public static IResult LimitReached(int limit) => Problem(StatusCodes.Status403Forbidden, "Download limit reached",
-        $"This purchase allows {limit} download{(limit == 1 ? "" : "s")}, and all have been used. Contact the store through /paysupport in the bot if you need another.");
+        $"This purchase allows {limit} download{(limit == 1 ? "" : "s")}, and all have been used. Contact the store through /paysupport in " +
+            $"the bot if you need another.");
 
     public static IResult NotFound() => Problem(StatusCodes.Status404NotFound, "Download not found",
         "This file is not available under this link. Open the bot and use /orders to get your purchase again.");

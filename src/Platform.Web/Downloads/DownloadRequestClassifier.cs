@@ -40,7 +40,8 @@ public static class DownloadRequestClassifier
         if (only.From is null)
         {
             // Suffix range ("last N bytes"): the whole file when N covers it, else the tail of one.
-            return only.To is > 0 ? (only.To >= length ? DownloadRequestKind.NewDownload : DownloadRequestKind.Continuation) : DownloadRequestKind.Unsatisfiable;
+            return only.To is > 0 ? (only.To >= length ? DownloadRequestKind.NewDownload : DownloadRequestKind.Continuation)
+                : DownloadRequestKind.Unsatisfiable;
         }
 
         if (only.From >= length)

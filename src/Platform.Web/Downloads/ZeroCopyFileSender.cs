@@ -33,7 +33,8 @@ public static class ZeroCopyFileSender
         return http.Features.Get<IConnectionSocketFeature>()?.Socket is { Connected: true } socket ? socket : null;
     }
 
-    /// <summary>Sends the head and <paramref name="count"/> bytes of the file from <paramref name="offset"/>; <paramref name="file"/> must be opened asynchronous.</summary>
+    /// <summary>Sends the head and <paramref name="count"/> bytes of the file from <paramref name="offset"/>;
+    /// <paramref name="file"/> must be opened asynchronous.</summary>
     public static async Task SendAsync(HttpContext http, Socket socket, SafeFileHandle file, long offset, long count, CancellationToken cancellationToken)
     {
         try

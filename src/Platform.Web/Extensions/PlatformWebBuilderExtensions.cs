@@ -77,7 +77,8 @@ public static class PlatformWebBuilderExtensions
         services.AddOptions<Downloads.DownloadOffloadOptions>().Bind(builder.Configuration.GetSection("Downloads"));
         // Sandbox:AccessToken also opens /dev/emails to other machines (see LocalOnlyAccess).
         services.AddOptions<Platform.TelegramSandbox.Hosting.SandboxOptions>().Bind(builder.Configuration.GetSection("Sandbox"))
-            .Validate(o => Platform.TelegramSandbox.Hosting.LocalOnlyAccess.IsValidToken(o.AccessToken), Platform.TelegramSandbox.Hosting.LocalOnlyAccess.TokenRule)
+            .Validate(o => Platform.TelegramSandbox.Hosting.LocalOnlyAccess.IsValidToken(o.AccessToken),
+                Platform.TelegramSandbox.Hosting.LocalOnlyAccess.TokenRule)
             .ValidateOnStart();
 
         var connectionString = builder.Configuration.GetConnectionString("Platform");

@@ -19,7 +19,8 @@ public static class PortalFileEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> UploadAsync(HttpContext http, ITenantContextAccessor currentTenant, FileUploadService uploads, CancellationToken cancellationToken)
+    private static async Task<IResult> UploadAsync(HttpContext http, ITenantContextAccessor currentTenant, FileUploadService uploads,
+        CancellationToken cancellationToken)
     {
         if (!IsSameOrigin(http.Request))
         {

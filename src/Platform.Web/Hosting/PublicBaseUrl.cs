@@ -23,7 +23,8 @@ public sealed class PublicBaseUrl(IConfiguration configuration, IServer server, 
 
             if (!IdentityExtensions.IsLocal(environment))
             {
-                throw new InvalidOperationException("Platform:PublicBaseUrl is not set: the public https address of this platform, used in links and Telegram webhooks.");
+                throw new InvalidOperationException(
+                    "Platform:PublicBaseUrl is not set: the public https address of this platform, used in links and Telegram webhooks.");
             }
 
             var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()

@@ -40,13 +40,15 @@ public static class DemoCatalogSeeder
             return;
         }
 
-        await http.PostAsJsonAsync("sandbox/v1/users", new { first_name = "Demo Buyer", username = "demo_buyer", language_code = "en", stars = 1000 }, cancellationToken);
+        await http.PostAsJsonAsync("sandbox/v1/users", new { first_name = "Demo Buyer", username = "demo_buyer", language_code = "en", stars = 1000 },
+            cancellationToken);
     }
 
     /// <summary>A fresh sandbox bot (BotFather's control API); the demo store registers it like a merchant would.</summary>
     private static async Task<string> SandboxBotTokenAsync(HttpClient http, CancellationToken cancellationToken)
     {
-        using var created = await http.PostAsJsonAsync("sandbox/v1/bots", new { username = $"starfront_demo{Random.Shared.Next(1000, 9999)}_bot" }, cancellationToken);
+        using var created = await http.PostAsJsonAsync("sandbox/v1/bots", new { username = $"starfront_demo{Random.Shared.Next(1000, 9999)}_bot" },
+            cancellationToken);
         created.EnsureSuccessStatusCode();
         var bot = await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
         return bot.GetProperty("token").GetString()!;

@@ -17,7 +17,8 @@ namespace Platform.Web.Pages;
 [EnableRateLimiting(RateLimitPolicies.Auth)]
 public sealed class SignupModel(StoreSignupService signups, UserManager<PlatformUser> users, PortalSignIn portalSignIn) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = "Give your store a name."), StringLength(Tenant.NameMaxLength, ErrorMessage = "Keep the store name under {1} characters.")]
+    [BindProperty, Required(ErrorMessage = "Give your store a name."), StringLength(Tenant.NameMaxLength,
+        ErrorMessage = "Keep the store name under {1} characters.")]
     [Display(Name = "Store name")]
     public string? StoreName { get; set; }
 
@@ -78,7 +79,8 @@ public sealed class SignupModel(StoreSignupService signups, UserManager<Platform
 
     private async Task ExplainWeakPasswordAsync()
     {
-        if (string.IsNullOrEmpty(Password) || ModelState.GetFieldValidationState(nameof(Password)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        if (string.IsNullOrEmpty(Password)
+            || ModelState.GetFieldValidationState(nameof(Password)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
             return;
         }

@@ -54,7 +54,8 @@ public sealed class ForbiddenTextMiddleware(RequestDelegate next)
             http.Response.ContentType = "text/html; charset=utf-8";
             await http.Response.WriteAsync(
                 $"<!doctype html><title>Not saved</title><h1>Not saved</h1><p>{HtmlEncoder.Default.Encode(message)}</p>" +
-                "<p>Nothing was changed. Go back, remove the character (for example a NUL or another control character pasted from elsewhere) and try again.</p>", http.RequestAborted);
+                "<p>Nothing was changed. Go back, remove the character (for example a NUL or another control character pasted from elsewhere) and try " +
+                    "again.</p>", http.RequestAborted);
             return;
         }
 

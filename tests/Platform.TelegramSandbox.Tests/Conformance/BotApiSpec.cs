@@ -34,7 +34,9 @@ public sealed class BotApiSpec
         }
         switch (type)
         {
-            case "Integer": return value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.ToJsonString().All(c => char.IsDigit(c) || c == '-') ? [] : [$"{path}: expected Integer"];
+            case "Integer":
+                return value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.ToJsonString().All(c => char.IsDigit(c) || c == '-')
+                ? [] : [$"{path}: expected Integer"];
             case "Float": return value?.GetValueKind() == JsonValueKind.Number ? [] : [$"{path}: expected Float"];
             case "String": return value?.GetValueKind() == JsonValueKind.String ? [] : [$"{path}: expected String"];
             case "Boolean": return value?.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? [] : [$"{path}: expected Boolean"];
@@ -44,7 +46,8 @@ public sealed class BotApiSpec
         if (spec["subtypes"] is JsonArray subtypes)
         {
             var attempts = subtypes.Select(s => Check(value, s!.GetValue<string>(), path)).ToList();
-            return attempts.Any(a => a.Count == 0) ? [] : [$"{path}: matches no subtype of {type}: {string.Join("; ", attempts.Select(a => a.FirstOrDefault()))}"];
+            return attempts.Any(a => a.Count == 0) ? []
+                : [$"{path}: matches no subtype of {type}: {string.Join("; ", attempts.Select(a => a.FirstOrDefault()))}"];
         }
         if (value is not JsonObject obj) return [$"{path}: expected {type} object"];
         var fields = Fields(spec).ToDictionary(f => f.Name);

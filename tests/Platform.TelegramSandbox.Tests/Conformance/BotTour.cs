@@ -18,14 +18,16 @@ public static class BotTour
     {
         var c = bot.Client;
         var ann = await sandbox.CreateUserAsync("Ann", stars: 1000);
-        await c.GetUpdates(allowedUpdates: [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.PreCheckoutQuery, UpdateType.ChatMember, UpdateType.MyChatMember, UpdateType.ChatJoinRequest]);
+        await c.GetUpdates(allowedUpdates: [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.PreCheckoutQuery, UpdateType.ChatMember,
+            UpdateType.MyChatMember, UpdateType.ChatJoinRequest]);
         await c.GetMe();
         await c.SetMyCommands([new BotCommand("start", "Open the store")]);
         await c.GetMyCommands();
         await sandbox.SendTextAsync(ann, bot, "/start hello");
         await bot.ReceiveAsync();
 
-        var menu = await c.SendMessage(ann, "*Menu*", ParseMode.MarkdownV2, replyMarkup: new InlineKeyboardMarkup(InlineKeyboardButton.WithCallbackData("Ebooks", "ebooks")));
+        var menu = await c.SendMessage(ann, "*Menu*", ParseMode.MarkdownV2, replyMarkup: new InlineKeyboardMarkup(
+            InlineKeyboardButton.WithCallbackData("Ebooks", "ebooks")));
         await c.EditMessageText(ann, menu.Id, "Menu", replyMarkup: new InlineKeyboardMarkup(InlineKeyboardButton.WithCallbackData("Ebooks", "ebooks")));
         await c.EditMessageReplyMarkup(ann, menu.Id, new InlineKeyboardMarkup(InlineKeyboardButton.WithCallbackData("All ebooks", "ebooks")));
         await sandbox.PostAsync($"sandbox/v1/users/{ann}/bots/{bot.Id}/callbacks", new { message_id = menu.Id, callback_data = "ebooks" });
@@ -52,7 +54,8 @@ public static class BotTour
         await c.GetStarTransactions();
         await c.GetMyStarBalance();
 
-        var channelId = (await sandbox.PostAsync("sandbox/v1/channels", new { title = "Premium", username = "premium_posts", bot_id = bot.Id })).GetProperty("id").GetInt64();
+        var channelId = (await sandbox.PostAsync("sandbox/v1/channels", new { title = "Premium", username = "premium_posts", bot_id = bot.Id }))
+            .GetProperty("id").GetInt64();
         var invite = await c.CreateChatInviteLink(channelId, name: "friends", expireDate: TestSandbox.Epoch.AddDays(7).UtcDateTime, memberLimit: 10);
         var subLink = await c.CreateChatSubscriptionInviteLink(channelId, subscriptionPeriod: 2_592_000, subscriptionPrice: 20, name: "vip");
         await sandbox.PostAsync($"sandbox/v1/users/{ann}/joins", new { invite_link = subLink.InviteLink });
@@ -71,7 +74,8 @@ public static class BotTour
         await c.ApproveChatJoinRequest(channelId, bob);
         await bot.ReceiveAsync(6);
 
-        await c.SetWebhook("http://127.0.0.1:9/unreachable", secretToken: "tour", maxConnections: 3, allowedUpdates: [UpdateType.Message], dropPendingUpdates: true);
+        await c.SetWebhook("http://127.0.0.1:9/unreachable", secretToken: "tour", maxConnections: 3, allowedUpdates: [UpdateType.Message],
+            dropPendingUpdates: true);
         await c.GetWebhookInfo();
         await c.DeleteWebhook();
         await c.GetWebhookInfo();

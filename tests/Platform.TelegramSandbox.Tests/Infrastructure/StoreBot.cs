@@ -34,11 +34,13 @@ public sealed class StoreBot : IAsyncDisposable
                 else if (update.CallbackQuery is { Data: "ebooks" } pressed)
                     await client.AnswerCallbackQuery(pressed.Id, "Opening ebooks", cancellationToken: ct);
                 else if (update.Message is { Text: "/start" } start)
-                    await client.SendInvoice(start.Chat.Id, "Ebook", "The sandbox ebook", "ebook-1", "XTR", [new LabeledPrice("Ebook", 100)], cancellationToken: ct);
+                    await client.SendInvoice(start.Chat.Id, "Ebook", "The sandbox ebook", "ebook-1", "XTR", [new LabeledPrice("Ebook", 100)],
+                        cancellationToken: ct);
                 else if (update.PreCheckoutQuery is { } query)
                     await client.AnswerPreCheckoutQuery(query.Id, cancellationToken: ct);
                 else if (update.Message is { SuccessfulPayment: not null } paid)
-                    await client.SendDocument(paid.Chat.Id, InputFile.FromStream(new MemoryStream(Ebook), "ebook.pdf"), caption: "Thanks! Your ebook", cancellationToken: ct);
+                    await client.SendDocument(paid.Chat.Id, InputFile.FromStream(new MemoryStream(Ebook), "ebook.pdf"), caption: "Thanks! Your ebook",
+                        cancellationToken: ct);
             }
         }
     }

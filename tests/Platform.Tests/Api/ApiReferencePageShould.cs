@@ -32,7 +32,8 @@ public sealed class ApiReferencePageShould(PlatformAppFactory app, BrowserFixtur
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.Contains(requests, url => url.EndsWith(ApiReferenceExtensions.DocumentPath, StringComparison.Ordinal));
         Assert.All(requests, url => Assert.True(IsLocal(url), $"The reference page fetched {url}"));
-        Assert.DoesNotContain(console, m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || m.StartsWith("failed:", StringComparison.Ordinal));
+        Assert.DoesNotContain(console, m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)
+            || m.StartsWith("failed:", StringComparison.Ordinal));
     }
 
     private static bool IsLocal(string url)

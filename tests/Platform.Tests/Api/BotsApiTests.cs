@@ -78,8 +78,10 @@ public sealed class BotsApiTests(BotAppFactory app) : IClassFixture<BotAppFactor
         Assert.Contains("Telegram rejected this token", unknown.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await AssertProblemAsync(await http.PostAsJsonAsync("api/v1/bots", new { token = "  " }), HttpStatusCode.BadRequest);
         await AssertProblemAsync(await http.PostAsJsonAsync("api/v1/bots", new { }), HttpStatusCode.BadRequest);
-        await AssertProblemAsync(await http.PostAsync("api/v1/bots", new StringContent("{not json", Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
-        await AssertProblemAsync(await http.PostAsync("api/v1/bots", new StringContent("[1, 2]", Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        await AssertProblemAsync(await http.PostAsync("api/v1/bots", new StringContent("{not json", Encoding.UTF8, "application/json")),
+            HttpStatusCode.BadRequest);
+        await AssertProblemAsync(await http.PostAsync("api/v1/bots", new StringContent("[1, 2]", Encoding.UTF8, "application/json")),
+            HttpStatusCode.BadRequest);
         await AssertProblemAsync(await http.PostAsync("api/v1/bots", new StringContent("", Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
         Assert.Empty((await http.GetFromJsonAsync<JsonElement>("api/v1/bots")).EnumerateArray());
     }

@@ -63,7 +63,8 @@ public sealed partial class OpenApiDocumentShould(PlatformAppFactory app) : ICla
     public async Task Describe_errors_as_problem_details_and_carry_examples()
     {
         var document = await ReadAsync();
-        var operations = document.Paths.SelectMany(p => (p.Value.Operations ?? []).Select(o => (Path: p.Key, Method: o.Key.Method, Operation: o.Value))).ToList();
+        var operations = document.Paths.SelectMany(p => (p.Value.Operations ?? []).Select(o => (Path: p.Key, Method: o.Key.Method, Operation: o.Value)))
+            .ToList();
 
         foreach (var (path, method, operation) in operations)
         {

@@ -55,9 +55,11 @@ public sealed class OrderRefundApiTests(BotAppFactory app) : IClassFixture<BotAp
         using var otherHttp = await OwnerClientAsync(other);
         var productId = await store.AddTextProductAsync("Notes", 10, "NOTES");
         var paid = await store.WithScopeAsync(async sp =>
-            await MerchantAppFactory.NewOrderAsync(sp, await sp.GetRequiredService<Platform.Core.Data.PlatformDbContext>().Products.SingleAsync(p => p.Id == productId), OrderStatus.Paid));
+            await MerchantAppFactory.NewOrderAsync(sp, await sp.GetRequiredService<Platform.Core.Data.PlatformDbContext>()
+                .Products.SingleAsync(p => p.Id == productId), OrderStatus.Paid));
         var pending = await store.WithScopeAsync(async sp =>
-            await MerchantAppFactory.NewOrderAsync(sp, await sp.GetRequiredService<Platform.Core.Data.PlatformDbContext>().Products.SingleAsync(p => p.Id == productId), OrderStatus.Pending));
+            await MerchantAppFactory.NewOrderAsync(sp, await sp.GetRequiredService<Platform.Core.Data.PlatformDbContext>()
+                .Products.SingleAsync(p => p.Id == productId), OrderStatus.Pending));
 
         await BotsApiTests.AssertProblemAsync(await http.PostAsync($"api/v1/orders/{Guid.NewGuid()}/refund", null), HttpStatusCode.NotFound);
         await BotsApiTests.AssertProblemAsync(await otherHttp.PostAsync($"api/v1/orders/{paid.Id}/refund", null), HttpStatusCode.NotFound);
@@ -77,7 +79,8 @@ public sealed class OrderRefundApiTests(BotAppFactory app) : IClassFixture<BotAp
         await buyer.PayAsync(await buyer.OpenInvoiceAsync(product));
         var order = (await SellingEndToEndTests.WaitForOrdersAsync(store, 1, OrderStatus.Fulfilled)).Single();
         // As if the key-ring certificate that protected this token were gone from the configuration.
-        await store.WithDbAsync(db => db.Bots.Where(b => b.Id == store.BotId).ExecuteUpdateAsync(s => s.SetProperty(b => b.TokenCiphertext, "CfDJ8-not-a-readable-payload")));
+        await store.WithDbAsync(db => db.Bots.Where(b => b.Id == store.BotId).ExecuteUpdateAsync(s =>
+            s.SetProperty(b => b.TokenCiphertext, "CfDJ8-not-a-readable-payload")));
 
         var problem = await BotsApiTests.AssertProblemAsync(await http.PostAsync($"api/v1/orders/{order.Id}/refund", null), HttpStatusCode.BadGateway);
 

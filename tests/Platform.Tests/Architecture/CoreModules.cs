@@ -18,7 +18,8 @@ public static class CoreModules
 
     private const string Prefix = "Platform.Core.";
 
-    private static readonly Lazy<ArchUnitNET.Domain.Architecture> Loaded = new(() => new ArchLoader().LoadAssemblies(typeof(PlatformDbContext).Assembly).Build());
+    private static readonly Lazy<ArchUnitNET.Domain.Architecture> Loaded = new(() => new ArchLoader().LoadAssemblies(typeof(PlatformDbContext).Assembly)
+        .Build());
 
     public static ArchUnitNET.Domain.Architecture Architecture => Loaded.Value;
 

@@ -42,14 +42,16 @@ public sealed class DuplicateChargeTests(BotAppFactory app) : IClassFixture<BotA
         await IngressTests.PostAsync(http, store.BotId, secret, payments[1].GetRawText());
         var duplicate = await WaitAsync(() => store.WithDbAsync(db => db.DuplicateCharges.SingleOrDefaultAsync(c => c.RefundedAt != null)));
 
-        Assert.Equal((second, order.Id, buyer.UserId, 7), (duplicate.TelegramPaymentChargeId, duplicate.OrderId, duplicate.BuyerTelegramUserId, duplicate.AmountStars));
+        Assert.Equal((second, order.Id, buyer.UserId, 7), (duplicate.TelegramPaymentChargeId, duplicate.OrderId, duplicate.BuyerTelegramUserId,
+            duplicate.AmountStars));
         Assert.Equal(100 - 7, await buyer.StarsAsync());
 
         // Telegram tells the bot about the refund it made: the paid order stays paid; running the job again changes nothing.
         var refunded = await bot.UpdatesAsync(u => u.TryGetProperty("message", out var m) && m.TryGetProperty("refunded_payment", out _), 1);
         await IngressTests.PostAsync(http, store.BotId, secret, refunded[0].GetRawText());
         await WaitAsync(async () => await store.WithDbAsync(db => db.InboxUpdates.AnyAsync(u => u.ProcessedAt == null)) ? null : "done");
-        Assert.True(await store.WithScopeAsync(sp => sp.GetRequiredService<DuplicateChargeRefundJob>().RefundAsync(store.Tenant.Id, duplicate.Id, CancellationToken.None)));
+        Assert.True(await store.WithScopeAsync(sp => sp.GetRequiredService<DuplicateChargeRefundJob>()
+            .RefundAsync(store.Tenant.Id, duplicate.Id, CancellationToken.None)));
         Assert.Equal(100 - 7, await buyer.StarsAsync());
         Assert.Equal(OrderStatus.Fulfilled, await store.WithDbAsync(db => db.Orders.Where(o => o.Id == order.Id).Select(o => o.Status).SingleAsync()));
         Assert.Equal(1, await store.WithDbAsync(db => db.DuplicateCharges.CountAsync()));
@@ -67,7 +69,8 @@ public sealed class DuplicateChargeTests(BotAppFactory app) : IClassFixture<BotA
     }
 
     private static Task<string> TokenAsync(TestStore store) => store.WithScopeAsync(async sp =>
-        sp.GetRequiredService<BotSecrets>().Unprotect((await sp.GetRequiredService<Platform.Core.Data.PlatformDbContext>().Bots.SingleAsync()).TokenCiphertext));
+        sp.GetRequiredService<BotSecrets>().Unprotect((await sp.GetRequiredService<Platform.Core.Data.PlatformDbContext>().Bots.SingleAsync())
+            .TokenCiphertext));
 
     private static async Task<T> WaitAsync<T>(Func<Task<T?>> probe) where T : class
     {

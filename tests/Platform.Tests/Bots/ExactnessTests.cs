@@ -94,7 +94,9 @@ public sealed class ExactnessTests(ExactnessTests.Host app) : IClassFixture<Exac
 
         var paid = outcomes.Count(o => o.GetProperty("status").GetString() == "paid");
         var refused = outcomes.Where(o => o.GetProperty("status").GetString() == "rejected").ToList();
-        var breakdown = string.Join("\n", outcomes.GroupBy(o => $"{o.GetProperty("status")} {(o.TryGetProperty("error_message", out var m) ? m.ToString() : "")}").Select(g => $"{g.Key}: {g.Count()}"));
+        var breakdown = string.Join("\n",
+            outcomes.GroupBy(o => $"{o.GetProperty("status")} {(o.TryGetProperty("error_message", out var m) ? m.ToString() : "")}")
+            .Select(g => $"{g.Key}: {g.Count()}"));
         Assert.True(paid == 100 && refused.Count == 100, breakdown);
         Assert.All(refused, r => Assert.Contains("sold out", r.GetProperty("error_message").GetString(), StringComparison.Ordinal));
         var stars = await Task.WhenAll(buyers.Select(b => b.StarsAsync()));

@@ -52,7 +52,8 @@ public sealed class InboxLatencyTests(BotAppFactory app, ITestOutputHelper outpu
         {
             // A burst: 10–70 updates, each for a random bot and one of its 30 chats (group chats: the bot ignores them
             // after reading, so what is measured is the wake-up and the processor's own path, not Telegram's rate limits).
-            var burst = Enumerable.Range(0, random.Next(10, 71)).Select(_ => (Store: stores[random.Next(stores.Count)], Id: nextId++, Chat: -1_000_000L - random.Next(30))).ToList();
+            var burst = Enumerable.Range(0, random.Next(10, 71)).Select(_ => (Store: stores[random.Next(stores.Count)], Id: nextId++,
+                Chat: -1_000_000L - random.Next(30))).ToList();
             var answers = await Task.WhenAll(burst.Select(async u =>
             {
                 await inFlight.WaitAsync();
@@ -81,15 +82,19 @@ public sealed class InboxLatencyTests(BotAppFactory app, ITestOutputHelper outpu
         foreach (var (store, _) in stores)
         {
             await WaitUntilProcessedAsync(store);
-            var rows = await store.WithDbAsync(db => db.InboxUpdates.AsNoTracking().Select(u => new { u.UpdateId, u.ReceivedAt, u.ProcessedAt, u.Attempts }).ToListAsync());
+            var rows = await store.WithDbAsync(db => db.InboxUpdates.AsNoTracking().Select(u => new { u.UpdateId, u.ReceivedAt, u.ProcessedAt, u.Attempts })
+                .ToListAsync());
             Assert.All(rows, r => Assert.Equal(0, r.Attempts));
             slowest.AddRange(rows.Select(r => ((r.ProcessedAt!.Value - r.ReceivedAt).TotalMilliseconds, r.UpdateId, r.ReceivedAt)));
         }
 
         var waits = slowest.Select(s => s.Wait).Order().ToList();
-        output.WriteLine($"{posted} updates: stored → processed p50 {waits[waits.Count / 2]:F0} ms, p99 {waits[(int)(waits.Count * 0.99)]:F0} ms, max {waits[^1]:F0} ms");
-        output.WriteLine($"thread pool: {ThreadPool.ThreadCount} threads (before the bursts {threadsBefore}); load average {File.ReadAllText("/proc/loadavg").Trim()}");
-        output.WriteLine("slowest: " + string.Join(", ", slowest.OrderByDescending(s => s.Wait).Take(8).Select(s => $"#{s.UpdateId} {s.Wait:F0} ms at +{(s.At - started).TotalSeconds:F1} s (acknowledged in {acknowledged[s.UpdateId]:F0} ms)")));
+        output.WriteLine($"{posted} updates: stored → processed p50 {waits[waits.Count / 2]:F0} ms, " +
+            $"p99 {waits[(int)(waits.Count * 0.99)]:F0} ms, max {waits[^1]:F0} ms");
+        output.WriteLine($"thread pool: {ThreadPool.ThreadCount} threads (before the bursts {threadsBefore}); load " +
+            $"average {File.ReadAllText("/proc/loadavg").Trim()}");
+        output.WriteLine("slowest: " + string.Join(", ", slowest.OrderByDescending(s => s.Wait).Take(8)
+            .Select(s => $"#{s.UpdateId} {s.Wait:F0} ms at +{(s.At - started).TotalSeconds:F1} s (acknowledged in {acknowledged[s.UpdateId]:F0} ms)")));
         Assert.Equal(posted, waits.Count);
         Assert.True(waits[^1] < 1000, $"An update waited {waits[^1]:F0} ms between its commit and the end of its processing.");
     }
@@ -105,5 +110,6 @@ public sealed class InboxLatencyTests(BotAppFactory app, ITestOutputHelper outpu
     }
 
     private static string GroupMessage(long id, long chat) =>
-        $$$"""{"update_id":{{{id}}},"message":{"message_id":{{{id}}},"date":1700000000,"chat":{"id":{{{chat}}},"type":"group","title":"Club"},"from":{"id":7,"is_bot":false,"first_name":"Gus"},"text":"hello"}}""";
+        $$$"""{"update_id":{{{id}}},"message":{"message_id":{{{id}}},"date":"""
+        + $$$"""1700000000,"chat":{"id":{{{chat}}},"type":"group","title":"Club"},"from":{"id":7,"is_bot":false,"first_name":"Gus"},"text":"hello"}}""";
 }

@@ -78,7 +78,8 @@ public sealed class IngressTests(BotAppFactory app) : IClassFixture<BotAppFactor
         await using (var admin = new Npgsql.NpgsqlConnection(await Infrastructure.TestPostgres.Instance.SuperuserConnectionStringAsync()))
         {
             await admin.OpenAsync();
-            await using var kill = new Npgsql.NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = $1 AND usename = $2", admin)
+            await using var kill = new Npgsql.NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = $1 AND usename = $2",
+                admin)
             {
                 Parameters = { new() { Value = app.Database.Name }, new() { Value = Platform.LocalPostgres.StarfrontRoles.App } },
             };
@@ -138,5 +139,7 @@ public sealed class IngressTests(BotAppFactory app) : IClassFixture<BotAppFactor
     }
 
     private static string Update(long id, long chat = 4242) =>
-        $$$"""{"update_id":{{{id}}},"message":{"message_id":1,"date":1700000000,"chat":{"id":{{{chat}}},"type":"private","first_name":"Zed"},"from":{"id":{{{chat}}},"is_bot":false,"first_name":"Zed"},"text":"/help"}}""";
+        $$$"""{"update_id":{{{id}}},"message":{"message_id":1,"date":"""
+        + $$$"""1700000000,"chat":{"id":{{{chat}}},"type":"private","first_name":"Zed"},"from":{"id":"""
+        + $$$"""{{{chat}}},"is_bot":false,"first_name":"Zed"},"text":"/help"}}""";
 }

@@ -19,7 +19,8 @@ public sealed class PaymentRecordingTests(BotAppFactory app) : IClassFixture<Bot
         var (store, orderId) = await PendingOrderAsync("Racer");
         var payment = Payment(orderId, "charge-race-1");
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => store.WithScopeAsync(sp => sp.GetRequiredService<PaymentRecorder>().RecordAsync(payment, Buyer, CancellationToken.None))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => store.WithScopeAsync(sp => sp.GetRequiredService<PaymentRecorder>()
+            .RecordAsync(payment, Buyer, CancellationToken.None))));
 
         Assert.All(results, r => Assert.Equal(orderId, r));
         var order = await store.WithDbAsync(db => db.Orders.SingleAsync(o => o.Id == orderId));
@@ -36,17 +37,20 @@ public sealed class PaymentRecordingTests(BotAppFactory app) : IClassFixture<Bot
     public async Task A_second_charge_for_a_paid_order_leaves_the_order_to_the_first_and_is_recorded_once_as_a_duplicate()
     {
         var (store, orderId) = await PendingOrderAsync("Twice");
-        Assert.Equal(orderId, await store.WithScopeAsync(sp => sp.GetRequiredService<PaymentRecorder>().RecordAsync(Payment(orderId, "charge-first"), Buyer, CancellationToken.None)));
+        Assert.Equal(orderId, await store.WithScopeAsync(sp => sp.GetRequiredService<PaymentRecorder>()
+            .RecordAsync(Payment(orderId, "charge-first"), Buyer, CancellationToken.None)));
 
         for (var delivery = 0; delivery < 3; delivery++)
         {
-            Assert.Null(await store.WithScopeAsync(sp => sp.GetRequiredService<PaymentRecorder>().RecordAsync(Payment(orderId, "charge-second"), Buyer, CancellationToken.None)));
+            Assert.Null(await store.WithScopeAsync(sp => sp.GetRequiredService<PaymentRecorder>()
+                .RecordAsync(Payment(orderId, "charge-second"), Buyer, CancellationToken.None)));
         }
 
         Assert.Equal("charge-first", await store.WithDbAsync(db => db.Orders.Where(o => o.Id == orderId).Select(o => o.TelegramPaymentChargeId).SingleAsync()));
         Assert.Equal(1, await store.WithDbAsync(db => db.OutboxEvents.CountAsync(e => e.Type == "order.paid")));
         var duplicate = Assert.Single(await store.WithDbAsync(db => db.DuplicateCharges.ToListAsync()));
-        Assert.Equal(("charge-second", orderId, Buyer, 3), (duplicate.TelegramPaymentChargeId, duplicate.OrderId, duplicate.BuyerTelegramUserId, duplicate.AmountStars));
+        Assert.Equal(("charge-second", orderId, Buyer, 3), (duplicate.TelegramPaymentChargeId, duplicate.OrderId, duplicate.BuyerTelegramUserId,
+            duplicate.AmountStars));
     }
 
     [Fact]
@@ -58,7 +62,8 @@ public sealed class PaymentRecordingTests(BotAppFactory app) : IClassFixture<Bot
         var invoice = await buyer.OpenInvoiceAsync(product);
         var orderId = await store.WithDbAsync(db => db.Orders.Select(o => o.Id).SingleAsync());
         await store.WithDbAsync(db => db.Orders.ExecuteUpdateAsync(s => s.SetProperty(o => o.CreatedAt, DateTimeOffset.UtcNow.AddDays(-2))));
-        Assert.Equal(1, await store.WithScopeAsync(sp => sp.GetRequiredService<OrderAbandonmentJob>().AbandonTenantAsync(store.Tenant.Id, CancellationToken.None)));
+        Assert.Equal(1, await store.WithScopeAsync(sp => sp.GetRequiredService<OrderAbandonmentJob>()
+            .AbandonTenantAsync(store.Tenant.Id, CancellationToken.None)));
 
         var refused = await buyer.PayAsync(invoice);
 
@@ -67,7 +72,8 @@ public sealed class PaymentRecordingTests(BotAppFactory app) : IClassFixture<Bot
         Assert.Equal(OrderStatus.Abandoned, await store.WithDbAsync(db => db.Orders.Select(o => o.Status).SingleAsync()));
 
         // Telegram completed a payment anyway (pre-checkout passed before the order was abandoned): it is never lost.
-        Assert.Equal(orderId, await store.WithScopeAsync(sp => sp.GetRequiredService<PaymentRecorder>().RecordAsync(Payment(orderId, "charge-late", 4), Buyer, CancellationToken.None)));
+        Assert.Equal(orderId, await store.WithScopeAsync(sp => sp.GetRequiredService<PaymentRecorder>()
+            .RecordAsync(Payment(orderId, "charge-late", 4), Buyer, CancellationToken.None)));
         var order = await store.WithDbAsync(db => db.Orders.SingleAsync());
         Assert.Equal((OrderStatus.Paid, "charge-late"), (order.Status, order.TelegramPaymentChargeId));
         Assert.Equal(1, await store.WithDbAsync(db => db.OutboxEvents.CountAsync(e => e.Type == "order.paid")));
@@ -78,7 +84,8 @@ public sealed class PaymentRecordingTests(BotAppFactory app) : IClassFixture<Bot
     {
         var (store, _) = await PendingOrderAsync("Stranger");
 
-        Assert.Null(await store.WithScopeAsync(sp => sp.GetRequiredService<PaymentRecorder>().RecordAsync(Payment(Guid.NewGuid(), "charge-x"), Buyer, CancellationToken.None)));
+        Assert.Null(await store.WithScopeAsync(sp => sp.GetRequiredService<PaymentRecorder>()
+            .RecordAsync(Payment(Guid.NewGuid(), "charge-x"), Buyer, CancellationToken.None)));
 
         Assert.Equal(0, await store.WithDbAsync(db => db.OutboxEvents.CountAsync(e => e.Type == "order.paid")));
     }

@@ -63,9 +63,11 @@ public sealed class PoisonUpdateTests(BotAppFactory app, ITestOutputHelper outpu
             }
 
             // What the Bot API types cannot read is set aside after one attempt, with the reader's error; the rest is handled.
-            Assert.All(rows.Where(r => r.LastError is not null), r => Assert.True(r.Attempts == 1 && r.LastError!.StartsWith("JsonException", StringComparison.Ordinal), r.LastError));
+            Assert.All(rows.Where(r => r.LastError is not null), r => Assert.True(r.Attempts == 1
+                && r.LastError!.StartsWith("JsonException", StringComparison.Ordinal), r.LastError));
             Assert.Contains(rows, r => r.LastError is not null && Encoding.UTF8.GetString(r.Payload).Contains("\"one\"", StringComparison.Ordinal));
-            output.WriteLine($"{store.Tenant.Name}: set aside {string.Join(", ", rows.Where(r => r.LastError is not null).Select(r => $"{r.UpdateId} ({r.LastError})"))}");
+            output.WriteLine($"{store.Tenant.Name}: set " +
+                $"aside {string.Join(", ", rows.Where(r => r.LastError is not null).Select(r => $"{r.UpdateId} ({r.LastError})"))}");
 
             // The chat went on past every poison update: the store's terms, sent last, arrived.
             await buyer.WaitForAsync(m => SandboxClient.Text(m) == $"{store.Tenant.Name} terms", TimeSpan.FromSeconds(60));
@@ -118,10 +120,13 @@ public sealed class PoisonUpdateTests(BotAppFactory app, ITestOutputHelper outpu
         id => Message(id, chat, "/help", firstName: "Lone\\udfffName"),
         id => Message(id, chat, "/help " + new string('x', 1024 * 1024)),
         id => $$$"""{"update_id":{{{id}}},"business_connection_from_the_future":{"id":"x","user":{"id":{{{chat}}}},"deep":[[[[1]]]]}}""",
-        id => $$$"""{"update_id":{{{id}}},"message_reaction":{"chat":{"id":{{{chat}}},"type":"private"},"message_id":1,"date":1700000000,"old_reaction":[],"new_reaction":[{"type":"emoji","emoji":"\ud83d\udc4d"}]}}""",
+        id => $$$"""{"update_id":{{{id}}},"message_reaction":{"chat":{"id":{{{chat}}},"type":"private"},"message_id":1,"date":"""
+            + $$$"""1700000000,"old_reaction":[],"new_reaction":[{"type":"emoji","emoji":"\ud83d\udc4d"}]}}""",
         id => Message(id, chat, "/help").Replace("\"message_id\":1", "\"message_id\":\"one\"", StringComparison.Ordinal),
     ];
 
     private static string Message(long id, long chat, string text, string firstName = "Pat", string chatType = "private") =>
-        $$$"""{"update_id":{{{id}}},"message":{"message_id":1,"date":1700000000,"chat":{"id":{{{chat}}},"type":"{{{chatType}}}","first_name":"{{{firstName}}}"},"from":{"id":{{{chat}}},"is_bot":false,"first_name":"{{{firstName}}}"},"text":"{{{text}}}"}}""";
+        $$$"""{"update_id":{{{id}}},"message":{"message_id":1,"date":"""
+        + $$$"""1700000000,"chat":{"id":{{{chat}}},"type":"{{{chatType}}}","first_name":"{{{firstName}}}"},"from":{"id":"""
+        + $$$"""{{{chat}}},"is_bot":false,"first_name":"{{{firstName}}}"},"text":"{{{text}}}"}}""";
 }

@@ -22,7 +22,8 @@ public sealed class RefundTests(BotAppFactory app) : IClassFixture<BotAppFactory
 
         // Refunded directly through the Bot API (e.g. by a support script): Telegram sends refunded_payment.
         var token = await store.WithScopeAsync(async sp =>
-            sp.GetRequiredService<BotSecrets>().Unprotect((await sp.GetRequiredService<Platform.Core.Data.PlatformDbContext>().Bots.SingleAsync()).TokenCiphertext));
+            sp.GetRequiredService<BotSecrets>().Unprotect((await sp.GetRequiredService<Platform.Core.Data.PlatformDbContext>().Bots.SingleAsync())
+                .TokenCiphertext));
         var client = new TelegramBotClient(new TelegramBotClientOptions(token, app.Sandbox.BaseUrl.ToString().TrimEnd('/')));
         await client.RefundStarPayment(buyer.UserId, order.TelegramPaymentChargeId!);
 

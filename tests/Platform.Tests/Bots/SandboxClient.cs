@@ -15,7 +15,8 @@ public sealed class SandboxClient(Uri baseUrl) : IDisposable
     }
 
     public async Task<long> CreateUserAsync(string firstName, long stars, string language = "en") =>
-        (await PostAsync("sandbox/v1/users", new { first_name = firstName, username = firstName.ToLowerInvariant(), language_code = language, stars })).GetProperty("id").GetInt64();
+        (await PostAsync("sandbox/v1/users", new { first_name = firstName, username = firstName.ToLowerInvariant(), language_code = language, stars }))
+            .GetProperty("id").GetInt64();
 
     public Task SendTextAsync(long userId, long botId, string text) =>
         PostAsync($"sandbox/v1/users/{userId}/bots/{botId}/messages", new { text });

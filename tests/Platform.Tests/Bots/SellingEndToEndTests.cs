@@ -34,7 +34,8 @@ public sealed partial class SellingEndToEndTests(BotAppFactory app) : IClassFixt
         {
             var botInfo = await app.Telegram.BotAsync(store.TelegramBotId);
             var inbox = await store.WithDbAsync(db => db.InboxUpdates.AsNoTracking().ToListAsync());
-            throw new InvalidOperationException($"{botInfo}\n{string.Join("\n", inbox.Select(i => $"{i.UpdateId} {i.ProcessedAt} {i.Attempts} {i.LastError}"))}", e);
+            throw new InvalidOperationException(
+                $"{botInfo}\n{string.Join("\n", inbox.Select(i => $"{i.UpdateId} {i.ProcessedAt} {i.Attempts} {i.LastError}"))}", e);
         }
         Assert.True(SandboxClient.HasButton(welcome, "c:root"));
 
@@ -79,7 +80,8 @@ public sealed partial class SellingEndToEndTests(BotAppFactory app) : IClassFixt
         Assert.Equal(RefundResult.Refunded, result);
         Assert.Equal(500 - 50 - 10, await buyer.StarsAsync());
         await buyer.WaitForAsync(m => SandboxClient.Text(m)?.Contains("refunded", StringComparison.Ordinal) == true);
-        Assert.Equal(RefundResult.AlreadyRefunded, await store.WithScopeAsync(sp => sp.GetRequiredService<RefundService>().RefundAsync(keyOrder.Id, CancellationToken.None)));
+        Assert.Equal(RefundResult.AlreadyRefunded, await store.WithScopeAsync(sp => sp.GetRequiredService<RefundService>()
+            .RefundAsync(keyOrder.Id, CancellationToken.None)));
         var key = await store.WithDbAsync(db => db.LicenseKeys.SingleAsync(k => k.OrderId == keyOrder.Id));
         Assert.Equal(LicenseKeyStatus.Revoked, key.Status);
         Assert.Equal(OrderStatus.Refunded, (await store.WithDbAsync(db => db.Orders.SingleAsync(o => o.Id == keyOrder.Id))).Status);

@@ -24,7 +24,13 @@ public sealed class SendPathTests(BotAppFactory app) : IClassFixture<BotAppFacto
     public async Task A_rush_slows_down_on_429s_never_loses_a_message_and_our_gates_spare_most_of_the_429s()
     {
         // Our own gates wide open: only Telegram's 429s (retry_after honoured by BotSender) hold the rush back.
-        var unlimited = new TelegramOptions { PerBotMessagesPerSecond = 10_000, PerBotBurst = 10_000, PerChatMessagesPerSecond = 10_000, PerChatBurst = 10_000 };
+        var unlimited = new TelegramOptions
+        {
+            PerBotMessagesPerSecond = 10_000,
+            PerBotBurst = 10_000,
+            PerChatMessagesPerSecond = 10_000,
+            PerChatBurst = 10_000
+        };
         var (floodsUngated, ungated) = await RushAsync("Flood", unlimited);
         await AssertEveryMessageArrivedOnceAsync(ungated);
 
@@ -78,7 +84,8 @@ public sealed class SendPathTests(BotAppFactory app) : IClassFixture<BotAppFacto
     {
         foreach (var buyer in buyers)
         {
-            var texts = (await buyer.MessagesAsync()).Select(SandboxClient.Text).Where(t => t?.StartsWith("rush ", StringComparison.Ordinal) == true).Order().ToList();
+            var texts = (await buyer.MessagesAsync()).Select(SandboxClient.Text).Where(t => t?.StartsWith("rush ", StringComparison.Ordinal) == true).Order()
+                .ToList();
             Assert.Equal(Enumerable.Range(0, PerChat).Select(n => $"rush {n}"), texts);
         }
     }

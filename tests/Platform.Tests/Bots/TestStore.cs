@@ -31,7 +31,13 @@ public sealed class TestStore
         var result = await scope.ServiceProvider.GetRequiredService<BotRegistrationService>().RegisterAsync(telegramBot.Token, CancellationToken.None);
         Assert.True(result.Succeeded, result.Failure?.Message);
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        db.StoreSettings.Add(new StoreSettings { DisplayName = name, TermsText = $"{name} terms", SupportText = $"{name} support", UpdatedAt = DateTimeOffset.UtcNow });
+        db.StoreSettings.Add(new StoreSettings
+        {
+            DisplayName = name,
+            TermsText = $"{name} terms",
+            SupportText = $"{name} support",
+            UpdatedAt = DateTimeOffset.UtcNow
+        });
         await db.SaveChangesAsync();
         return new TestStore { Tenant = tenant, BotId = result.Value!.Id, TelegramBotId = telegramBot.Id, App = app };
     }
@@ -63,7 +69,13 @@ public sealed class TestStore
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var productId = await AddProductAsync(db, ProductKind.LicenseKey, title, price, _ => { });
         var at = DateTimeOffset.UtcNow;
-        db.LicenseKeys.AddRange(keys.Select((k, i) => new LicenseKey { Id = Guid.NewGuid(), ProductId = productId, Value = k, CreatedAt = at.AddMilliseconds(i) }));
+        db.LicenseKeys.AddRange(keys.Select((k, i) => new LicenseKey
+        {
+            Id = Guid.NewGuid(),
+            ProductId = productId,
+            Value = k,
+            CreatedAt = at.AddMilliseconds(i)
+        }));
         await db.SaveChangesAsync();
         return productId;
     }

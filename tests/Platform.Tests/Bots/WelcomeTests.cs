@@ -31,7 +31,8 @@ public sealed class WelcomeTests(BotAppFactory app) : IClassFixture<BotAppFactor
         var product = await store.AddTextProductAsync("Pixel pack", 3, "#ff00ff");
         await first.PressAsync(photo, "c:root:0");
         await first.WaitForAsync(m => SandboxClient.HasButton(m, $"p:{product:N}"));
-        Assert.Equal("Hello from Pixel — pixels for Stars.", SandboxClient.Text(Assert.Single(await first.MessagesAsync(), m => SandboxClient.Has(m, "photo"))));
+        Assert.Equal("Hello from Pixel — pixels for Stars.", SandboxClient.Text(Assert.Single(await first.MessagesAsync(), m =>
+            SandboxClient.Has(m, "photo"))));
 
         // A second customer gets the same Telegram file: sent by file_id, not uploaded again.
         var second = await SandboxBuyer.CreateAsync(app.Telegram, store.TelegramBotId, "Quin");

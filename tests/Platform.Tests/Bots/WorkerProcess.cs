@@ -56,7 +56,8 @@ public sealed class WorkerProcess : IAsyncDisposable
             directory = directory.Parent;
         }
 
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            ? "Release" : "Debug";
         var dll = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Repository root not found."),
             "src", "Platform.Worker", "bin", configuration, "net10.0", "Platform.Worker.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build Platform.Worker first.", dll);

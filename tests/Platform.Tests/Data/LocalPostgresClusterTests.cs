@@ -149,7 +149,8 @@ public sealed class LocalPostgresClusterTests(ITestOutputHelper output) : IAsync
     {
         var sw = Stopwatch.StartNew();
         var cluster = await LocalPostgresCluster.StartAsync(Options(stopOnDispose), NullLogger.Instance, CancellationToken.None);
-        output.WriteLine($"StartAsync (started here: {cluster.StartedByThisCall}) took {sw.ElapsedMilliseconds} ms; port {cluster.Port}; dir {cluster.ClusterDirectory}");
+        output.WriteLine($"StartAsync (started here: {cluster.StartedByThisCall}) took {sw.ElapsedMilliseconds} ms; port {cluster.Port}; " +
+            $"dir {cluster.ClusterDirectory}");
         _clusters.Add(cluster);
         return cluster;
     }

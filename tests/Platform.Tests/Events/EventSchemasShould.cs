@@ -61,7 +61,8 @@ public sealed class EventSchemasShould
         Assert.Equal(7, paid["required"]!.AsArray().Count);
         Assert.Equal("integer", paid["properties"]!["price_stars"]!["type"]!.GetValue<string>());
         Assert.Equal("date-time", paid["properties"]!["paid_at"]!["format"]!.GetValue<string>());
-        Assert.Equal("""["string","null"]""", EventSchemas.ForEvent(OrderRefunded.TypeName)["properties"]!["telegram_payment_charge_id"]!["type"]!.ToJsonString());
+        Assert.Equal("""["string","null"]""",
+            EventSchemas.ForEvent(OrderRefunded.TypeName)["properties"]!["telegram_payment_charge_id"]!["type"]!.ToJsonString());
     }
 
     [Fact]
@@ -73,14 +74,16 @@ public sealed class EventSchemasShould
 
         (object Anonymous, object Record)[] pairs =
         [
-            (new { order_id = order, product_id = product, customer_id = customer, bot_id = bot, price_stars = 150, telegram_payment_charge_id = "stx1", paid_at = now },
+            (new { order_id = order, product_id = product, customer_id = customer, bot_id = bot, price_stars = 150, telegram_payment_charge_id = "stx1",
+                paid_at = now },
                 new OrderPaid(order, product, customer, bot, 150, "stx1", now)),
             (new { order_id = order, product_id = product, fulfilled_at = now }, new OrderFulfilled(order, product, now)),
             (new { order_id = order, product_id = product, price_stars = 150, telegram_payment_charge_id = (string?)"stx1", refunded_at = now },
                 new OrderRefunded(order, product, 150, "stx1", now)),
             (new { ProductId = product, Title = "Windows 11 Pro key" }, new ProductSoldOut(product, "Windows 11 Pro key")),
             (new { bot_id = bot, username = "alice_shop_bot", reason = "token_revoked" }, new BotBroken(bot, "alice_shop_bot", BotBroken.TokenRevoked)),
-            (new { EndpointId = endpoint, Message = "Test event sent from Starfront.", SentAt = now }, new WebhookTest(endpoint, WebhookTest.DefaultMessage, now)),
+            (new { EndpointId = endpoint, Message = "Test event sent from Starfront.", SentAt = now },
+                new WebhookTest(endpoint, WebhookTest.DefaultMessage, now)),
         ];
 
         Assert.All(pairs, pair => Assert.Equal(JsonSerializer.Serialize(pair.Anonymous, previous), JsonSerializer.Serialize(pair.Record, EventJson.Options)));
@@ -92,7 +95,8 @@ public sealed class EventSchemasShould
     [Fact]
     public void Describe_the_envelope_webhooks_carry()
     {
-        var body = WebhookEnvelope.Build(Guid.NewGuid(), OrderPaid.TypeName, EventTypes.ApiVersion, DateTimeOffset.UtcNow, Guid.NewGuid(), """{"order_id":"x"}""");
+        var body = WebhookEnvelope.Build(Guid.NewGuid(), OrderPaid.TypeName, EventTypes.ApiVersion, DateTimeOffset.UtcNow, Guid.NewGuid(),
+            """{"order_id":"x"}""");
 
         Assert.Empty(EventContractComparer.Disagreements(Encoding.UTF8.GetString(body), EventSchemas.ForEnvelope()));
     }

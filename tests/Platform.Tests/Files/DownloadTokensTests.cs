@@ -28,7 +28,11 @@ public sealed class DownloadTokensTests
     [Fact]
     public void A_token_signed_with_another_key_is_tampered()
     {
-        var other = new DownloadTokens(Options.Create(new DownloadTokenOptions { SigningKey = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()) }));
+        var other = new DownloadTokens(Options.Create(new DownloadTokenOptions
+        {
+            SigningKey = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32)
+            .ToArray())
+        }));
         var value = other.Create(new DownloadToken(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Now.AddDays(1)));
         Assert.Equal(DownloadTokenStatus.Tampered, tokens.Verify(value, Now, out _));
     }

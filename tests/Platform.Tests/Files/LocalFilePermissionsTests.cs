@@ -44,7 +44,8 @@ public sealed class LocalFilePermissionsTests : IDisposable
         File.WriteAllText(Path.Combine(data, "files", "tenant-a", "file-1"), "goods");
         File.WriteAllText(Path.Combine(data, "sandbox.json"), "{}");
         File.WriteAllText(Path.Combine(data, "postgres", "PG_VERSION"), "17");
-        foreach (var path in new[] { Path.Combine(data, "files", "tenant-a", "file-1"), Path.Combine(data, "sandbox.json"), Path.Combine(data, "postgres", "PG_VERSION") })
+        foreach (var path in new[] { Path.Combine(data, "files", "tenant-a", "file-1"), Path.Combine(data, "sandbox.json"),
+            Path.Combine(data, "postgres", "PG_VERSION") })
         {
             File.SetUnixFileMode(path, Readable);
         }
@@ -52,7 +53,8 @@ public sealed class LocalFilePermissionsTests : IDisposable
         LocalDataPermissions.Tighten(data);
 
         // As root the PostgreSQL server (the 'postgres' user) must still pass through to its own folder.
-        Assert.Equal(Environment.IsPrivilegedProcess ? OwnerFolder | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute : OwnerFolder, File.GetUnixFileMode(data));
+        Assert.Equal(Environment.IsPrivilegedProcess ? OwnerFolder | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute : OwnerFolder,
+            File.GetUnixFileMode(data));
         Assert.Equal(OwnerFolder, File.GetUnixFileMode(Path.Combine(data, "files", "tenant-a")));
         Assert.Equal(OwnerFile, File.GetUnixFileMode(Path.Combine(data, "files", "tenant-a", "file-1")));
         Assert.Equal(OwnerFile, File.GetUnixFileMode(Path.Combine(data, "sandbox.json")));

@@ -122,7 +122,8 @@ public sealed class AuthorizationCodeTests(OidcAppFactory app) : IClassFixture<O
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!;
         Assert.Equal("/login", location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0]);
-        var returnUrl = QueryHelpers.ParseQuery(location.IsAbsoluteUri ? location.Query : "?" + location.OriginalString.Split('?', 2)[1])["ReturnUrl"].ToString();
+        var returnUrl = QueryHelpers.ParseQuery(location.IsAbsoluteUri ? location.Query : "?"
+            + location.OriginalString.Split('?', 2)[1])["ReturnUrl"].ToString();
         Assert.StartsWith(StarfrontOidc.AuthorizationPath + "?", returnUrl);
         Assert.Contains("code_challenge=", returnUrl);
     }

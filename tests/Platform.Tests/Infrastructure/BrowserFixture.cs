@@ -22,7 +22,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
         {
-            throw new InvalidOperationException($"Chromium not found at {ChromiumPath}. Install it (apt-get install -y chromium) or set PLATFORM_TEST_CHROMIUM.");
+            throw new InvalidOperationException(
+                $"Chromium not found at {ChromiumPath}. Install it (apt-get install -y chromium) or set PLATFORM_TEST_CHROMIUM.");
         }
 
         playwright = await Playwright.CreateAsync();

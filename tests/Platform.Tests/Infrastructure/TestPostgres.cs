@@ -73,7 +73,8 @@ public sealed class TestPostgres
                     new InvalidOperationException($"Preparing the test template database failed: {ex.Message}", ex));
                 throw;
             }
-            var db = await DatabaseProvisioner.EnsureDatabaseAsync(server.SuperuserConnectionString, name, template.Name, server.RolePassword, ct).ConfigureAwait(false);
+            var db = await DatabaseProvisioner.EnsureDatabaseAsync(server.SuperuserConnectionString, name, template.Name, server.RolePassword, ct)
+                .ConfigureAwait(false);
             await server.TrackAsync(name, ct).ConfigureAwait(false);
             // Every test class hosts its own app with its own pools; idle connections of finished classes are
             // let go quickly so that the run's cluster does not run out of connection slots (53300).
@@ -102,7 +103,8 @@ public sealed class TestPostgres
         // On a shared external server the template name carries a per-run suffix so concurrent runs do not collide.
         var templateName = server.IsExternal ? UniqueName(_templateBaseName) : _templateBaseName;
         await DatabaseProvisioner.DropDatabaseAsync(server.SuperuserConnectionString, templateName, ct).ConfigureAwait(false);
-        var template = await DatabaseProvisioner.EnsureDatabaseAsync(server.SuperuserConnectionString, templateName, null, server.RolePassword, ct).ConfigureAwait(false);
+        var template = await DatabaseProvisioner.EnsureDatabaseAsync(server.SuperuserConnectionString, templateName, null, server.RolePassword, ct)
+            .ConfigureAwait(false);
         await server.TrackAsync(templateName, ct).ConfigureAwait(false);
 
         var prepare = _prepare();
@@ -272,7 +274,8 @@ internal sealed class TestPostgresServer
                 while (await reader.ReadAsync().ConfigureAwait(false))
                 {
                     var created = reader.GetString(1)[CommentPrefix.Length..];
-                    if (DateTime.TryParse(created, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at)
+                    if (DateTime.TryParse(created, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind,
+                        out var at)
                         && DateTime.UtcNow - at.ToUniversalTime() > StaleAfter)
                         stale.Add(reader.GetString(0));
                 }
@@ -283,7 +286,11 @@ internal sealed class TestPostgresServer
 
         private async Task<NpgsqlConnection> OpenAdminAsync(CancellationToken ct)
         {
-            var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(SuperuserConnectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+            var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(SuperuserConnectionString)
+            {
+                Database = "postgres",
+                Pooling = false
+            }.ConnectionString);
             await c.OpenAsync(ct).ConfigureAwait(false);
             return c;
         }

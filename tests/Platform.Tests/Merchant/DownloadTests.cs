@@ -14,7 +14,8 @@ public sealed class DownloadTests(MerchantAppFactory app) : IClassFixture<Mercha
 {
     private static readonly byte[] Pdf = [.. "%PDF-1.7\n"u8, .. RandomNumberGenerator.GetBytes(300_000)];
 
-    private async Task<(Uri Url, StoredFile File, Order Order, Platform.Core.Tenancy.TenantInfo Tenant)> PaidAsync(int limit = 5, string name = "Guide «2026».pdf")
+    private async Task<(Uri Url, StoredFile File, Order Order, Platform.Core.Tenancy.TenantInfo Tenant)> PaidAsync(int limit = 5,
+        string name = "Guide «2026».pdf")
     {
         var (tenant, _) = await app.NewStoreAsync("Shop");
         var file = await app.UploadAsync(tenant, Pdf, name);
@@ -198,7 +199,8 @@ public sealed class DownloadTests(MerchantAppFactory app) : IClassFixture<Mercha
     }
 
     private Task<int> DownloadCountAsync(Platform.Core.Tenancy.TenantInfo tenant, Guid orderId) =>
-        app.InTenantAsync(tenant, sp => sp.GetRequiredService<PlatformDbContext>().Orders.Where(o => o.Id == orderId).Select(o => o.DownloadCount).FirstAsync());
+        app.InTenantAsync(tenant, sp => sp.GetRequiredService<PlatformDbContext>().Orders.Where(o => o.Id == orderId).Select(o => o.DownloadCount)
+            .FirstAsync());
 
     [Fact]
     public async Task Behind_a_front_nginx_the_bytes_are_handed_over_with_X_Accel_Redirect_after_the_checks()

@@ -53,7 +53,8 @@ public sealed class LicenseKeyPoolTests(MerchantAppFactory app) : IClassFixture<
             start.Wait();
             await gate.WaitAsync();
             using var release = new Releaser(gate);
-            var key = await app.InTenantAsync(tenant, sp => sp.GetRequiredService<LicenseKeyPool>().TryReserveAsync(product.Id, order.Id, until, CancellationToken.None));
+            var key = await app.InTenantAsync(tenant, sp => sp.GetRequiredService<LicenseKeyPool>()
+                .TryReserveAsync(product.Id, order.Id, until, CancellationToken.None));
             if (key is not null)
             {
                 reserved.Add((order.Id, key.Value));
@@ -183,7 +184,8 @@ public sealed class LicenseKeyPoolTests(MerchantAppFactory app) : IClassFixture<
         var page = await app.InTenantAsync(tenant, sp => sp.GetRequiredService<CatalogReader>().ListPublishedAsync(null, 0, 10, CancellationToken.None));
         Assert.Equal([ProductKind.File, ProductKind.LicenseKey, ProductKind.Text], page.Items.Select(p => p.Kind).Order());
         var keyProduct = page.Items.Single(p => p.Kind == ProductKind.LicenseKey);
-        Assert.Equal(5, await app.InTenantAsync(tenant, sp => sp.GetRequiredService<LicenseKeyPool>().AvailableCountAsync(keyProduct.Id, CancellationToken.None)));
+        Assert.Equal(5, await app.InTenantAsync(tenant, sp => sp.GetRequiredService<LicenseKeyPool>()
+            .AvailableCountAsync(keyProduct.Id, CancellationToken.None)));
     }
 
     private sealed class Releaser(SemaphoreSlim gate) : IDisposable

@@ -58,8 +58,10 @@ public sealed class MaintenanceJobsTests(MerchantAppFactory app) : IClassFixture
         });
         var lapsed = await app.InTenantAsync(tenant, sp => MerchantAppFactory.NewOrderAsync(sp, product, OrderStatus.Pending));
         var holding = await app.InTenantAsync(tenant, sp => MerchantAppFactory.NewOrderAsync(sp, product, OrderStatus.Pending));
-        await app.InTenantAsync(tenant, sp => sp.GetRequiredService<LicenseKeyPool>().TryReserveAsync(product.Id, holding.Id, DateTimeOffset.UtcNow.AddMinutes(10), CancellationToken.None));
-        await app.InTenantAsync(tenant, sp => sp.GetRequiredService<LicenseKeyPool>().TryReserveAsync(product.Id, lapsed.Id, DateTimeOffset.UtcNow.AddMinutes(-1), CancellationToken.None));
+        await app.InTenantAsync(tenant, sp => sp.GetRequiredService<LicenseKeyPool>().TryReserveAsync(product.Id, holding.Id,
+            DateTimeOffset.UtcNow.AddMinutes(10), CancellationToken.None));
+        await app.InTenantAsync(tenant, sp => sp.GetRequiredService<LicenseKeyPool>().TryReserveAsync(product.Id, lapsed.Id,
+            DateTimeOffset.UtcNow.AddMinutes(-1), CancellationToken.None));
 
         var job = app.Services.GetRequiredService<KeyReservationReleaseJob>();
         var first = await job.ReleaseTenantAsync(tenant.Id, CancellationToken.None);
@@ -68,7 +70,8 @@ public sealed class MaintenanceJobsTests(MerchantAppFactory app) : IClassFixture
         Assert.Equal((1, 0), (first, second));
         // Keys added in one batch share a creation time, so which key each order got is not fixed: compare as a set.
         var keys = await app.InTenantAsync(tenant, sp => sp.GetRequiredService<PlatformDbContext>().LicenseKeys.ToListAsync());
-        Assert.Equal([(LicenseKeyStatus.Available, (Guid?)null), (LicenseKeyStatus.Reserved, holding.Id)], keys.Select(k => (k.Status, k.OrderId)).OrderBy(k => k.Status));
+        Assert.Equal([(LicenseKeyStatus.Available, (Guid?)null), (LicenseKeyStatus.Reserved, holding.Id)], keys.Select(k => (k.Status, k.OrderId))
+            .OrderBy(k => k.Status));
     }
 
     [Fact]

@@ -25,7 +25,8 @@ public sealed class MerchantApiTests(MerchantAppFactory app) : IClassFixture<Mer
         var (tenant, email) = await app.NewStoreAsync(name);
         var ownerId = await app.InTenantAsync(tenant, async sp =>
             (await sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PlatformUser>>().FindByEmailAsync(email))!.Id);
-        var client = await app.InTenantAsync(tenant, sp => sp.GetRequiredService<ApiClientService>().CreateAsync("Back office", ownerId, CancellationToken.None));
+        var client = await app.InTenantAsync(tenant, sp => sp.GetRequiredService<ApiClientService>()
+            .CreateAsync("Back office", ownerId, CancellationToken.None));
         var http = app.CreateHttpClient();
         using var tokenResponse = await http.PostAsync(StarfrontOidc.TokenPath.TrimStart('/'), new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -64,7 +65,14 @@ public sealed class MerchantApiTests(MerchantAppFactory app) : IClassFixture<Mer
     public async Task Products_are_created_patched_archived_and_keys_added_as_json_or_text()
     {
         var (_, http) = await StoreWithTokenAsync("ApiKeys");
-        using var created = await http.PostAsJsonAsync("api/v1/products", new { kind = "license_key", title = "Pro", description = new string('d', 300), priceStars = 99, state = "published" });
+        using var created = await http.PostAsJsonAsync("api/v1/products", new
+        {
+            kind = "license_key",
+            title = "Pro",
+            description = new string('d', 300),
+            priceStars = 99,
+            state = "published"
+        });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var product = await JsonAsync(created);
         var id = product.GetProperty("id").GetGuid();
@@ -88,7 +96,13 @@ public sealed class MerchantApiTests(MerchantAppFactory app) : IClassFixture<Mer
         using var archived = await http.PostAsync($"api/v1/products/{id}/archive", null);
         Assert.Equal("archived", (await JsonAsync(archived)).GetProperty("state").GetString());
 
-        using var textProduct = await http.PostAsJsonAsync("api/v1/products", new { kind = "text", title = "Link", priceStars = 5, textContent = "https://example.test/secret" });
+        using var textProduct = await http.PostAsJsonAsync("api/v1/products", new
+        {
+            kind = "text",
+            title = "Link",
+            priceStars = 5,
+            textContent = "https://example.test/secret"
+        });
         var textId = (await JsonAsync(textProduct)).GetProperty("id").GetGuid();
         using var conflict = await http.PostAsJsonAsync($"api/v1/products/{textId}/keys", OneKey);
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
@@ -102,12 +116,21 @@ public sealed class MerchantApiTests(MerchantAppFactory app) : IClassFixture<Mer
         Assert.Equal(tenant.Slug, store.GetProperty("slug").GetString());
         Assert.Equal("en", store.GetProperty("storefront").GetProperty("defaultLanguage").GetString());
 
-        using var patched = await http.PatchAsJsonAsync("api/v1/store", new { displayName = "Kitob", defaultLanguage = "fa", buttonTexts = new Dictionary<string, string> { ["catalog"] = "فروشگاه" } });
+        using var patched = await http.PatchAsJsonAsync("api/v1/store", new
+        {
+            displayName = "Kitob",
+            defaultLanguage = "fa",
+            buttonTexts = new Dictionary<string, string> { ["catalog"] = "فروشگاه" }
+        });
         Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
         var storefront = await app.InTenantAsync(tenant, sp => sp.GetRequiredService<StorefrontReader>().GetAsync(CancellationToken.None));
         Assert.Equal(("Kitob", "fa", "فروشگاه"), (storefront.DisplayName, storefront.DefaultLanguage, storefront.ButtonTexts["catalog"]));
 
-        using var bad = await http.PatchAsJsonAsync("api/v1/store", new { defaultLanguage = "de", buttonTexts = new Dictionary<string, string> { ["nope"] = "x" } });
+        using var bad = await http.PatchAsJsonAsync("api/v1/store", new
+        {
+            defaultLanguage = "de",
+            buttonTexts = new Dictionary<string, string> { ["nope"] = "x" }
+        });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var errors = (await JsonAsync(bad)).GetProperty("errors");
         Assert.True(errors.TryGetProperty("defaultLanguage", out _));

@@ -59,7 +59,8 @@ public sealed class MerchantPagesTests(MerchantAppFactory app) : IClassFixture<M
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var productPath = created.Headers.Location!.OriginalString;
 
-        using var added = await PageForms.SubmitAsync(client, productPath, "#keys-form", new Dictionary<string, string> { ["keysText"] = "K-1\nK-2\nK-2\nK-3\n" });
+        using var added = await PageForms.SubmitAsync(client, productPath, "#keys-form",
+            new Dictionary<string, string> { ["keysText"] = "K-1\nK-2\nK-2\nK-3\n" });
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var page = await PageForms.GetPageAsync(client, productPath);
         Assert.Equal("3 added, 1 duplicate skipped.", page.QuerySelector("#notice")!.TextContent.Trim());
@@ -108,10 +109,13 @@ public sealed class MerchantPagesTests(MerchantAppFactory app) : IClassFixture<M
         var page = await PageForms.ParseAsync(bad);
         Assert.Contains("1 to 100 characters", PageForms.FieldError(page, "DisplayName"));
         Assert.Contains("English (en), Persian (fa) or Russian (ru)", PageForms.FieldError(page, "DefaultLanguage"));
-        Assert.Equal("Книжная лавка", (await app.InTenantAsync(tenant, sp => sp.GetRequiredService<StorefrontReader>().GetAsync(CancellationToken.None))).DisplayName);
+        Assert.Equal("Книжная лавка", (await app.InTenantAsync(tenant, sp => sp.GetRequiredService<StorefrontReader>().GetAsync(CancellationToken.None)))
+            .DisplayName);
 
-        using var category = await PageForms.SubmitAsync(client, $"/stores/{tenant.Slug}/storefront", "#add-category", new Dictionary<string, string> { ["name"] = "E-books" });
-        using var duplicate = await PageForms.SubmitAsync(client, $"/stores/{tenant.Slug}/storefront", "#add-category", new Dictionary<string, string> { ["name"] = "E-books" });
+        using var category = await PageForms.SubmitAsync(client, $"/stores/{tenant.Slug}/storefront", "#add-category",
+            new Dictionary<string, string> { ["name"] = "E-books" });
+        using var duplicate = await PageForms.SubmitAsync(client, $"/stores/{tenant.Slug}/storefront", "#add-category",
+            new Dictionary<string, string> { ["name"] = "E-books" });
         Assert.Contains("already a category", PageForms.FieldError(await PageForms.ParseAsync(duplicate), "category"));
     }
 
@@ -139,7 +143,15 @@ public sealed class MerchantPagesTests(MerchantAppFactory app) : IClassFixture<M
         await app.InTenantAsync(tenant, async sp =>
         {
             var db = sp.GetRequiredService<PlatformDbContext>();
-            db.Deliveries.Add(new Delivery { Id = Guid.NewGuid(), OrderId = paid.Id, Kind = DeliveryKind.Document, CreatedAt = DateTimeOffset.UtcNow, SentAt = DateTimeOffset.UtcNow, TelegramMessageId = 77 });
+            db.Deliveries.Add(new Delivery
+            {
+                Id = Guid.NewGuid(),
+                OrderId = paid.Id,
+                Kind = DeliveryKind.Document,
+                CreatedAt = DateTimeOffset.UtcNow,
+                SentAt = DateTimeOffset.UtcNow,
+                TelegramMessageId = 77
+            });
             return await db.SaveChangesAsync();
         });
         using var client = await app.SignedInClientAsync(email, tenant);

@@ -18,7 +18,8 @@ internal static class PageForms
     public static async Task<IDocument> ParseAsync(HttpResponseMessage response) =>
         await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 
-    /// <summary>Submits the form matched by <paramref name="selector"/> on <paramref name="path"/> with its hidden fields plus <paramref name="fields"/>.</summary>
+    /// <summary>Submits the form matched by <paramref name="selector"/> on <paramref name="path"/> with its hidden
+    /// fields plus <paramref name="fields"/>.</summary>
     public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string path, string selector, IDictionary<string, string> fields)
     {
         var page = await GetPageAsync(client, path);

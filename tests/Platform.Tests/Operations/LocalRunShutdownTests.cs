@@ -72,7 +72,8 @@ public sealed partial class LocalRunShutdownTests : IDisposable
 
     private Process Start(ConcurrentQueue<string> output)
     {
-        var info = new ProcessStartInfo("dotnet", [WebDll(), "--urls", "http://127.0.0.1:0", "--Sandbox:Urls", "http://127.0.0.1:0", "--Jobs:RunServerInWeb=true"])
+        var info = new ProcessStartInfo("dotnet", [WebDll(), "--urls", "http://127.0.0.1:0", "--Sandbox:Urls", "http://127.0.0.1:0",
+            "--Jobs:RunServerInWeb=true"])
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
@@ -111,7 +112,8 @@ public sealed partial class LocalRunShutdownTests : IDisposable
     private static async Task<string> WaitForLineAsync(ConcurrentQueue<string> output, Regex pattern, Process process)
     {
         string? found = null;
-        await WaitAsync(() => Task.FromResult((found = output.Select(l => pattern.Match(l)).FirstOrDefault(m => m.Success)?.Groups[1].Value) is not null), process, output);
+        await WaitAsync(() => Task.FromResult((found = output.Select(l => pattern.Match(l)).FirstOrDefault(m => m.Success)?.Groups[1].Value) is not null),
+            process, output);
         return found!;
     }
 
@@ -157,7 +159,8 @@ public sealed partial class LocalRunShutdownTests : IDisposable
             directory = directory.Parent;
         }
 
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            ? "Release" : "Debug";
         var dll = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Repository root not found."),
             "src", "Platform.Web", "bin", configuration, "net10.0", "Platform.Web.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build Platform.Web first.", dll);

@@ -35,7 +35,12 @@ public sealed class AuthRateLimitTests(AuthRateLimitTests.LowLimitAppFactory app
 
         using var forgot = await person.Http.PostAsync("/forgot-password", new FormUrlEncodedContent(new Dictionary<string, string>()));
         Assert.Equal(HttpStatusCode.TooManyRequests, forgot.StatusCode);
-        using var api = await person.Http.PostAsJsonAsync("/api/signup", new { storeName = "Spam", email = "spam@example.test", password = PortalClient.Password });
+        using var api = await person.Http.PostAsJsonAsync("/api/signup", new
+        {
+            storeName = "Spam",
+            email = "spam@example.test",
+            password = PortalClient.Password
+        });
         Assert.Equal(HttpStatusCode.TooManyRequests, api.StatusCode);
     }
 

@@ -113,7 +113,8 @@ public sealed class PortalBrowserTests(PlatformAppFactory app, BrowserFixture br
         await page.GetByLabel("Password").FillAsync(PortalClient.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create my store" }).ClickAsync();
         await ArrivedAsync(page, $"/stores/{slug}");
-        foreach (var area in new[] { "", "/bots", "/products", "/files", "/storefront", "/orders", "/subscriptions", "/webhooks", "/balance", "/team", "/api-clients" })
+        foreach (var area in new[] { "", "/bots", "/products", "/files", "/storefront", "/orders", "/subscriptions", "/webhooks", "/balance", "/team",
+            "/api-clients" })
         {
             await page.GotoAsync($"/stores/{slug}{area}");
         }

@@ -13,7 +13,13 @@ public sealed class SignupApiTests(PlatformAppFactory app) : IClassFixture<Platf
     {
         using var client = app.CreateHttpClient();
         var slug = "api-" + Guid.NewGuid().ToString("N")[..8];
-        using var response = await client.PostAsJsonAsync("/api/signup", new { storeName = "Api Store", email = PortalClient.UniqueEmail("api"), password = PortalClient.Password, slug });
+        using var response = await client.PostAsJsonAsync("/api/signup", new
+        {
+            storeName = "Api Store",
+            email = PortalClient.UniqueEmail("api"),
+            password = PortalClient.Password,
+            slug
+        });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal($"/stores/{slug}", response.Headers.Location!.OriginalString);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -35,7 +41,12 @@ public sealed class SignupApiTests(PlatformAppFactory app) : IClassFixture<Platf
     public async Task A_weak_password_answers_400_problem_details_on_the_password_field()
     {
         using var client = app.CreateHttpClient();
-        using var response = await client.PostAsJsonAsync("/api/signup", new { storeName = "Weak", email = PortalClient.UniqueEmail("weak"), password = "abc" });
+        using var response = await client.PostAsJsonAsync("/api/signup", new
+        {
+            storeName = "Weak",
+            email = PortalClient.UniqueEmail("weak"),
+            password = "abc"
+        });
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, "password");
     }
 

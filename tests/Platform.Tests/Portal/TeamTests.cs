@@ -34,7 +34,8 @@ public sealed class TeamTests(PlatformAppFactory app) : IClassFixture<PlatformAp
         Assert.Equal("Staff", invite.QuerySelector("#invite-role")!.TextContent);
         Assert.Equal(staffEmail, invite.QuerySelector("input#Email")!.GetAttribute("value"));
 
-        using var joined = await staff.SubmitAsync(link, new Dictionary<string, string> { ["Password"] = PortalClient.Password }, "form[action*='handler=Create']");
+        using var joined = await staff.SubmitAsync(link, new Dictionary<string, string> { ["Password"] = PortalClient.Password },
+            "form[action*='handler=Create']");
         Assert.Equal($"/stores/{slug}", joined.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/stores/{slug}")).Status);
 
@@ -58,7 +59,8 @@ public sealed class TeamTests(PlatformAppFactory app) : IClassFixture<PlatformAp
         await using (var scope = app.CreateTenantScope(store))
         {
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            await db.Invitations.Where(i => i.AcceptedAt == null).ExecuteUpdateAsync(s => s.SetProperty(i => i.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
+            await db.Invitations.Where(i => i.AcceptedAt == null).ExecuteUpdateAsync(s =>
+                s.SetProperty(i => i.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
         }
 
         var unknown = $"/invite/{slug}/{new string('A', 43)}";
@@ -123,7 +125,8 @@ public sealed class TeamTests(PlatformAppFactory app) : IClassFixture<PlatformAp
         var row = team.QuerySelectorAll("#members tr[data-email]").Single(r => r.QuerySelector(".role")!.TextContent == "Staff");
         var membershipId = row.QuerySelector("input[name=membershipId]")!.GetAttribute("value")!;
 
-        using var removed = await owner.SubmitAsync($"/stores/{slug}/team", new Dictionary<string, string> { ["membershipId"] = membershipId }, "form[action*='handler=Remove']");
+        using var removed = await owner.SubmitAsync($"/stores/{slug}/team", new Dictionary<string, string> { ["membershipId"] = membershipId },
+            "form[action*='handler=Remove']");
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         using var after = await staff.Http.GetAsync($"/stores/{slug}");
         Assert.StartsWith("/access-denied", after.Headers.Location!.PathAndQuery());
@@ -152,7 +155,8 @@ public sealed class TeamTests(PlatformAppFactory app) : IClassFixture<PlatformAp
         var (_, team) = await owner.GetAsync($"/stores/{slug}/team");
         var id = team.QuerySelector($"#invitations tr[data-email='{email}'] input[name=invitationId]")!.GetAttribute("value")!;
 
-        using var revoked = await owner.SubmitAsync($"/stores/{slug}/team", new Dictionary<string, string> { ["invitationId"] = id }, "form[action*='handler=Revoke']");
+        using var revoked = await owner.SubmitAsync($"/stores/{slug}/team", new Dictionary<string, string> { ["invitationId"] = id },
+            "form[action*='handler=Revoke']");
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
         using var invitee = new PortalClient(app);
         Assert.NotNull((await invitee.GetAsync(link)).Page.QuerySelector("#invite-invalid"));
@@ -181,7 +185,8 @@ public sealed class TeamTests(PlatformAppFactory app) : IClassFixture<PlatformAp
         var slug = await owner.SignUpAsync(name, PortalClient.UniqueEmail("owner"));
         var link = await owner.InviteAsync(slug, PortalClient.UniqueEmail("staff"));
         var staff = new PortalClient(app);
-        using var joined = await staff.SubmitAsync(link, new Dictionary<string, string> { ["Password"] = PortalClient.Password }, "form[action*='handler=Create']");
+        using var joined = await staff.SubmitAsync(link, new Dictionary<string, string> { ["Password"] = PortalClient.Password },
+            "form[action*='handler=Create']");
         Assert.Equal(HttpStatusCode.Redirect, joined.StatusCode);
         return (slug, staff, owner);
     }

@@ -30,7 +30,8 @@ public sealed class DataProtectionKeyOptionsTests
         var result = new DataProtectionKeyOptionsValidator(isLocal: false).Validate(null, options);
 
         Assert.Equal(2, result.Failures!.Count());
-        Assert.Contains(result.Failures!, f => f.StartsWith("DataProtection:PreviousCertificates:1:Certificate is neither a readable PFX", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.StartsWith("DataProtection:PreviousCertificates:1:Certificate is neither a readable PFX",
+            StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.StartsWith("DataProtection:PreviousCertificates:2:Certificate is empty", StringComparison.Ordinal));
     }
 

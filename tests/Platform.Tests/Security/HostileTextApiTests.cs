@@ -44,8 +44,10 @@ public sealed partial class HostileTextApiTests(MerchantAppFactory app) : IClass
         foreach (var hostile in HostileText.All)
         {
             var keys = $"/api/v1/products/{store.KeyProductId}/keys";
-            await AssertAnswerAsync(store.Api, HttpMethod.Post, keys, $"GOOD-1\n{hostile.Value}\nGOOD-2", "text/plain", hostile.AsUtf8Text(), store, "keys as text");
-            var array = hostile.Name == "lone surrogate" ? $"[\"GOOD-3\", {HostileText.LoneSurrogateJson}]" : JsonSerializer.Serialize(new[] { "GOOD-3", hostile.Value });
+            await AssertAnswerAsync(store.Api, HttpMethod.Post, keys, $"GOOD-1\n{hostile.Value}\nGOOD-2", "text/plain", hostile.AsUtf8Text(), store,
+                "keys as text");
+            var array = hostile.Name == "lone surrogate" ? $"[\"GOOD-3\", {HostileText.LoneSurrogateJson}]"
+                : JsonSerializer.Serialize(new[] { "GOOD-3", hostile.Value });
             await AssertAnswerAsync(store.Api, HttpMethod.Post, keys, array, "application/json", hostile, store, "keys as JSON");
             // filename* (RFC 5987) carries any character, percent-encoded; HttpClient refuses them in a plain filename.
             var part = new ByteArrayContent("x"u8.ToArray());
@@ -56,7 +58,8 @@ public sealed partial class HostileTextApiTests(MerchantAppFactory app) : IClass
         }
     }
 
-    private async Task AssertAnswerAsync(HttpClient client, HttpMethod method, string path, string body, string mediaType, HostileText hostile, SeededStore store, string what)
+    private async Task AssertAnswerAsync(HttpClient client, HttpMethod method, string path, string body, string mediaType, HostileText hostile,
+        SeededStore store, string what)
     {
         var before = await TenantRows.FingerprintAsync(app.Database, store.Tenant.Id);
         using var request = new HttpRequestMessage(method, path) { Content = new StringContent(body, Encoding.UTF8, mediaType) };

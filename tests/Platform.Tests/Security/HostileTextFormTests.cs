@@ -66,7 +66,8 @@ public sealed class HostileTextFormTests(MerchantAppFactory app) : IClassFixture
         return fields;
     }
 
-    private async Task AssertAnswerAsync(HttpClient client, string action, List<KeyValuePair<string, string>> values, HostileText hostile, SeededStore store, string what)
+    private async Task AssertAnswerAsync(HttpClient client, string action, List<KeyValuePair<string, string>> values, HostileText hostile, SeededStore store,
+        string what)
     {
         var before = await TenantRows.FingerprintAsync(app.Database, store.Tenant.Id);
         using var content = new FormUrlEncodedContent(values);
@@ -77,7 +78,8 @@ public sealed class HostileTextFormTests(MerchantAppFactory app) : IClassFixture
         if (hostile.Refused)
         {
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{what} with {hostile} answered {status}, not 400.");
-            Assert.True(html.Contains("not allowed (control characters", StringComparison.Ordinal), $"{what} with {hostile}: no message on the 400 page: {html}");
+            Assert.True(html.Contains("not allowed (control characters", StringComparison.Ordinal),
+                $"{what} with {hostile}: no message on the 400 page: {html}");
             var after = await TenantRows.FingerprintAsync(app.Database, store.Tenant.Id);
             Assert.True(TenantRows.Changed(before, after).Length == 0, $"{what} with {hostile} changed {TenantRows.Changed(before, after)}.");
         }

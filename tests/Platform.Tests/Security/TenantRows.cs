@@ -37,7 +37,9 @@ internal static class TenantRows
         var sql = new StringBuilder("SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM \"Tenants\" t WHERE \"Id\" = @tenant");
         foreach (var table in tables)
         {
-            sql.Append(CultureInfo.InvariantCulture, $"; SELECT count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM \"{table}\" t WHERE \"TenantId\" = @tenant");
+            sql.Append(CultureInfo.InvariantCulture,
+                $"; SELECT count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM \"{table}\" t " +
+                $"WHERE \"TenantId\" = @tenant");
         }
 
         await using var command = new NpgsqlCommand(sql.ToString(), connection);

@@ -77,7 +77,8 @@ public sealed partial class CrossTenantProbeTests(MerchantAppFactory app) : ICla
     private static async Task<int> ProbeMiddlewareRoutesAsync(SeededStore a, SeededStore b, string[] secrets, List<string> leaks)
     {
         Assert.Equal(["/telegram/{botId}", "/jobs"], ProbeRules.MiddlewareRoutes);
-        var update = new StringContent("""{"update_id":1,"message":{"message_id":1,"date":1,"chat":{"id":1,"type":"private"},"text":"/start"}}""", Encoding.UTF8, "application/json");
+        var update = new StringContent("""{"update_id":1,"message":{"message_id":1,"date":1,"chat":{"id":1,"type":"private"},"text":"/start"}}""",
+            Encoding.UTF8, "application/json");
         using var telegram = await a.Portal.PostAsync($"/telegram/{b.BotId}", update);
         using var jobs = await a.Portal.GetAsync("/jobs");
         foreach (var response in new[] { telegram, jobs })

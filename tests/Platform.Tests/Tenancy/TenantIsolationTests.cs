@@ -66,7 +66,13 @@ public sealed class TenantIsolationTests(PlatformAppFactory app) : IClassFixture
     {
         await using var scope = app.CreateTenantScope(storeA);
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var invitation = new Invitation { Id = Guid.NewGuid(), Email = "x@example.test", TokenHash = Guid.NewGuid().ToString("N"), ExpiresAt = DateTimeOffset.UtcNow.AddDays(1) };
+        var invitation = new Invitation
+        {
+            Id = Guid.NewGuid(),
+            Email = "x@example.test",
+            TokenHash = Guid.NewGuid().ToString("N"),
+            ExpiresAt = DateTimeOffset.UtcNow.AddDays(1)
+        };
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync();
         Assert.Equal(storeA.Id, invitation.TenantId);
@@ -114,7 +120,11 @@ public sealed class TenantIsolationTests(PlatformAppFactory app) : IClassFixture
     public async Task A_pooled_connection_reused_by_another_tenant_sees_only_that_tenants_rows()
     {
         // One physical connection in the pool: both contexts must get the same backend process.
-        var singleConnection = new NpgsqlConnectionStringBuilder(app.Database.AppConnectionString) { MaxPoolSize = 1, ApplicationName = "pool-reuse-test" }.ConnectionString;
+        var singleConnection = new NpgsqlConnectionStringBuilder(app.Database.AppConnectionString)
+        {
+            MaxPoolSize = 1,
+            ApplicationName = "pool-reuse-test"
+        }.ConnectionString;
         var options = DataServiceCollectionExtensions
             .Configure(new DbContextOptionsBuilder<PlatformDbContext>(), singleConnection, app.Services.GetRequiredService<TenantSessionInterceptor>())
             .Options as DbContextOptions<PlatformDbContext>;

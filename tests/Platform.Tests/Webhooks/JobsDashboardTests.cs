@@ -21,7 +21,8 @@ public sealed class JobsDashboardTests(WebhookAppFactory app) : IClassFixture<We
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<PlatformAdminService>().EnsureAdminAsync("ops@example.test", WebhookAppFactory.Password, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<PlatformAdminService>().EnsureAdminAsync("ops@example.test", WebhookAppFactory.Password,
+                CancellationToken.None);
         }
 
         using var admin = await app.SignedInClientAsync("ops@example.test", store);

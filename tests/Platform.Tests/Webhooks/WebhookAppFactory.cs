@@ -54,7 +54,8 @@ public class WebhookAppFactory : PlatformAppFactory
         await using var scope = CreateTenantScope(tenant);
         var result = await scope.ServiceProvider.GetRequiredService<WebhookEndpointService>()
             .CreateAsync(new WebhookEndpointInput(url, "test", eventTypes), CancellationToken.None);
-        return result.Succeeded ? (result.Value.Endpoint, result.Value.Secret) : throw new InvalidOperationException(string.Join("; ", result.Errors.SelectMany(e => e.Value)));
+        return result.Succeeded ? (result.Value.Endpoint, result.Value.Secret) : throw new InvalidOperationException(string.Join("; ",
+            result.Errors.SelectMany(e => e.Value)));
     }
 
     public async Task<Guid> EmitAsync(TenantInfo tenant, string type = EventTypes.OrderPaid, object? data = null)

@@ -146,7 +146,8 @@ public sealed partial class WebhookIsolationTests(WebhookAppFactory app) : IClas
         var badStatus = await client.GetAsync($"/api/v1/webhook-endpoints/{Guid.NewGuid()}/deliveries?status=weird");
         Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
 
-        var badRange = await client.PostAsJsonAsync($"/api/v1/webhook-endpoints/{Guid.NewGuid()}/replay", new { from = "2026-01-02T00:00:00Z", to = "2026-01-01T00:00:00Z" });
+        var badRange = await client.PostAsJsonAsync($"/api/v1/webhook-endpoints/{Guid.NewGuid()}/replay",
+            new { from = "2026-01-02T00:00:00Z", to = "2026-01-01T00:00:00Z" });
         Assert.Equal(HttpStatusCode.BadRequest, badRange.StatusCode);
     }
 

@@ -48,7 +48,9 @@ public sealed class WebhookJobTests(WebhookAppFactory app) : IClassFixture<Webho
     {
         await using var connection = new NpgsqlConnection(app.Database.AppConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT invocationdata::text || ' ' || arguments::text FROM hangfire.job WHERE invocationdata::text LIKE '%' || $1 || '%'", connection);
+        await using var command =
+            new NpgsqlCommand("SELECT invocationdata::text || ' ' || arguments::text FROM hangfire.job WHERE invocationdata::text LIKE '%' || $1 || '%'",
+            connection);
         command.Parameters.Add(new NpgsqlParameter { Value = method });
         var jobs = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();

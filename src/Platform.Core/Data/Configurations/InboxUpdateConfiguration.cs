@@ -15,7 +15,8 @@ internal sealed class InboxUpdateConfiguration : IEntityTypeConfiguration<InboxU
         builder.Property(u => u.LastError).HasMaxLength(1000);
         builder.HasIndex(u => new { u.TenantId, u.BotId, u.UpdateId }).IsUnique();
         // The processor's work list: unprocessed updates in update_id order per bot and chat.
-        builder.HasIndex(u => new { u.TenantId, u.BotId, u.ChatId, u.UpdateId }).HasFilter("\"ProcessedAt\" IS NULL").HasDatabaseName("IX_InboxUpdates_Unprocessed");
+        builder.HasIndex(u => new { u.TenantId, u.BotId, u.ChatId, u.UpdateId }).HasFilter("\"ProcessedAt\" IS NULL")
+            .HasDatabaseName("IX_InboxUpdates_Unprocessed");
         builder.HasOne<Bot>().WithMany().HasForeignKey(u => u.BotId).OnDelete(DeleteBehavior.Cascade);
     }
 }

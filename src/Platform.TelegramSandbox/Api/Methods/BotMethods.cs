@@ -24,7 +24,8 @@ internal static class BotMethods
             if (commands.Length > 100) throw BotApiException.BadRequest("too many commands specified");
             foreach (var c in commands)
             {
-                if (string.IsNullOrEmpty(c.Command) || c.Command.Length > 32 || !c.Command.All(ch => char.IsAsciiLetterLower(ch) || char.IsAsciiDigit(ch) || ch == '_'))
+                if (string.IsNullOrEmpty(c.Command) || c.Command.Length > 32 || !c.Command.All(ch => char.IsAsciiLetterLower(ch) || char.IsAsciiDigit(ch)
+                    || ch == '_'))
                     throw BotApiException.BadRequest("BOT_COMMAND_INVALID");
                 if (string.IsNullOrEmpty(c.Description) || c.Description.Length > 256)
                     throw BotApiException.BadRequest("command description is empty");

@@ -39,7 +39,8 @@ internal static class FileMethods
                 var (width, height) = ImageSize.Read(file.Content);
                 return Outgoing.Send(call, m =>
                 {
-                    m.Photo = [new PhotoSize { FileId = file.FileId, FileUniqueId = file.FileUniqueId, FileSize = file.Content.Length, Width = width, Height = height }];
+                    m.Photo = [new PhotoSize { FileId = file.FileId, FileUniqueId = file.FileUniqueId, FileSize = file.Content.Length, Width = width,
+                        Height = height }];
                     (m.Caption, m.CaptionEntities) = caption;
                 });
             }
@@ -50,7 +51,13 @@ internal static class FileMethods
             lock (call.Store.Sync)
             {
                 if (!call.Store.Data.Files.TryGetValue(id, out var file)) throw BotApiException.BadRequest("invalid file_id");
-                return ValueTask.FromResult<object>(new TGFile { FileId = file.FileId, FileUniqueId = file.FileUniqueId, FileSize = file.Content.Length, FilePath = file.FilePath });
+                return ValueTask.FromResult<object>(new TGFile
+                {
+                    FileId = file.FileId,
+                    FileUniqueId = file.FileUniqueId,
+                    FileSize = file.Content.Length,
+                    FilePath = file.FilePath
+                });
             }
         };
     }
@@ -90,7 +97,8 @@ internal static class FileMethods
     {
         var files = call.Store.Data.Files;
         if (upload.ExistingFileId is { } id)
-            return files.TryGetValue(id, out var existing) ? existing : throw BotApiException.BadRequest($"wrong remote file identifier specified: {parameter}");
+            return files.TryGetValue(id, out var existing) ? existing : throw BotApiException.BadRequest(
+                $"wrong remote file identifier specified: {parameter}");
         var n = call.Store.Data.Sequence();
         var ext = Path.GetExtension(upload.FileName ?? "") is { Length: > 0 } e ? e : (folder == "photos" ? ".jpg" : "");
         var unique = Convert.ToHexString(Guid.NewGuid().ToByteArray()[..8]);

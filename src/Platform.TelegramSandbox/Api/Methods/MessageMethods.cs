@@ -8,7 +8,8 @@ namespace Platform.TelegramSandbox.Api.Methods;
 /// <summary>sendMessage, edits, deletes and answerCallbackQuery.</summary>
 internal static class MessageMethods
 {
-    private const string NotModified = "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
+    private const string NotModified =
+        "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
 
     public static void Register(IDictionary<string, MethodHandler> map)
     {

@@ -63,7 +63,8 @@ internal static class Outgoing
     public static Message Find(MethodCall call, string notFound)
     {
         if (!call.Has("chat_id") || !call.Has("message_id"))
-            throw BotApiException.BadRequest(call.Has("inline_message_id") ? "inline messages are not simulated by the sandbox" : "message identifier is not specified");
+            throw BotApiException.BadRequest(call.Has("inline_message_id") ? "inline messages are not simulated by the sandbox"
+                : "message identifier is not specified");
         var chat = ChatResolver.Resolve(call);
         var id = call.ReqLong("message_id");
         var log = call.Store.ChatOf(call.Bot, chat.Id);

@@ -62,7 +62,8 @@ internal static partial class UpdateMethods
                     LastErrorDate = hook?.LastErrorDate?.UtcDateTime,
                     LastErrorMessage = hook?.LastErrorMessage,
                     AllowedUpdates = hook is null ? null : call.Bot.AllowedUpdates?
-                        .Select(k => Enum.TryParse<Telegram.Bot.Types.Enums.UpdateType>(k.Replace("_", ""), ignoreCase: true, out var kind) ? kind : (Telegram.Bot.Types.Enums.UpdateType?)null)
+                        .Select(k => Enum.TryParse<Telegram.Bot.Types.Enums.UpdateType>(k.Replace("_", ""), ignoreCase: true, out var kind) ? kind
+                            : (Telegram.Bot.Types.Enums.UpdateType?)null)
                         .OfType<Telegram.Bot.Types.Enums.UpdateType>().ToArray(),
                 });
             }
@@ -103,7 +104,8 @@ internal static partial class UpdateMethods
                 if (call.Bot.PollGeneration != generation)
                     throw new BotApiException(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
                 if (call.Bot.Webhook is not null)
-                    throw new BotApiException(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+                    throw new BotApiException(409,
+                        "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
                 var batch = offset < 0
                     ? call.Bot.PendingUpdates.TakeLast((int)Math.Min(-offset, limit)).ToArray()
                     : call.Bot.PendingUpdates.Take(limit).ToArray();

@@ -19,7 +19,8 @@ public sealed class SandboxControlClient(HttpClient http)
     public Task<SandboxBot> CreateBotAsync(string? username = null, string? firstName = null, CancellationToken ct = default) =>
         PostAsync<SandboxBot>("sandbox/v1/bots", new { username, firstName }, ct);
 
-    public async Task<long> CreateUserAsync(string firstName, long stars = 0, string? username = null, string? languageCode = null, CancellationToken ct = default) =>
+    public async Task<long> CreateUserAsync(string firstName, long stars = 0, string? username = null, string? languageCode = null,
+        CancellationToken ct = default) =>
         (await PostAsync<JsonElement>("sandbox/v1/users", new { firstName, stars, username, languageCode }, ct)).GetProperty("id").GetInt64();
 
     public Task TopUpAsync(long userId, long amount, CancellationToken ct = default) =>
@@ -33,7 +34,8 @@ public sealed class SandboxControlClient(HttpClient http)
         (await PostAsync<JsonElement>($"sandbox/v1/users/{userId}/bots/{botId}/messages", new { text }, ct)).GetProperty("message_id").GetInt32();
 
     public async Task<string> PressButtonAsync(long userId, long botId, int messageId, string callbackData, CancellationToken ct = default) =>
-        (await PostAsync<JsonElement>($"sandbox/v1/users/{userId}/bots/{botId}/callbacks", new { messageId, callbackData }, ct)).GetProperty("callback_query_id").GetString()!;
+        (await PostAsync<JsonElement>($"sandbox/v1/users/{userId}/bots/{botId}/callbacks", new { messageId, callbackData }, ct))
+            .GetProperty("callback_query_id").GetString()!;
 
     /// <summary>Pays an invoice message; completes when the bot answers the pre-checkout query or it times out.</summary>
     public Task<SandboxPayment> PayInvoiceAsync(long userId, long botId, int messageId, CancellationToken ct = default) =>
@@ -57,7 +59,8 @@ public sealed class SandboxControlClient(HttpClient http)
     }
 
     public async Task<DateTimeOffset> AdvanceClockAsync(TimeSpan by, CancellationToken ct = default) =>
-        DateTimeOffset.FromUnixTimeSeconds((await PostAsync<JsonElement>("sandbox/v1/clock/advance", new { seconds = (long)by.TotalSeconds }, ct)).GetProperty("now").GetInt64());
+        DateTimeOffset.FromUnixTimeSeconds((await PostAsync<JsonElement>("sandbox/v1/clock/advance", new { seconds = (long)by.TotalSeconds }, ct))
+            .GetProperty("now").GetInt64());
 
     /// <summary>Records a Fragment withdrawal: state is pending, succeeded or failed.</summary>
     public Task RecordWithdrawalAsync(long botId, int amount, string state = "succeeded", string? url = null, CancellationToken ct = default) =>
@@ -82,6 +85,7 @@ public sealed class SandboxControlClient(HttpClient http)
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken ct)
     {
         if (!response.IsSuccessStatusCode)
-            throw new HttpRequestException($"Sandbox control API: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}", null, response.StatusCode);
+            throw new HttpRequestException($"Sandbox control API: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}", null,
+                response.StatusCode);
     }
 }

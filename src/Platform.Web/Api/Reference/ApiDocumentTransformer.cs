@@ -46,11 +46,13 @@ public sealed class ApiDocumentTransformer(IPublicBaseUrl publicBaseUrl) : IOpen
             operation.Responses ??= [];
             if (operation.RequestBody is not null || operation.Parameters?.Any(p => p.In == ParameterLocation.Query) == true)
             {
-                AddProblem(document, operation, "400", "HttpValidationProblemDetails", "The request has invalid fields (e.g. text the platform refuses to store).");
+                AddProblem(document, operation, "400", "HttpValidationProblemDetails",
+                    "The request has invalid fields (e.g. text the platform refuses to store).");
             }
 
             AddProblem(document, operation, "401", "ProblemDetails", "No valid access token, or its API client was revoked.");
-            AddProblem(document, operation, "403", "ProblemDetails", "The store is suspended, the person is no longer a member, or the resource is for owners only.");
+            AddProblem(document, operation, "403", "ProblemDetails",
+                "The store is suspended, the person is no longer a member, or the resource is for owners only.");
         }
 
         return Task.CompletedTask;

@@ -20,7 +20,8 @@ public sealed class ApiExamplesTransformer : IOpenApiSchemaTransformer
 
     private static readonly Dictionary<Type, object> Examples = new()
     {
-        [typeof(ProductRequest)] = new ProductRequest("license_key", "Pro licence", "One key for one seat.", 250, "published", null, null, null, null, null, null),
+        [typeof(ProductRequest)] = new ProductRequest("license_key", "Pro licence", "One key for one seat.", 250, "published", null, null, null, null, null,
+            null),
         [typeof(ProductResponse)] = new ProductResponse(ProductId, "license_key", "Pro licence", "One key for one seat.", "One key for one seat.", 250,
             "published", null, 0, null, null, null, 0, 40, At, At),
         [typeof(CategoryRequest)] = new CategoryRequest("Starter packs"),
@@ -37,7 +38,10 @@ public sealed class ApiExamplesTransformer : IOpenApiSchemaTransformer
             Status = StatusCodes.Status404NotFound,
             Detail = $"This store has no product {ProductId}.",
         },
-        [typeof(HttpValidationProblemDetails)] = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["priceStars"] = [$"The price is a whole number of Stars from {ProductRules.MinPriceStars} to {ProductRules.MaxPriceStars:N0}."] })
+        [typeof(HttpValidationProblemDetails)] = new HttpValidationProblemDetails(new Dictionary<string, string[]>
+        {
+            ["priceStars"] = [$"The price is a whole number of Stars from {ProductRules.MinPriceStars} to {ProductRules.MaxPriceStars:N0}."],
+        })
         {
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
             Title = ApiProblems.InvalidTitle,

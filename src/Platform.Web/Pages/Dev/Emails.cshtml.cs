@@ -25,7 +25,8 @@ public sealed class EmailsModel(PlatformDbContext db, IHostEnvironment environme
             return NotFound();
         }
 
-        Messages = await db.EmailMessages.AsNoTracking().OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(100).ToListAsync(cancellationToken);
+        Messages = await db.EmailMessages.AsNoTracking().OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(100)
+            .ToListAsync(cancellationToken);
         return Page();
     }
 }

@@ -34,8 +34,10 @@ public sealed class StorefrontModel(StorefrontReader reader, StorefrontService s
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var storefront = await reader.GetAsync(cancellationToken);
-        (DisplayName, WelcomeText, WelcomeImageFileId, AboutText) = (storefront.DisplayName, storefront.WelcomeText, storefront.WelcomeImageFileId, storefront.AboutText);
-        (TermsText, SupportText, SupportContact, DefaultLanguage) = (storefront.TermsText, storefront.SupportText, storefront.SupportContact, storefront.DefaultLanguage);
+        (DisplayName, WelcomeText, WelcomeImageFileId, AboutText) = (storefront.DisplayName, storefront.WelcomeText, storefront.WelcomeImageFileId,
+            storefront.AboutText);
+        (TermsText, SupportText, SupportContact, DefaultLanguage) = (storefront.TermsText, storefront.SupportText, storefront.SupportContact,
+            storefront.DefaultLanguage);
         ButtonTexts = storefront.ButtonTexts.ToDictionary(b => b.Key, b => (string?)b.Value);
         await LoadListsAsync(cancellationToken);
     }
@@ -58,7 +60,8 @@ public sealed class StorefrontModel(StorefrontReader reader, StorefrontService s
         }
 
         // Unchanged default labels are not stored, so a later change of our defaults reaches this store too.
-        var buttons = ButtonTexts.ToDictionary(b => b.Key, b => StorefrontButtons.Defaults.TryGetValue(b.Key, out var d) && d == b.Value?.Trim() ? "" : b.Value);
+        var buttons = ButtonTexts.ToDictionary(b => b.Key, b => StorefrontButtons.Defaults.TryGetValue(b.Key, out var d) && d == b.Value?.Trim() ? ""
+            : b.Value);
         var result = await service.UpdateAsync(new StorefrontInput
         {
             DisplayName = DisplayName ?? "",

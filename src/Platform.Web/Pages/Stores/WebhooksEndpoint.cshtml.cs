@@ -56,7 +56,8 @@ public sealed class WebhooksEndpointModel(WebhookEndpointService endpoints, Webh
         ActAsync(async () => await endpoints.SetEnabledAsync(Id, false, cancellationToken), "Endpoint disabled; new events are not delivered to it.");
 
     public Task<IActionResult> OnPostTestAsync(CancellationToken cancellationToken) =>
-        ActAsync(async () => await endpoints.SendTestEventAsync(Id, cancellationToken) is not null, "Test event sent; it appears in the log below within seconds.");
+        ActAsync(async () => await endpoints.SendTestEventAsync(Id, cancellationToken) is not null,
+            "Test event sent; it appears in the log below within seconds.");
 
     public Task<IActionResult> OnPostRetryAsync(Guid deliveryId, CancellationToken cancellationToken) =>
         ActAsync(async () => await deliveries.RetryAsync(Id, deliveryId, cancellationToken), "Delivery queued to be sent again.");

@@ -58,7 +58,8 @@ public sealed class EditModel(ProductService products, CategoryService categorie
         if (ModelState.GetFieldValidationState(nameof(PriceStars)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
             ModelState.Remove(nameof(PriceStars));
-            ModelState.AddModelError(nameof(PriceStars), $"The price is a whole number of Stars from {ProductRules.MinPriceStars} to {ProductRules.MaxPriceStars:N0}.");
+            ModelState.AddModelError(nameof(PriceStars),
+                $"The price is a whole number of Stars from {ProductRules.MinPriceStars} to {ProductRules.MaxPriceStars:N0}.");
             return Page();
         }
 
