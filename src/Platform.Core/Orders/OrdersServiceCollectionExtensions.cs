@@ -1,5 +1,7 @@
+using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Bots;
+using Platform.Core.Jobs;
 
 namespace Platform.Core.Orders;
 
@@ -15,6 +17,8 @@ public static class OrdersServiceCollectionExtensions
         services.AddScoped<IBotUsage, OrderBotUsage>();
         services.AddTransient<FulfilOrderJob>();
         services.AddTransient<OrderAbandonmentJob>();
+        // Each abandonment is one conditional statement, so running twice or concurrently is safe.
+        services.AddRecurringJob<OrderAbandonmentJob>(OrderAbandonmentJob.RecurringJobId, j => j.FanOutAsync(CancellationToken.None), Cron.Hourly());
         return services;
     }
 }

@@ -22,7 +22,7 @@ public static class OpenIddictServiceCollectionExtensions
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>>(sp =>
             new ConfigureServerKeys(sp.GetRequiredService<IOptions<OpenIddictKeyOptions>>(), isLocal));
 
-        // The core managers and EF Core stores are registered by AddPlatformCore (AddPlatformApiClients).
+        // The core managers and EF Core stores are registered by AddPlatformCore (AddPlatformIdentityCore).
         services.AddOpenIddict()
             .AddServer(server =>
             {
