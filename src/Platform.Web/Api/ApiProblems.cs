@@ -54,4 +54,22 @@ public static class ApiProblems
         FailureKind.Conflict => Problem(StatusCodes.Status409Conflict, title ?? "Conflict", failure.Message),
         _ => Problem(StatusCodes.Status503ServiceUnavailable, title ?? "Try again later", failure.Message),
     };
+
+    /// <summary>
+    /// A 400 that minimal APIs answer before any handler runs (a body that is not JSON of the operation's shape, or
+    /// JSON text .NET refuses, such as an escaped lone surrogate) comes out as a bare "Bad Request": this says what to
+    /// fix. Hooked into <see cref="ProblemDetailsOptions.CustomizeProblemDetails"/>; our own problems carry a title of
+    /// their own and are left alone.
+    /// </summary>
+    public static void DescribeUnreadableRequest(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Status == StatusCodes.Status400BadRequest && problem.Detail is null && problem is not HttpValidationProblemDetails
+            && problem.Title == "Bad Request" && context.HttpContext.Request.Path.StartsWithSegments("/api/v1"))
+        {
+            problem.Title = "The request could not be read";
+            problem.Detail = "The body, or a value in the path or query, is not what this operation takes: "
+                + "send JSON in the shape the API reference (/api/docs) shows, as UTF-8 text without lone surrogates.";
+        }
+    }
 }

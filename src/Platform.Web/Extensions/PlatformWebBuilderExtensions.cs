@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Platform.Core;
 using Platform.Core.Inbox;
 using Platform.Core.Jobs;
+using Platform.Web.Api;
 using Platform.Web.Api.Reference;
 using Platform.Web.Health;
 using Platform.Web.Hosting;
@@ -40,7 +41,10 @@ public static class PlatformWebBuilderExtensions
         services.AddSingleton<IValidateOptions<HostFilteringOptions>>(new AllowedHostsValidator(IdentityExtensions.IsLocal(builder.Environment)));
         services.AddPlatformRateLimiting(builder.Configuration);
         services.AddPlatformHealthChecks();
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.DescribeUnreadableRequest);
+        // A body minimal APIs cannot bind answers that problem in every environment; Development's default (throw) put
+        // the exception and the request's headers — the caller's bearer token among them — into the response.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         services.AddPlatformApiReference();
         services.AddPortal();
         services.AddAntiforgery(options =>

@@ -116,6 +116,23 @@ public sealed class BotsApiTests(BotAppFactory app) : IClassFixture<BotAppFactor
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 
+    [Fact]
+    public async Task A_body_the_api_cannot_read_answers_a_problem_that_says_what_to_fix_and_changes_nothing()
+    {
+        var (_, http) = await StoreAsync("Unreadable");
+        // Not JSON, and JSON whose string escapes a lone surrogate (System.Text.Json refuses it while binding).
+        foreach (var body in new[] { "{not json", "{\"name\":\"\\ud800x\"}" })
+        {
+            var problem = await AssertProblemAsync(
+                await http.PostAsync("api/v1/categories", new StringContent(body, Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+            Assert.Equal("The request could not be read", problem.GetProperty("title").GetString());
+            Assert.Contains("/api/docs", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.False(problem.TryGetProperty("exception", out _));
+        }
+
+        Assert.Empty((await http.GetFromJsonAsync<JsonElement>("api/v1/categories")).EnumerateArray());
+    }
+
     internal static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         using (response)
