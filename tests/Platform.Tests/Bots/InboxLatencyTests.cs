@@ -8,7 +8,9 @@ namespace Platform.Tests.Bots;
 /// No update waits on a job queue's poll: bursts of updates for several bots, separated by idle gaps from a fifth of
 /// a second to five seconds (long enough for a polling queue to go to sleep), each update processed within a second
 /// of its commit. Before the processors woke on the commit, an idle bot's first update waited for Hangfire to pick
-/// its job up — once 30.8 s.
+/// its job up — once 30.8 s. The wait is measured from the ingress's 200, which follows the commit (the storing
+/// transaction's own time is the ingress's, reported beside it): twice in full CI runs one burst's storing took about
+/// a second before its 200 while its processing still followed the commit within milliseconds.
 /// </summary>
 [Collection(BotTests.Collection)]
 public sealed class InboxLatencyTests(BotAppFactory app, ITestOutputHelper output) : IClassFixture<BotAppFactory>
@@ -48,6 +50,7 @@ public sealed class InboxLatencyTests(BotAppFactory app, ITestOutputHelper outpu
         var started = DateTimeOffset.UtcNow;
         var threadsBefore = ThreadPool.ThreadCount;
         var acknowledged = new Dictionary<long, double>(); // update id → the ingress's answer time (the commit is inside it)
+        var acknowledgedAt = new Dictionary<long, DateTimeOffset>(); // update id → when the 200 arrived (after the commit)
         foreach (var gap in GapsInSeconds)
         {
             // A burst: 10–70 updates, each for a random bot and one of its 30 chats (group chats: the bot ignores them
@@ -64,6 +67,7 @@ public sealed class InboxLatencyTests(BotAppFactory app, ITestOutputHelper outpu
                     lock (acknowledged)
                     {
                         acknowledged[u.Id] = watch.Elapsed.TotalMilliseconds;
+                        acknowledgedAt[u.Id] = DateTimeOffset.UtcNow;
                     }
 
                     return status;
@@ -79,18 +83,26 @@ public sealed class InboxLatencyTests(BotAppFactory app, ITestOutputHelper outpu
         }
 
         var slowest = new List<(double Wait, long UpdateId, DateTimeOffset At)>();
+        var stored = new List<double>();
         foreach (var (store, _) in stores)
         {
             await WaitUntilProcessedAsync(store);
             var rows = await store.WithDbAsync(db => db.InboxUpdates.AsNoTracking().Select(u => new { u.UpdateId, u.ReceivedAt, u.ProcessedAt, u.Attempts })
                 .ToListAsync());
             Assert.All(rows, r => Assert.Equal(0, r.Attempts));
-            slowest.AddRange(rows.Select(r => ((r.ProcessedAt!.Value - r.ReceivedAt).TotalMilliseconds, r.UpdateId, r.ReceivedAt)));
+            // Committed no later than its 200 arrived: the wait after that is the wake-up and the processing.
+            slowest.AddRange(rows.Select(r =>
+                (Math.Max(0, (r.ProcessedAt!.Value - acknowledgedAt[r.UpdateId]).TotalMilliseconds), r.UpdateId, r.ReceivedAt)));
+            stored.AddRange(rows.Select(r => (r.ProcessedAt!.Value - r.ReceivedAt).TotalMilliseconds));
         }
 
         var waits = slowest.Select(s => s.Wait).Order().ToList();
-        output.WriteLine($"{posted} updates: stored → processed p50 {waits[waits.Count / 2]:F0} ms, " +
-            $"p99 {waits[(int)(waits.Count * 0.99)]:F0} ms, max {waits[^1]:F0} ms");
+        var storedToProcessed = stored.Order().ToList();
+        var answerTimes = acknowledged.Values.Order().ToList();
+        output.WriteLine($"{posted} updates: committed (200) → processed p50 {waits[waits.Count / 2]:F0} ms, " +
+            $"p99 {waits[(int)(waits.Count * 0.99)]:F0} ms, max {waits[^1]:F0} ms; received → processed p99 " +
+            $"{storedToProcessed[(int)(storedToProcessed.Count * 0.99)]:F0} ms, max {storedToProcessed[^1]:F0} ms; the ingress's 200 " +
+            $"p99 {answerTimes[(int)(answerTimes.Count * 0.99)]:F0} ms, max {answerTimes[^1]:F0} ms");
         output.WriteLine($"thread pool: {ThreadPool.ThreadCount} threads (before the bursts {threadsBefore}); load " +
             $"average {File.ReadAllText("/proc/loadavg").Trim()}");
         output.WriteLine("slowest: " + string.Join(", ", slowest.OrderByDescending(s => s.Wait).Take(8)
