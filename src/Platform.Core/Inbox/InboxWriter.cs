@@ -110,33 +110,26 @@ public sealed class InboxWriter : BackgroundService
     private async Task StoreAsync(List<InboxEntry> batch, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var reused = connection is not null;
-        try
+        while (true)
         {
-            await StoreOnOwnConnectionAsync(batch, now, cancellationToken);
-            return;
-        }
-        catch (NpgsqlException e) when (reused && e.IsTransient)
-        {
-            // The kept connection went stale while idle (the server restarted, a proxy closed it): once more, on a new one.
-            logger.LogWarning("Storing {Count} updates failed ({Error}); once more on a new connection", batch.Count, e.Message);
-            await DropConnectionAsync();
-        }
-        catch
-        {
-            // Its state is unknown after a failure: the next attempt starts on a fresh connection.
-            await DropConnectionAsync();
-            throw;
-        }
+            var reused = connection is not null;
+            try
+            {
+                await StoreOnOwnConnectionAsync(batch, now, cancellationToken);
+                return;
+            }
+            catch (Exception e)
+            {
+                // Its state is unknown after a failure: the next attempt starts on a fresh connection.
+                await DropConnectionAsync();
+                if (!reused || e is not NpgsqlException { IsTransient: true })
+                {
+                    throw;
+                }
 
-        try
-        {
-            await StoreOnOwnConnectionAsync(batch, now, cancellationToken);
-        }
-        catch
-        {
-            await DropConnectionAsync();
-            throw;
+                // The kept connection went stale while idle (the server restarted, a proxy closed it): once more, on a new one.
+                logger.LogWarning("Storing {Count} updates failed ({Error}); once more on a new connection", batch.Count, e.Message);
+            }
         }
     }
 
