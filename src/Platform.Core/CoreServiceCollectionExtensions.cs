@@ -15,6 +15,7 @@ using Platform.Core.Orders;
 using Platform.Core.Outbound;
 using Platform.Core.Payments;
 using Platform.Core.Security;
+using Platform.Core.Subscriptions;
 using Platform.Core.Tenancy;
 using Platform.Core.Webhooks;
 
@@ -42,6 +43,7 @@ public static class CoreServiceCollectionExtensions
         services.AddBotRegistration(configuration);
         services.AddOutbound();
         services.AddOrders();
+        services.AddSubscriptions();
         services.AddPayments();
         services.AddConversation();
         services.AddInbox();

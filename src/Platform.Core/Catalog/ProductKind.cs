@@ -10,4 +10,7 @@ public enum ProductKind
 
     /// <summary>Text revealed after payment (a link, a code, instructions).</summary>
     Text = 2,
+
+    /// <summary>A monthly Stars plan (Subscriptions module): access to chats and products while the membership lasts.</summary>
+    Subscription = 3,
 }

@@ -28,5 +28,11 @@ public sealed class StoreSettings : ITenantOwned
     /// <summary>Merchant's own texts for the main buttons (JSON object: key → text), e.g. {"catalog":"Shop"}.</summary>
     public string ButtonTexts { get; set; } = "{}";
 
+    /// <summary>Days before a membership's period end that the bot reminds the member (0: no reminder).</summary>
+    public int SubscriptionReminderDays { get; set; } = 3;
+
+    /// <summary>Hours after a period end without renewal before access is taken away.</summary>
+    public int SubscriptionGraceHours { get; set; } = 24;
+
     public DateTimeOffset UpdatedAt { get; set; }
 }

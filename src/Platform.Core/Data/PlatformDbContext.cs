@@ -11,6 +11,7 @@ using Platform.Core.Orders;
 using Platform.Core.Outbound;
 using Platform.Core.Outbox;
 using Platform.Core.Payments;
+using Platform.Core.Subscriptions;
 using Platform.Core.Tenancy;
 using Platform.Core.Webhooks;
 
@@ -62,6 +63,12 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<DuplicateCharge> DuplicateCharges => Set<DuplicateCharge>();
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+    public DbSet<SubscriptionPlan> SubscriptionPlans => Set<SubscriptionPlan>();
+    public DbSet<PlanGrant> PlanGrants => Set<PlanGrant>();
+    public DbSet<ManagedChat> ManagedChats => Set<ManagedChat>();
+    public DbSet<ChatMembership> ChatMemberships => Set<ChatMembership>();
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();

@@ -22,6 +22,9 @@ public sealed class Order : ITenantOwned
     public long ChatId { get; set; }
     public string? TelegramPaymentChargeId { get; set; }
     public Guid? LicenseKeyId { get; set; }
+
+    /// <summary>For a plan's charge (first payment or a renewal): the membership it pays for.</summary>
+    public Guid? SubscriptionId { get; set; }
     public int DownloadCount { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? PaidAt { get; set; }

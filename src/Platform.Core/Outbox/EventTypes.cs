@@ -16,4 +16,11 @@ public static class EventTypes
     public const string ProductSoldOut = Events.ProductSoldOut.TypeName;
     public const string BotBroken = Events.BotBroken.TypeName;
     public const string WebhookTest = Events.WebhookTest.TypeName;
+    public const string SubscriptionStarted = Events.SubscriptionStarted.TypeName;
+    public const string SubscriptionRenewed = Events.SubscriptionRenewed.TypeName;
+    public const string SubscriptionCanceled = Events.SubscriptionCanceled.TypeName;
+    public const string SubscriptionReactivated = Events.SubscriptionReactivated.TypeName;
+    public const string SubscriptionExpired = Events.SubscriptionExpired.TypeName;
+    public const string MemberJoined = Events.MemberJoined.TypeName;
+    public const string MemberRemoved = Events.MemberRemoved.TypeName;
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Platform.Core.Bots;
 using Platform.Core.Catalog;
 using Platform.Core.Orders;
+using Platform.Core.Subscriptions;
 
 namespace Platform.Core.Data.Configurations;
 
@@ -21,5 +22,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasOne<Bot>().WithMany().HasForeignKey(o => o.BotId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Product>().WithMany().HasForeignKey(o => o.ProductId).OnDelete(DeleteBehavior.Restrict);
+        // A plan's charges: the first payment and every renewal of one membership.
+        builder.HasIndex(o => new { o.TenantId, o.SubscriptionId }).HasFilter("\"SubscriptionId\" IS NOT NULL");
+        builder.HasOne<Subscription>().WithMany().HasForeignKey(o => o.SubscriptionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -424,59 +424,6 @@ namespace Platform.Core.Data.Migrations
                     b.ToTable("BotRoutes", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Core.Bots.InboxUpdate", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("BotId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long?>("ChatId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<byte[]>("Payload")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<DateTimeOffset?>("ProcessedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("UpdateId")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BotId");
-
-                    b.HasIndex("TenantId");
-
-                    b.HasIndex("TenantId", "BotId", "UpdateId")
-                        .IsUnique();
-
-                    b.HasIndex("TenantId", "BotId", "ChatId", "UpdateId")
-                        .HasDatabaseName("IX_InboxUpdates_Unprocessed")
-                        .HasFilter("\"ProcessedAt\" IS NULL");
-
-                    b.ToTable("InboxUpdates", (string)null);
-                });
-
             modelBuilder.Entity("Platform.Core.Catalog.Category", b =>
                 {
                     b.Property<Guid>("Id")
@@ -651,6 +598,12 @@ namespace Platform.Core.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("SubscriptionGraceHours")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubscriptionReminderDays")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SupportContact")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -753,36 +706,6 @@ namespace Platform.Core.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("StoredFiles", (string)null);
-                });
-
-            modelBuilder.Entity("Platform.Core.Files.TelegramFileCache", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("BotId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("FileId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("TelegramFileId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("TenantId", "BotId", "FileId");
-
-                    b.HasIndex("BotId");
-
-                    b.HasIndex("FileId");
-
-                    b.HasIndex("TenantId");
-
-                    b.ToTable("TelegramFileCache", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Core.Identity.ApiClient", b =>
@@ -952,6 +875,59 @@ namespace Platform.Core.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Core.Inbox.InboxUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("BotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("ChatId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("UpdateId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "BotId", "UpdateId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "BotId", "ChatId", "UpdateId")
+                        .HasDatabaseName("IX_InboxUpdates_Unprocessed")
+                        .HasFilter("\"ProcessedAt\" IS NULL");
+
+                    b.ToTable("InboxUpdates", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Core.Orders.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1082,6 +1058,9 @@ namespace Platform.Core.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<Guid?>("SubscriptionId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("TelegramPaymentChargeId")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1097,7 +1076,12 @@ namespace Platform.Core.Data.Migrations
 
                     b.HasIndex("ProductId");
 
+                    b.HasIndex("SubscriptionId");
+
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "SubscriptionId")
+                        .HasFilter("\"SubscriptionId\" IS NOT NULL");
 
                     b.HasIndex("TenantId", "TelegramPaymentChargeId")
                         .IsUnique()
@@ -1108,6 +1092,36 @@ namespace Platform.Core.Data.Migrations
                     b.HasIndex("TenantId", "Status", "CreatedAt");
 
                     b.ToTable("Orders", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Core.Outbound.TelegramFileCache", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TelegramFileId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("TenantId", "BotId", "FileId");
+
+                    b.HasIndex("BotId");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("TelegramFileCache", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Core.Outbox.OutboxEvent", b =>
@@ -1198,6 +1212,327 @@ namespace Platform.Core.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("DuplicateCharges", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Core.Subscriptions.AccessLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("SubscriptionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<long>("TelegramUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubscriptionId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "At");
+
+                    b.HasIndex("TenantId", "SubscriptionId", "At");
+
+                    b.ToTable("AccessLog", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Core.Subscriptions.ChatMembership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("InviteLink")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("InviteLinkExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("JoinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("SubscriptionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("TelegramChatId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TelegramUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubscriptionId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "InviteLink")
+                        .HasFilter("\"InviteLink\" IS NOT NULL");
+
+                    b.HasIndex("TenantId", "SubscriptionId");
+
+                    b.HasIndex("TenantId", "TelegramChatId", "TelegramUserId")
+                        .IsUnique();
+
+                    b.ToTable("ChatMemberships", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Core.Subscriptions.ManagedChat", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("BotIsAdmin")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("CanInviteUsers")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("CanRestrictMembers")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ChatType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("TelegramChatId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "BotId", "TelegramChatId")
+                        .IsUnique();
+
+                    b.ToTable("ManagedChats", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Core.Subscriptions.PlanGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChatTitle")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SharedInviteLink")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("TelegramChatId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "PlanId");
+
+                    b.HasIndex("TenantId", "ProductId");
+
+                    b.HasIndex("TenantId", "TelegramChatId");
+
+                    b.ToTable("PlanGrants", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Core.Subscriptions.Subscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AccessEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("BotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CanceledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CanceledBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ExpiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("PeriodEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PriceStars")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RemindAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RemindedForPeriodEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TelegramChargeId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("TelegramUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccessEndsAt")
+                        .HasDatabaseName("IX_Subscriptions_Due_Expiry")
+                        .HasFilter("\"Status\" <> 'Expired'");
+
+                    b.HasIndex("BotId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("RemindAt")
+                        .HasDatabaseName("IX_Subscriptions_Due_Reminder")
+                        .HasFilter("\"RemindAt\" IS NOT NULL");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "TelegramUserId");
+
+                    b.HasIndex("TenantId", "PlanId", "CustomerId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "Status", "PeriodEnd");
+
+                    b.ToTable("Subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Core.Subscriptions.SubscriptionPlan", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChannelAccess")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ProductId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("SubscriptionPlans", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Core.Tenancy.Invitation", b =>
@@ -1570,15 +1905,6 @@ namespace Platform.Core.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Platform.Core.Bots.InboxUpdate", b =>
-                {
-                    b.HasOne("Platform.Core.Bots.Bot", null)
-                        .WithMany()
-                        .HasForeignKey("BotId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Platform.Core.Catalog.Category", b =>
                 {
                     b.HasOne("Platform.Core.Tenancy.Tenant", null)
@@ -1639,26 +1965,20 @@ namespace Platform.Core.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Platform.Core.Files.TelegramFileCache", b =>
-                {
-                    b.HasOne("Platform.Core.Bots.Bot", null)
-                        .WithMany()
-                        .HasForeignKey("BotId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Platform.Core.Files.StoredFile", null)
-                        .WithMany()
-                        .HasForeignKey("FileId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Platform.Core.Identity.ApiClient", b =>
                 {
                     b.HasOne("Platform.Core.Tenancy.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Core.Inbox.InboxUpdate", b =>
+                {
+                    b.HasOne("Platform.Core.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1700,6 +2020,26 @@ namespace Platform.Core.Data.Migrations
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Platform.Core.Subscriptions.Subscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Platform.Core.Outbound.TelegramFileCache", b =>
+                {
+                    b.HasOne("Platform.Core.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Core.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Platform.Core.Outbox.OutboxEvent", b =>
@@ -1729,6 +2069,75 @@ namespace Platform.Core.Data.Migrations
                         .WithMany()
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Core.Subscriptions.AccessLogEntry", b =>
+                {
+                    b.HasOne("Platform.Core.Subscriptions.Subscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Platform.Core.Subscriptions.ChatMembership", b =>
+                {
+                    b.HasOne("Platform.Core.Subscriptions.Subscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Platform.Core.Subscriptions.ManagedChat", b =>
+                {
+                    b.HasOne("Platform.Core.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Core.Subscriptions.PlanGrant", b =>
+                {
+                    b.HasOne("Platform.Core.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Core.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Platform.Core.Subscriptions.Subscription", b =>
+                {
+                    b.HasOne("Platform.Core.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Core.Orders.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Core.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Core.Subscriptions.SubscriptionPlan", b =>
+                {
+                    b.HasOne("Platform.Core.Catalog.Product", null)
+                        .WithOne()
+                        .HasForeignKey("Platform.Core.Subscriptions.SubscriptionPlan", "ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Platform.Core.Subscriptions;
+
+public static class SubscriptionsServiceCollectionExtensions
+{
+    /// <summary>Plans, memberships, channel access, renewals and the sweep that reminds and expires (docs/subscriptions.md).</summary>
+    public static IServiceCollection AddSubscriptions(this IServiceCollection services)
+    {
+        return services;
+    }
+}
