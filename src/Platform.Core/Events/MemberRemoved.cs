@@ -3,7 +3,9 @@ using System.ComponentModel;
 namespace Platform.Core.Events;
 
 /// <summary>member.removed: the store's bot removed someone from a granted chat (never a permanent ban).</summary>
-[Description("The store's bot removed someone from a channel or group a plan grants (not a permanent ban): access ended (expired), a charge was refunded (refunded), they came in through a link that was not theirs (foreign_link), or the merchant removed them (merchant).")]
+[Description("The store's bot removed someone from a channel or group a plan grants (not a permanent ban): access "
+    + "ended (expired), a charge was refunded (refunded), they came in through a link that was not theirs "
+    + "(foreign_link), or the merchant removed them (merchant).")]
 public sealed record MemberRemoved(
     [property: Description("Their membership; null for someone who never had one (foreign_link).")] Guid? SubscriptionId,
     [property: Description("The removed user's Telegram id.")] long TelegramUserId,

@@ -3,7 +3,8 @@ using System.ComponentModel;
 namespace Platform.Core.Events;
 
 /// <summary>subscription.expired: access ended; what the plan granted was taken back.</summary>
-[Description("Access ended and what the plan granted was taken back: not renewed within the grace (not_renewed), cancelled and past its end (canceled), or a charge refunded (refunded).")]
+[Description("Access ended and what the plan granted was taken back: not renewed within the grace (not_renewed), "
+    + "cancelled and past its end (canceled), or a charge refunded (refunded).")]
 public sealed record SubscriptionExpired(
     [property: Description("The membership's id.")] Guid SubscriptionId,
     [property: Description("The plan.")] Guid PlanId,

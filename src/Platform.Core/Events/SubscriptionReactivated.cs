@@ -3,7 +3,8 @@ using System.ComponentModel;
 namespace Platform.Core.Events;
 
 /// <summary>subscription.reactivated: a cancelled membership re-enabled, or an expired one paid again or restored.</summary>
-[Description("A membership renews again: re-enabled before its end (resumed), paid after it had expired (late_payment), or restored by the merchant (restored).")]
+[Description("A membership renews again: re-enabled before its end (resumed), paid after it had expired "
+    + "(late_payment), or restored by the merchant (restored).")]
 public sealed record SubscriptionReactivated(
     [property: Description("The membership's id.")] Guid SubscriptionId,
     [property: Description("The plan.")] Guid PlanId,
