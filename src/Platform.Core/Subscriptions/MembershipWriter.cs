@@ -63,7 +63,8 @@ public sealed class MembershipWriter(PlatformDbContext db, TimeProvider time)
         // The bot the customer last bought through, else the store's first working bot: the one that will talk to them.
         var botId = await db.Orders.Where(o => o.CustomerId == customerId).OrderByDescending(o => o.CreatedAt).Select(o => (Guid?)o.BotId)
             .FirstOrDefaultAsync(cancellationToken)
-            ?? await db.Bots.Where(b => b.Status == Bots.BotStatus.Active).OrderBy(b => b.CreatedAt).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(cancellationToken);
+            ?? await db.Bots.Where(b => b.Status == Bots.BotStatus.Active).OrderBy(b => b.CreatedAt).Select(b => (Guid?)b.Id)
+                .FirstOrDefaultAsync(cancellationToken);
         if (customer is null || botId is null)
         {
             return Failure.NotFound(customer is null ? "This customer does not exist in the store." : "The store has no bot to reach the member.");

@@ -90,8 +90,8 @@ public sealed class SubscriptionLifecycle(
             {
                 s.Status = SubscriptionStatus.Expired;
                 s.ExpiredAt = now;
-                return new MembershipChange("expired", "system", reason, s2 => db.AddOutboxEvent(new SubscriptionExpired(s2.Id, s2.PlanId, s2.CustomerId, reason,
-                    s2.PeriodEnd, now), now));
+                return new MembershipChange("expired", "system", reason, s2 => db.AddOutboxEvent(
+                    new SubscriptionExpired(s2.Id, s2.PlanId, s2.CustomerId, reason, s2.PeriodEnd, now), now));
             }, cancellationToken);
         if (!changed.Succeeded)
         {

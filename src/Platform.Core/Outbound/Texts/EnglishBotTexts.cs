@@ -45,7 +45,8 @@ public sealed class EnglishBotTexts : BotTexts
     public override string SubscribeInvoice(string title) =>
         $"“{title}” renews every 30 days from your Stars. Tap the button to subscribe; cancel any time with /subscriptions.";
     public override string SubscribeButton => "⭐ Subscribe";
-    public override string AlreadyMember(string title, DateTimeOffset until) => $"You are already a member of “{title}” (until {Day(until)}). See /subscriptions.";
+    public override string AlreadyMember(string title, DateTimeOffset until) =>
+        $"You are already a member of “{title}” (until {Day(until)}). See /subscriptions.";
     public override string MembershipStarted(string title, DateTimeOffset until) => $"Thank you! Your membership of “{title}” is active until {Day(until)}.";
     public override string MembershipRenewed(string title, DateTimeOffset until) => $"Your membership of “{title}” was renewed until {Day(until)}.";
     public override string NoSubscriptions => "You have no memberships yet.";
