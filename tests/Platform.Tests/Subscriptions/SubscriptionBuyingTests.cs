@@ -144,7 +144,7 @@ public sealed class SubscriptionBuyingTests(SubscriptionAppFactory app) : IClass
     }
 
     [Fact]
-    public async Task Expiring_a_due_membership_twice_at_once_expires_it_once()
+    public async Task Expiring_a_due_membership_twice_at_once_expires_it_once_and_the_merchant_can_restore_it()
     {
         var (store, plan, buyer) = await StartAsync("Expiry", stars: 0);
         var customerId = await store.WithScopeAsync(sp => sp.GetRequiredService<CustomerDirectory>()
@@ -165,6 +165,18 @@ public sealed class SubscriptionBuyingTests(SubscriptionAppFactory app) : IClass
         Assert.Single(results, r => r);
         Assert.Equal(SubscriptionStatus.Expired, (await Membership(store)).Status);
         Assert.Equal(1, await Events(store, "subscription.expired"));
+
+        // Past its end it cannot be resumed; the merchant's "restore access" makes it active again, logged and announced.
+        var resume = await store.WithScopeAsync(sp => sp.GetRequiredService<SubscriptionLifecycle>().ResumeAsync(membership.Id, "customer",
+            CancellationToken.None));
+        Assert.Equal(Platform.Core.Common.FailureKind.Conflict, resume.Failure?.Kind);
+        await store.WithScopeAsync(sp => sp.GetRequiredService<SubscriptionLifecycle>().RestoreAsync(membership.Id, app.Clock.GetUtcNow().AddDays(7),
+            "merchant:owner@example.test", CancellationToken.None));
+        var restored = await Membership(store);
+        Assert.Equal(SubscriptionStatus.Active, restored.Status);
+        Assert.True(restored.PeriodEnd > app.Clock.GetUtcNow().AddDays(6));
+        Assert.Contains("\"restored\"", await LastEventData(store, "subscription.reactivated"), StringComparison.Ordinal);
+        Assert.Equal(1, await store.WithDbAsync(db => db.AccessLog.CountAsync(e => e.Action == "restored" && e.Actor == "merchant:owner@example.test")));
     }
 
     private async Task<(TestStore Store, Guid Plan, SandboxBuyer Buyer)> StartAsync(string name, long stars)
