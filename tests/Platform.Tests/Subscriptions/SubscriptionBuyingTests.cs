@@ -144,6 +144,27 @@ public sealed class SubscriptionBuyingTests(SubscriptionAppFactory app) : IClass
     }
 
     [Fact]
+    public async Task A_renewal_refunded_outside_the_platform_ends_access_when_its_refunded_payment_arrives()
+    {
+        var (store, plan, buyer) = await StartAsync("Outside", stars: 500);
+        await SubscribeAsync(buyer, await buyer.WaitForAsync(m => SandboxClient.HasButton(m, "b:")), plan);
+        var membership = await WaitForMembershipAsync(store, s => s.Status == SubscriptionStatus.Active);
+        await AdvanceAsync(Period);
+        var renewal = (await WaitForOrderCountAsync(store, 2)).Single(o => o.TelegramPaymentChargeId != membership.TelegramChargeId);
+
+        // Refunded straight through the Bot API: the refunded_payment update carries the FIRST order's payload.
+        var token = await store.WithScopeAsync(async sp => sp.GetRequiredService<Platform.Core.Bots.BotSecrets>()
+            .Unprotect((await sp.GetRequiredService<Platform.Core.Data.PlatformDbContext>().Bots.SingleAsync()).TokenCiphertext));
+        var client = new Telegram.Bot.TelegramBotClient(new Telegram.Bot.TelegramBotClientOptions(token, app.Sandbox.BaseUrl.ToString().TrimEnd('/')));
+        await Telegram.Bot.TelegramBotClientExtensions.RefundStarPayment(client, buyer.UserId, renewal.TelegramPaymentChargeId!);
+
+        await WaitForMembershipAsync(store, s => s.Status == SubscriptionStatus.Expired);
+        Assert.Equal(OrderStatus.Refunded, (await Orders(store)).Single(o => o.Id == renewal.Id).Status);
+        Assert.NotEqual(OrderStatus.Refunded, (await Orders(store)).Single(o => o.Id != renewal.Id).Status);
+        Assert.Contains("\"refunded\"", await LastEventData(store, "subscription.expired"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Expiring_a_due_membership_twice_at_once_expires_it_once_and_the_merchant_can_restore_it()
     {
         var (store, plan, buyer) = await StartAsync("Expiry", stars: 0);
