@@ -22,7 +22,7 @@ public sealed class BotCommandsSetup : IBotCommandMenu
 
     private static BotCommand[] Commands(BotTexts t) =>
     [
-        new("start", t.CommandStart), new("catalog", t.CommandCatalog), new("orders", t.CommandOrders),
+        new("start", t.CommandStart), new("catalog", t.CommandCatalog), new("orders", t.CommandOrders), new("subscriptions", t.CommandSubscriptions),
         new("paysupport", t.CommandPaySupport), new("terms", t.CommandTerms), new("help", t.CommandHelp),
     ];
 }

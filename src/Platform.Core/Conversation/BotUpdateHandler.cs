@@ -17,7 +17,8 @@ namespace Platform.Core.Conversation;
 /// </summary>
 public sealed class BotUpdateHandler(
     PlatformDbContext db, BotChatFactory chats, CatalogView catalog, CheckoutService checkout, PaymentRecorder payments,
-    FulfilmentService fulfilment, OrderHistoryView history, RefundService refunds, TimeProvider time, ILogger<BotUpdateHandler> logger)
+    FulfilmentService fulfilment, OrderHistoryView history, SubscriptionsView memberships, RefundService refunds, TimeProvider time,
+    ILogger<BotUpdateHandler> logger)
 {
     public async Task HandleAsync(TenantInfo tenant, Guid botId, Update update, CancellationToken cancellationToken)
     {
@@ -104,12 +105,14 @@ public sealed class BotUpdateHandler(
             "/start" => catalog.WelcomeAsync(chat, cancellationToken),
             "/catalog" => catalog.ShowRootAsync(chat, null, cancellationToken),
             "/orders" => history.ShowAsync(chat, cancellationToken),
+            "/subscriptions" => memberships.ShowAsync(chat, cancellationToken),
             "/paysupport" => chat.SendTextAsync(SupportText(chat), null, cancellationToken),
             "/terms" => chat.SendTextAsync(string.IsNullOrWhiteSpace(chat.Storefront.TermsText) ? chat.Texts.NoTerms : chat.Storefront.TermsText, null,
                 cancellationToken),
             "/help" => chat.SendTextAsync(chat.Texts.Help, null, cancellationToken),
             _ when text == chat.Texts.CatalogButton => catalog.ShowRootAsync(chat, null, cancellationToken),
             _ when text == chat.Texts.OrdersButton => history.ShowAsync(chat, cancellationToken),
+            _ when text == chat.Texts.SubscriptionsButton => memberships.ShowAsync(chat, cancellationToken),
             _ => chat.SendTextAsync(chat.Texts.Unknown, null, cancellationToken),
         };
     }
@@ -126,6 +129,9 @@ public sealed class BotUpdateHandler(
             ["b", var product] when Guid.TryParse(product, out var id) => checkout.BuyAsync(chat, id, updateId, cancellationToken),
             ["o", var order] when Guid.TryParse(order, out var id) => history.ResendAsync(chat, id, cancellationToken),
             ["orders"] => history.ShowAsync(chat, cancellationToken),
+            ["subs"] => memberships.ShowAsync(chat, cancellationToken),
+            ["s", "x", var membership] when Guid.TryParse(membership, out var id) => memberships.CancelAsync(chat, id, cancellationToken),
+            ["s", "r", var membership] when Guid.TryParse(membership, out var id) => memberships.ResumeAsync(chat, id, cancellationToken),
             _ => Task.CompletedTask,
         };
     }

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Platform.Core.Catalog;
+using Platform.Core.Data;
 using Platform.Core.Files;
 using Platform.Core.Outbound;
 using Telegram.Bot;
@@ -10,8 +12,9 @@ namespace Platform.Core.Conversation;
 /// <summary>
 /// The storefront in the bot: welcome, categories, product pages (8 per page) and product cards. Reads through the
 /// catalog side's <see cref="CatalogReader"/>: published products of the current tenant only, in the merchant's order.
+/// Plans (subscription products) sit beside one-time products, priced per month.
 /// </summary>
-public sealed class CatalogView(CatalogReader catalog, FileUploadService files, BotPhotoSender photos)
+public sealed class CatalogView(CatalogReader catalog, FileUploadService files, BotPhotoSender photos, PlatformDbContext db)
 {
     public const int PageSize = 8;
 
@@ -19,10 +22,16 @@ public sealed class CatalogView(CatalogReader catalog, FileUploadService files, 
     public async Task WelcomeAsync(BotChat chat, CancellationToken cancellationToken)
     {
         var text = string.IsNullOrWhiteSpace(chat.Storefront.WelcomeText) ? chat.Texts.Welcome(chat.Storefront.DisplayName) : chat.Storefront.WelcomeText;
-        var markup = new InlineKeyboardMarkup([
+        List<InlineKeyboardButton[]> buttons = [
             [InlineKeyboardButton.WithCallbackData(ButtonText(chat, "catalog", chat.Texts.CatalogButton), "c:root:0")],
             [InlineKeyboardButton.WithCallbackData(ButtonText(chat, "orders", chat.Texts.OrdersButton), "orders")],
-        ]);
+        ];
+        if (await db.Products.AnyAsync(p => p.Kind == ProductKind.Subscription && p.State == ProductState.Published, cancellationToken))
+        {
+            buttons.Add([InlineKeyboardButton.WithCallbackData(chat.Texts.SubscriptionsButton, "subs")]); // a store that sells plans
+        }
+
+        var markup = new InlineKeyboardMarkup(buttons);
         if (chat.Storefront.WelcomeImageFileId is { } image && await files.FindAsync(image, cancellationToken) is { } file)
         {
             await photos.SendAsync(chat, file, text, markup, cancellationToken);
@@ -59,7 +68,7 @@ public sealed class CatalogView(CatalogReader catalog, FileUploadService files, 
     {
         var products = await catalog.ListPublishedAsync(categoryId, page, PageSize, cancellationToken);
         var rows = products.Items
-            .Select(p => new[] { InlineKeyboardButton.WithCallbackData($"{p.Title} · {p.PriceStars} ⭐", $"p:{p.Id:N}") }).ToList();
+            .Select(p => new[] { InlineKeyboardButton.WithCallbackData($"{p.Title} · {Price(chat, p)}", $"p:{p.Id:N}") }).ToList();
         var key = categoryId?.ToString("N") ?? "all";
         var nav = new List<InlineKeyboardButton>();
         if (products.HasPrevious)
@@ -95,8 +104,10 @@ public sealed class CatalogView(CatalogReader catalog, FileUploadService files, 
             return;
         }
 
-        var text = $"{product.Title}\n\n{product.Description}\n\n{product.PriceStars} ⭐";
-        var markup = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallbackData(chat.Texts.Buy(product.PriceStars), $"b:{product.Id:N}")]]);
+        var plan = product.Kind == ProductKind.Subscription;
+        var text = $"{product.Title}\n\n{product.Description}\n\n{Price(chat, product)}";
+        var buy = plan ? chat.Texts.Subscribe(product.PriceStars) : chat.Texts.Buy(product.PriceStars);
+        var markup = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallbackData(buy, $"b:{product.Id:N}")]]);
         if (product.PhotoFileId is { } photo && await files.FindAsync(photo, cancellationToken) is { } file)
         {
             await photos.SendAsync(chat, file, text, markup, cancellationToken);
@@ -105,6 +116,10 @@ public sealed class CatalogView(CatalogReader catalog, FileUploadService files, 
 
         await chat.SendTextAsync(MessageText.Cut(text, BotPhotoSender.MessageMaxLength), markup, cancellationToken);
     }
+
+    /// <summary>A plan's price is per month (it renews every 30 days); anything else is paid once.</summary>
+    private static string Price(BotChat chat, Product product) =>
+        product.Kind == ProductKind.Subscription ? chat.Texts.PerMonth(product.PriceStars) : $"{product.PriceStars} ⭐";
 
     /// <summary>
     /// Edits the catalog message in place when there is one. Pressing the same button twice, or a re-run of the update,

@@ -11,6 +11,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<IBotCommandMenu, BotCommandsSetup>();
         services.AddScoped<CatalogView>();
         services.AddScoped<OrderHistoryView>();
+        services.AddScoped<SubscriptionsView>();
         services.AddScoped<BotUpdateHandler>();
         return services;
     }

@@ -20,7 +20,7 @@ namespace Platform.Core.Orders;
 /// stamp the link, fulfil and unlock) rather than a query per row — see docs/bots.md, "The payment hot path".
 /// </summary>
 public sealed class FulfilmentService(
-    PlatformDbContext db, BotFileSender files, DownloadLinks links, TimeProvider time, ILogger<FulfilmentService> logger)
+    PlatformDbContext db, BotFileSender files, DownloadLinks links, IPlanFulfilment plans, TimeProvider time, ILogger<FulfilmentService> logger)
 {
     private const int LockClass = 0x5354_4f46; // "STOF"
 
@@ -53,6 +53,13 @@ public sealed class FulfilmentService(
                 await chat.SendTextAsync(chat.Texts.OrderRefunded, null, cancellationToken);
             }
 
+            return;
+        }
+
+        if (work.Product.Kind == ProductKind.Subscription)
+        {
+            // A plan's charge delivers access, not goods: Subscriptions decides what that means (IPlanFulfilment).
+            await plans.FulfilAsync(chat, work.Order, sequence, cancellationToken);
             return;
         }
 

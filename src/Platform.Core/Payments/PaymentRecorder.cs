@@ -6,6 +6,7 @@ using Platform.Core.Data;
 using Platform.Core.Events;
 using Platform.Core.Orders;
 using Platform.Core.Outbox;
+using Platform.Core.Subscriptions;
 using Telegram.Bot.Types.Payments;
 
 namespace Platform.Core.Payments;
@@ -15,9 +16,12 @@ namespace Platform.Core.Payments;
 /// outbox. Idempotent on telegram_payment_charge_id: a second delivery finds the charge recorded and changes nothing.
 /// A pending or abandoned order is payable; a charge for an order another charge already paid is a duplicate: recorded
 /// once as a <see cref="DuplicateCharge"/> and refunded by <see cref="DuplicateChargeRefundJob"/>, so no buyer pays twice.
+/// A recurring payment (a plan's first payment or a renewal) is a subscription's charge: <see cref="SubscriptionCharges"/>
+/// records it, and a renewal is a new charge of the same order payload, never a duplicate.
 /// </summary>
 public sealed class PaymentRecorder(
-    PlatformDbContext db, CatalogReader catalog, LicenseKeyPool keys, IBackgroundJobClient jobs, TimeProvider time, ILogger<PaymentRecorder> logger)
+    PlatformDbContext db, CatalogReader catalog, LicenseKeyPool keys, SubscriptionCharges subscriptions, IBackgroundJobClient jobs, TimeProvider time,
+    ILogger<PaymentRecorder> logger)
 {
     /// <summary>
     /// The paid order's id (new or already recorded), or null when the payment matches no order of ours or is a second
@@ -29,6 +33,11 @@ public sealed class PaymentRecorder(
         {
             logger.LogWarning("A payment arrived with a payload that is not an order id");
             return null;
+        }
+
+        if (payment.IsRecurring)
+        {
+            return await subscriptions.RecordAsync(orderId, payment, cancellationToken);
         }
 
         await using var open = await db.EnsureOpenAsync(cancellationToken);

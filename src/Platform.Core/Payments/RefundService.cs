@@ -7,6 +7,7 @@ using Platform.Core.Events;
 using Platform.Core.Orders;
 using Platform.Core.Outbound;
 using Platform.Core.Outbox;
+using Platform.Core.Subscriptions;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 
@@ -16,10 +17,11 @@ namespace Platform.Core.Payments;
 /// Refunds (owner action, and refunded_payment updates). Telegram first (refundStarPayment;
 /// CHARGE_ALREADY_REFUNDED counts as done), then one transaction: order Refunded, key revoked, order.refunded —
 /// conditional on the order not being refunded yet, so any number of repeats change nothing more. Download links
-/// die with the order status. The customer is told by a job (a RefundNotice delivery row, sent once).
+/// die with the order status. The customer is told by a job (a RefundNotice delivery row, sent once). Refunding a
+/// plan's charge (its first payment or any renewal) ends the membership at once (<see cref="SubscriptionLifecycle.ExpireAsync"/>).
 /// </summary>
 public sealed class RefundService(
-    PlatformDbContext db, LicenseKeyPool keys, BotCalls calls,
+    PlatformDbContext db, LicenseKeyPool keys, BotCalls calls, SubscriptionLifecycle subscriptions,
     IBackgroundJobClient jobs, TimeProvider time, ILogger<RefundService> logger)
 {
     public string? LastTelegramError { get; private set; }
@@ -96,9 +98,14 @@ public sealed class RefundService(
             return;
         }
 
-        if (await db.Orders.AnyAsync(o => o.Id == orderId && o.TelegramPaymentChargeId == chargeId, cancellationToken))
+        // A renewal's refund carries the first order's payload (every charge of a Telegram subscription does): the charge
+        // names its own order, which must be a charge of the same membership.
+        var charged = await db.Orders.Where(o => o.TelegramPaymentChargeId == chargeId
+                && (o.Id == orderId || (o.SubscriptionId != null && db.Orders.Any(f => f.Id == orderId && f.SubscriptionId == o.SubscriptionId))))
+            .Select(o => (Guid?)o.Id).FirstOrDefaultAsync(cancellationToken);
+        if (charged is { } chargedOrderId)
         {
-            await MarkRefundedAsync(orderId, cancellationToken);
+            await MarkRefundedAsync(chargedOrderId, cancellationToken);
         }
         else
         {
@@ -106,7 +113,10 @@ public sealed class RefundService(
         }
     }
 
-    /// <summary>The database half; true only for the call that actually changed the order.</summary>
+    /// <summary>
+    /// The database half; true only for the call that actually changed the order. A plan's charge then expires its
+    /// membership (a repeat finds the order refunded already and leaves a membership reactivated since alone).
+    /// </summary>
     public async Task<bool> MarkRefundedAsync(Guid orderId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -125,6 +135,17 @@ public sealed class RefundService(
         await transaction.CommitAsync(cancellationToken);
         var tenantId = order.TenantId;
         jobs.Enqueue<RefundNotifier>(n => n.NotifyAsync(tenantId, orderId, CancellationToken.None));
+        await ExpireMembershipAsync(orderId, cancellationToken);
         return true;
+    }
+
+    private async Task ExpireMembershipAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        var subscriptionId = await db.Orders.Where(o => o.Id == orderId && o.Status == OrderStatus.Refunded).Select(o => o.SubscriptionId)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (subscriptionId is { } id)
+        {
+            await subscriptions.ExpireAsync(id, "refunded", cancellationToken);
+        }
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Core.Orders;
 
 namespace Platform.Core.Subscriptions;
 
@@ -7,6 +9,13 @@ public static class SubscriptionsServiceCollectionExtensions
     /// <summary>Plans, memberships, channel access, renewals and the sweep that reminds and expires (docs/subscriptions.md).</summary>
     public static IServiceCollection AddSubscriptions(this IServiceCollection services)
     {
+        // Buying, renewals, cancel/resume (H1).
+        services.AddScoped<SubscriptionCharges>();
+        services.AddScoped<SubscriptionLifecycle>();
+        services.AddScoped<MembershipWriter>();
+        services.AddScoped<StarSubscriptionCalls>();
+        services.AddScoped<IPlanFulfilment, SubscriptionFulfilment>();
+        services.TryAddScoped<ChannelAccess>();
         return services;
     }
 }

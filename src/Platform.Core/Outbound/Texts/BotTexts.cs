@@ -57,4 +57,28 @@ public abstract class BotTexts
         "ru" => Russian,
         _ => null,
     };
+
+    // Subscriptions: buying and /subscriptions
+    public abstract string PerMonth(int stars);
+    public abstract string Subscribe(int stars);
+    public abstract string SubscribeInvoice(string title);
+    public abstract string SubscribeButton { get; }
+    public abstract string AlreadyMember(string title, DateTimeOffset until);
+    public abstract string MembershipStarted(string title, DateTimeOffset until);
+    public abstract string MembershipRenewed(string title, DateTimeOffset until);
+    public abstract string NoSubscriptions { get; }
+    public abstract string SubscriptionsTitle { get; }
+    public abstract string MembershipActive(string title, DateTimeOffset renewsOn);
+    public abstract string MembershipCanceled(string title, DateTimeOffset until);
+    public abstract string MembershipEnded(string title, DateTimeOffset on);
+    public abstract string CancelMembership(string title);
+    public abstract string ResumeMembership(string title);
+    public abstract string SubscriptionCanceled(string title, DateTimeOffset until);
+    public abstract string SubscriptionResumed(string title, DateTimeOffset renewsOn);
+    public abstract string SubscriptionNotChanged { get; }
+    public abstract string CommandSubscriptions { get; }
+    public abstract string SubscriptionsButton { get; }
+
+    /// <summary>A date as members read it: the UTC day, the same in every language (yyyy-MM-dd).</summary>
+    protected static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

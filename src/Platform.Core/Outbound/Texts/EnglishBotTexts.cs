@@ -38,4 +38,28 @@ public sealed class EnglishBotTexts : BotTexts
     public override string CommandPaySupport => "Help with a payment";
     public override string CommandTerms => "Terms of sale";
     public override string CommandHelp => "Help";
+
+    // Subscriptions: buying and /subscriptions
+    public override string PerMonth(int stars) => $"⭐ {stars} / month";
+    public override string Subscribe(int stars) => $"Subscribe for ⭐ {stars} / month";
+    public override string SubscribeInvoice(string title) =>
+        $"“{title}” renews every 30 days from your Stars. Tap the button to subscribe; cancel any time with /subscriptions.";
+    public override string SubscribeButton => "⭐ Subscribe";
+    public override string AlreadyMember(string title, DateTimeOffset until) =>
+        $"You are already a member of “{title}” (until {Day(until)}). See /subscriptions.";
+    public override string MembershipStarted(string title, DateTimeOffset until) => $"Thank you! Your membership of “{title}” is active until {Day(until)}.";
+    public override string MembershipRenewed(string title, DateTimeOffset until) => $"Your membership of “{title}” was renewed until {Day(until)}.";
+    public override string NoSubscriptions => "You have no memberships yet.";
+    public override string SubscriptionsTitle => "Your memberships:";
+    public override string MembershipActive(string title, DateTimeOffset renewsOn) => $"• {title} — active, renews on {Day(renewsOn)}";
+    public override string MembershipCanceled(string title, DateTimeOffset until) => $"• {title} — cancelled, access until {Day(until)}";
+    public override string MembershipEnded(string title, DateTimeOffset on) => $"• {title} — ended on {Day(on)}";
+    public override string CancelMembership(string title) => $"Cancel {title}";
+    public override string ResumeMembership(string title) => $"Resume {title}";
+    public override string SubscriptionCanceled(string title, DateTimeOffset until) =>
+        $"Your membership of “{title}” will not renew. You keep access until {Day(until)}.";
+    public override string SubscriptionResumed(string title, DateTimeOffset renewsOn) => $"Your membership of “{title}” renews again on {Day(renewsOn)}.";
+    public override string SubscriptionNotChanged => "This membership cannot be changed now: its paid period has ended. Subscribe again from the catalog.";
+    public override string CommandSubscriptions => "Your memberships";
+    public override string SubscriptionsButton => "⭐ My memberships";
 }

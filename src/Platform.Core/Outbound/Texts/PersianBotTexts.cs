@@ -39,4 +39,27 @@ public sealed class PersianBotTexts : BotTexts
     public override string CommandPaySupport => "کمک درباره پرداخت";
     public override string CommandTerms => "شرایط فروش";
     public override string CommandHelp => "راهنما";
+
+    // Subscriptions: buying and /subscriptions
+    public override string PerMonth(int stars) => $"⭐ {stars} در ماه";
+    public override string Subscribe(int stars) => $"اشتراک ماهانه با {stars} ⭐";
+    public override string SubscribeInvoice(string title) =>
+        $"«{title}» هر ۳۰ روز با ستاره‌های شما تمدید می‌شود. برای اشتراک دکمه را بزنید؛ هر زمان با /subscriptions لغو کنید.";
+    public override string SubscribeButton => "⭐ اشتراک";
+    public override string AlreadyMember(string title, DateTimeOffset until) => $"شما عضو «{title}» هستید (تا {Day(until)}). /subscriptions را ببینید.";
+    public override string MembershipStarted(string title, DateTimeOffset until) => $"سپاس! عضویت شما در «{title}» تا {Day(until)} فعال است.";
+    public override string MembershipRenewed(string title, DateTimeOffset until) => $"عضویت شما در «{title}» تا {Day(until)} تمدید شد.";
+    public override string NoSubscriptions => "هنوز هیچ عضویتی ندارید.";
+    public override string SubscriptionsTitle => "عضویت‌های شما:";
+    public override string MembershipActive(string title, DateTimeOffset renewsOn) => $"• {title} — فعال، تمدید در {Day(renewsOn)}";
+    public override string MembershipCanceled(string title, DateTimeOffset until) => $"• {title} — لغو شده، دسترسی تا {Day(until)}";
+    public override string MembershipEnded(string title, DateTimeOffset on) => $"• {title} — پایان یافته در {Day(on)}";
+    public override string CancelMembership(string title) => $"لغو {title}";
+    public override string ResumeMembership(string title) => $"ادامه {title}";
+    public override string SubscriptionCanceled(string title, DateTimeOffset until) =>
+        $"عضویت شما در «{title}» تمدید نخواهد شد. دسترسی شما تا {Day(until)} باقی است.";
+    public override string SubscriptionResumed(string title, DateTimeOffset renewsOn) => $"عضویت شما در «{title}» دوباره در {Day(renewsOn)} تمدید می‌شود.";
+    public override string SubscriptionNotChanged => "این عضویت دیگر قابل تغییر نیست: دوره پرداخت‌شده آن تمام شده است. از کاتالوگ دوباره مشترک شوید.";
+    public override string CommandSubscriptions => "عضویت‌های شما";
+    public override string SubscriptionsButton => "⭐ عضویت‌های من";
 }

@@ -38,4 +38,27 @@ public sealed class RussianBotTexts : BotTexts
     public override string CommandPaySupport => "Помощь с оплатой";
     public override string CommandTerms => "Условия продажи";
     public override string CommandHelp => "Помощь";
+
+    // Subscriptions: buying and /subscriptions
+    public override string PerMonth(int stars) => $"⭐ {stars} / мес.";
+    public override string Subscribe(int stars) => $"Подписаться за ⭐ {stars} / мес.";
+    public override string SubscribeInvoice(string title) =>
+        $"«{title}» продлевается каждые 30 дней за ваши звёзды. Нажмите кнопку, чтобы подписаться; отменить можно в /subscriptions.";
+    public override string SubscribeButton => "⭐ Подписаться";
+    public override string AlreadyMember(string title, DateTimeOffset until) => $"Вы уже подписаны на «{title}» (до {Day(until)}). См. /subscriptions.";
+    public override string MembershipStarted(string title, DateTimeOffset until) => $"Спасибо! Подписка на «{title}» активна до {Day(until)}.";
+    public override string MembershipRenewed(string title, DateTimeOffset until) => $"Подписка на «{title}» продлена до {Day(until)}.";
+    public override string NoSubscriptions => "У вас пока нет подписок.";
+    public override string SubscriptionsTitle => "Ваши подписки:";
+    public override string MembershipActive(string title, DateTimeOffset renewsOn) => $"• {title} — активна, продление {Day(renewsOn)}";
+    public override string MembershipCanceled(string title, DateTimeOffset until) => $"• {title} — отменена, доступ до {Day(until)}";
+    public override string MembershipEnded(string title, DateTimeOffset on) => $"• {title} — закончилась {Day(on)}";
+    public override string CancelMembership(string title) => $"Отменить {title}";
+    public override string ResumeMembership(string title) => $"Возобновить {title}";
+    public override string SubscriptionCanceled(string title, DateTimeOffset until) =>
+        $"Подписка на «{title}» не будет продлена. Доступ сохранится до {Day(until)}.";
+    public override string SubscriptionResumed(string title, DateTimeOffset renewsOn) => $"Подписка на «{title}» снова продлится {Day(renewsOn)}.";
+    public override string SubscriptionNotChanged => "Эту подписку уже нельзя изменить: оплаченный период закончился. Подпишитесь снова в каталоге.";
+    public override string CommandSubscriptions => "Ваши подписки";
+    public override string SubscriptionsButton => "⭐ Мои подписки";
 }
