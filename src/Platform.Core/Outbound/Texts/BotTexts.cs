@@ -57,4 +57,14 @@ public abstract class BotTexts
         "ru" => Russian,
         _ => null,
     };
+
+    // Subscriptions: channel access
+    /// <summary>The message with a member's join buttons (one per channel or group the plan grants).</summary>
+    public abstract string ChannelAccessReady(string planTitle);
+
+    /// <summary>The button that opens a member's invite link.</summary>
+    public abstract string JoinChat(string chatTitle);
+
+    /// <summary>The products a plan includes, listed under the join buttons.</summary>
+    public abstract string IncludedInPlan(string titles);
 }

@@ -38,4 +38,10 @@ public sealed class EnglishBotTexts : BotTexts
     public override string CommandPaySupport => "Help with a payment";
     public override string CommandTerms => "Terms of sale";
     public override string CommandHelp => "Help";
+
+    // Subscriptions: channel access
+    public override string ChannelAccessReady(string planTitle) =>
+        $"Your membership “{planTitle}” is active. Tap below to join; a personal link works for you alone and only once.";
+    public override string JoinChat(string chatTitle) => $"Join {chatTitle}";
+    public override string IncludedInPlan(string titles) => $"Included: {titles}";
 }

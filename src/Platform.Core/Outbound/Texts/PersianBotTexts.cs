@@ -39,4 +39,10 @@ public sealed class PersianBotTexts : BotTexts
     public override string CommandPaySupport => "کمک درباره پرداخت";
     public override string CommandTerms => "شرایط فروش";
     public override string CommandHelp => "راهنما";
+
+    // Subscriptions: channel access
+    public override string ChannelAccessReady(string planTitle) =>
+        $"اشتراک «{planTitle}» شما فعال است. برای پیوستن، دکمهٔ زیر را بزنید؛ لینک شخصی فقط برای شما و فقط یک بار کار می‌کند.";
+    public override string JoinChat(string chatTitle) => $"پیوستن به {chatTitle}";
+    public override string IncludedInPlan(string titles) => $"شامل: {titles}";
 }

@@ -38,4 +38,10 @@ public sealed class RussianBotTexts : BotTexts
     public override string CommandPaySupport => "Помощь с оплатой";
     public override string CommandTerms => "Условия продажи";
     public override string CommandHelp => "Помощь";
+
+    // Subscriptions: channel access
+    public override string ChannelAccessReady(string planTitle) =>
+        $"Ваша подписка «{planTitle}» активна. Нажмите кнопку ниже, чтобы вступить; личная ссылка работает только для вас и только один раз.";
+    public override string JoinChat(string chatTitle) => $"Вступить в {chatTitle}";
+    public override string IncludedInPlan(string titles) => $"Включено: {titles}";
 }
