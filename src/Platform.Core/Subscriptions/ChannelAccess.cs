@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Platform.Core.Data;
 using Platform.Core.Events;
-using Platform.Core.Outbox;
 using Platform.Core.Outbound;
+using Platform.Core.Outbox;
 using Platform.Core.Tenancy;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
@@ -43,7 +43,8 @@ public sealed class ChannelAccess(PlatformDbContext db, ChatAdminCalls calls, Ch
         {
             var link = mode == ChannelAccessMode.PersonalLink
                 ? await invites.PersonalLinkAsync(subscription, grant, actor, reason, cancellationToken)
-                : await invites.SharedLinkAsync(subscription, grant, mode, plan?.Title ?? string.Empty, plan?.PriceStars ?? 0, actor, reason, cancellationToken);
+                : await invites.SharedLinkAsync(subscription, grant, mode, plan?.Title ?? string.Empty, plan?.PriceStars ?? 0, actor, reason,
+                    cancellationToken);
             if (link is not null)
             {
                 links.Add((grant.ChatTitle ?? string.Empty, link));
@@ -137,7 +138,9 @@ public sealed class ChannelAccess(PlatformDbContext db, ChatAdminCalls calls, Ch
             text += "\n\n" + chat.Texts.IncludedInPlan(string.Join(", ", products));
         }
 
-        var markup = links.Count == 0 ? null : new InlineKeyboardMarkup(links.Select(l => new[] { InlineKeyboardButton.WithUrl(chat.Texts.JoinChat(l.Title), l.Link) }));
+        var markup = links.Count == 0
+            ? null
+            : new InlineKeyboardMarkup(links.Select(l => new[] { InlineKeyboardButton.WithUrl(chat.Texts.JoinChat(l.Title), l.Link) }));
         try
         {
             await chat.SendTextAsync(text, markup, cancellationToken);

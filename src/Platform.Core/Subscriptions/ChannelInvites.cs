@@ -43,8 +43,7 @@ public sealed class ChannelInvites(PlatformDbContext db, ChatAdminCalls calls, T
         var name = $"Member {subscription.TelegramUserId}";
         var created = await calls.CallAsync(subscription.BotId, (c, ct) => c.CreateChatInviteLink(chatId, name, until.UtcDateTime, 1,
             cancellationToken: ct), cancellationToken);
-        row ??= db.ChatMemberships.Add(new ChatMembership { Id = Guid.CreateVersion7(now), TelegramChatId = chatId, TelegramUserId = subscription.TelegramUserId })
-            .Entity;
+        row ??= NewRow(now, chatId, subscription.TelegramUserId);
         row.SubscriptionId = subscription.Id;
         row.Status = ChatMembershipStatus.Invited;
         row.InviteLink = created.InviteLink;
@@ -98,8 +97,7 @@ public sealed class ChannelInvites(PlatformDbContext db, ChatAdminCalls calls, T
 
         if (row?.Status != ChatMembershipStatus.Invited || row.SubscriptionId != subscription.Id)
         {
-            row ??= db.ChatMemberships.Add(new ChatMembership { Id = Guid.CreateVersion7(now), TelegramChatId = chatId, TelegramUserId = subscription.TelegramUserId })
-                .Entity;
+            row ??= NewRow(now, chatId, subscription.TelegramUserId);
             row.SubscriptionId = subscription.Id;
             row.Status = ChatMembershipStatus.Invited;
             row.UpdatedAt = now;
@@ -110,4 +108,7 @@ public sealed class ChannelInvites(PlatformDbContext db, ChatAdminCalls calls, T
 
         return grant.SharedInviteLink;
     }
+
+    private ChatMembership NewRow(DateTimeOffset now, long chatId, long userId) =>
+        db.ChatMemberships.Add(new ChatMembership { Id = Guid.CreateVersion7(now), TelegramChatId = chatId, TelegramUserId = userId }).Entity;
 }

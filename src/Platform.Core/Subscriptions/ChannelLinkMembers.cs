@@ -31,13 +31,22 @@ public sealed class ChannelLinkMembers(PlatformDbContext db, CustomerDirectory c
         {
             subscription = db.Subscriptions.Add(new Subscription
             {
-                Id = Guid.CreateVersion7(now), PlanId = grant.PlanId, CustomerId = customerId, BotId = bot.Id, TelegramUserId = user.Id,
-                Status = SubscriptionStatus.Active, Source = SubscriptionSource.ChannelLink, PriceStars = price, PeriodEnd = periodEnd, CreatedAt = now,
+                Id = Guid.CreateVersion7(now),
+                PlanId = grant.PlanId,
+                CustomerId = customerId,
+                BotId = bot.Id,
+                TelegramUserId = user.Id,
+                Status = SubscriptionStatus.Active,
+                Source = SubscriptionSource.ChannelLink,
+                PriceStars = price,
+                PeriodEnd = periodEnd,
+                CreatedAt = now,
                 UpdatedAt = now,
             }).Entity;
             MembershipSchedule.Apply(subscription, settings);
             db.AddOutboxEvent(new SubscriptionStarted(subscription.Id, grant.PlanId, customerId, "channel_link", null, price, null, periodEnd, now), now);
-            ChannelAccessLog.Add(db, subscription.Id, user.Id, "granted", grant.ChatTitle ?? string.Empty, "telegram", "paid through the channel subscription link",
+            ChannelAccessLog.Add(db, subscription.Id, user.Id, "granted", grant.ChatTitle ?? string.Empty, "telegram",
+                "paid through the channel subscription link",
                 now);
         }
         else if (subscription.Status == SubscriptionStatus.Expired || subscription.PeriodEnd < periodEnd)
@@ -87,7 +96,8 @@ public sealed class ChannelLinkMembers(PlatformDbContext db, CustomerDirectory c
         subscription.ExpiredAt = now;
         subscription.UpdatedAt = now;
         MembershipSchedule.Apply(subscription, await db.StoreSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken));
-        db.AddOutboxEvent(new SubscriptionExpired(subscription.Id, subscription.PlanId, subscription.CustomerId, "not_renewed", subscription.PeriodEnd, now), now);
+        db.AddOutboxEvent(
+            new SubscriptionExpired(subscription.Id, subscription.PlanId, subscription.CustomerId, "not_renewed", subscription.PeriodEnd, now), now);
         ChannelAccessLog.Add(db, subscription.Id, row.TelegramUserId, "expired", "plan", "telegram", "the channel subscription lapsed", now);
         await db.SaveChangesAsync(cancellationToken);
     }

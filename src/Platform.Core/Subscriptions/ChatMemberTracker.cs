@@ -30,7 +30,8 @@ public sealed class ChatMemberTracker(
         {
             await joinRequests.AnswerAsync(botId, request, cancellationToken);
         }
-        else if (update.ChatMember is { } changed && await calls.BotAsync(botId, cancellationToken) is { } bot && changed.NewChatMember.User.Id != bot.TelegramBotId)
+        else if (update.ChatMember is { } changed && await calls.BotAsync(botId, cancellationToken) is { } bot
+            && changed.NewChatMember.User.Id != bot.TelegramBotId)
         {
             if (IsIn(changed.NewChatMember) && !IsIn(changed.OldChatMember))
             {
@@ -44,7 +45,8 @@ public sealed class ChatMemberTracker(
         }
     }
 
-    private static bool IsIn(ChatMember member) => member is ChatMemberMember or ChatMemberAdministrator or ChatMemberOwner or ChatMemberRestricted { IsMember: true };
+    private static bool IsIn(ChatMember member) =>
+        member is ChatMemberMember or ChatMemberAdministrator or ChatMemberOwner or ChatMemberRestricted { IsMember: true };
 
     private async Task OnJoinAsync(Bot bot, ChatMemberUpdated changed, CancellationToken cancellationToken)
     {

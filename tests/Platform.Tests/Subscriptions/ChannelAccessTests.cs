@@ -79,6 +79,14 @@ public sealed class ChannelAccessTests(SubscriptionAppFactory app) : IClassFixtu
         Assert.Equal("joined", await scenario.JoinAsync(dan.UserId, fresh));
         await ChannelScenario.WaitUntilAsync(async () => await scenario.EventsAsync("member.joined") == 1, "the owner's join is confirmed");
         Assert.Equal(1, await scenario.EventsAsync("member.removed"));
+
+        // Every update delivered again changes nothing: no second removal, join, event or log row.
+        await scenario.SettledAsync();
+        var logRows = await scenario.Store.WithDbAsync(db => db.AccessLog.CountAsync());
+        await scenario.ReplayChannelUpdatesAsync();
+        Assert.Equal((1, 1, logRows), (await scenario.EventsAsync("member.removed"), await scenario.EventsAsync("member.joined"),
+            await scenario.Store.WithDbAsync(db => db.AccessLog.CountAsync())));
+        Assert.Contains(dan.UserId, await scenario.MembersAsync());
     }
 
     [Fact]
@@ -120,11 +128,42 @@ public sealed class ChannelAccessTests(SubscriptionAppFactory app) : IClassFixtu
             "the approved join is confirmed");
         var stranger = await app.Telegram.CreateUserAsync("Hal", 100);
         Assert.Equal("request_sent", await scenario.JoinAsync(stranger, shared));
-        await ChannelScenario.WaitUntilAsync(() => scenario.Store.WithDbAsync(db => db.AccessLog.AnyAsync(e => e.Action == "refused")), "the stranger is refused");
+        await ChannelScenario.WaitUntilAsync(() => scenario.Store.WithDbAsync(db => db.AccessLog.AnyAsync(e => e.Action == "refused")),
+            "the stranger is refused");
         await scenario.SettledAsync();
 
         Assert.Equal([gus.UserId], await scenario.MembersAsync());
         Assert.Equal(1, await scenario.EventsAsync("member.joined"));
         Assert.Equal(stranger, (await scenario.Store.WithDbAsync(db => db.AccessLog.SingleAsync(e => e.Action == "refused"))).TelegramUserId);
+
+        // The join request and the join delivered again: answered once, confirmed once.
+        await scenario.ReplayChannelUpdatesAsync();
+        Assert.Equal(1, await scenario.EventsAsync("member.joined"));
+        Assert.Equal(1, await scenario.Store.WithDbAsync(db => db.AccessLog.CountAsync(e => e.Action == "refused")));
+        Assert.Equal(1, await scenario.Store.WithDbAsync(db => db.AccessLog.CountAsync(e => e.Action == "approved")));
+    }
+
+    [Fact]
+    public async Task A_join_through_the_telegram_subscription_link_starts_a_channel_link_membership_and_its_lapse_ends_it()
+    {
+        var scenario = await ChannelScenario.CreateAsync(app, "Theta", ChannelAccessMode.TelegramSubscriptionLink);
+        var (ivy, subscription) = await scenario.AddMemberAsync("Ivy");
+        await scenario.GrantAsync(subscription);
+        var paidLink = await ChannelScenario.JoinLinkAsync(ivy);
+
+        // Someone new pays at the door: Telegram charges them, the store learns of a new member.
+        var jon = await app.Telegram.CreateUserAsync("Jon", 60);
+        Assert.Equal("joined", await scenario.JoinAsync(jon, paidLink));
+        await ChannelScenario.WaitUntilAsync(async () => (await scenario.MembershipAsync(jon))?.Status == ChatMembershipStatus.Joined, "the paid join is tracked");
+        var membership = await scenario.Store.WithDbAsync(db => db.Subscriptions.AsNoTracking().SingleAsync(s => s.TelegramUserId == jon));
+        Assert.Equal((SubscriptionSource.ChannelLink, SubscriptionStatus.Active, 50), (membership.Source, membership.Status, membership.PriceStars));
+        Assert.Equal(1, await scenario.EventsAsync("subscription.started"));
+        Assert.Equal(1, await scenario.EventsAsync("member.joined"));
+
+        // Jon cannot pay the second month: Telegram removes him at the period end, and the membership expires.
+        await app.Telegram.PostAsync("sandbox/v1/clock/advance", new { seconds = 2592000 + 60 });
+        await ChannelScenario.WaitUntilAsync(async () => await scenario.EventsAsync("subscription.expired") == 1, "the lapse ends the membership");
+        Assert.Equal(ChatMembershipStatus.Left, (await scenario.MembershipAsync(jon))!.Status);
+        Assert.DoesNotContain(jon, await scenario.MembersAsync());
     }
 }

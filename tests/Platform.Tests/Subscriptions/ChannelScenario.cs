@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Catalog;
+using Platform.Core.Conversation;
+using Platform.Core.Inbox;
 using Platform.Core.Orders;
 using Platform.Core.Subscriptions;
 using Platform.Tests.Bots;
@@ -25,7 +27,8 @@ public sealed class ChannelScenario
     {
         var store = await TestStore.CreateAsync(app, name);
         var title = $"{name} Club";
-        var channel = await app.Telegram.PostAsync("sandbox/v1/channels", new { title, username = name.ToLowerInvariant() + "_club", bot_id = store.TelegramBotId });
+        var channel = await app.Telegram.PostAsync("sandbox/v1/channels",
+            new { title, username = name.ToLowerInvariant() + "_club", bot_id = store.TelegramBotId });
         var channelId = channel.GetProperty("id").GetInt64();
         var planId = await store.AddTextProductAsync($"{name} monthly", 50, "members only", p => p.Kind = ProductKind.Subscription);
         await store.WithDbAsync(async db =>
@@ -46,12 +49,29 @@ public sealed class ChannelScenario
         var now = DateTimeOffset.UtcNow;
         var subscriptionId = await Store.WithDbAsync(async db =>
         {
-            var customer = new Customer { Id = Guid.NewGuid(), TelegramUserId = buyer.UserId, FirstName = name, LanguageCode = "en", CreatedAt = now, LastSeenAt = now };
+            var customer = new Customer
+            {
+                Id = Guid.NewGuid(),
+                TelegramUserId = buyer.UserId,
+                FirstName = name,
+                LanguageCode = "en",
+                CreatedAt = now,
+                LastSeenAt = now,
+            };
             db.Customers.Add(customer);
             var subscription = new Subscription
             {
-                Id = Guid.NewGuid(), PlanId = PlanId, CustomerId = customer.Id, BotId = Store.BotId, TelegramUserId = buyer.UserId,
-                Status = SubscriptionStatus.Active, Source = SubscriptionSource.Stars, PriceStars = 50, PeriodEnd = now.AddDays(30), CreatedAt = now, UpdatedAt = now,
+                Id = Guid.NewGuid(),
+                PlanId = PlanId,
+                CustomerId = customer.Id,
+                BotId = Store.BotId,
+                TelegramUserId = buyer.UserId,
+                Status = SubscriptionStatus.Active,
+                Source = SubscriptionSource.Stars,
+                PriceStars = 50,
+                PeriodEnd = now.AddDays(30),
+                CreatedAt = now,
+                UpdatedAt = now,
             };
             MembershipSchedule.Apply(subscription, null);
             db.Subscriptions.Add(subscription);
@@ -116,4 +136,20 @@ public sealed class ChannelScenario
     /// <summary>Waits until every stored update of the store was processed (so "nothing more happened" can be asserted).</summary>
     public Task SettledAsync() =>
         WaitUntilAsync(() => Store.WithDbAsync(async db => !await db.InboxUpdates.AnyAsync(u => u.ProcessedAt == null)), "the inbox is empty");
+
+    /// <summary>Handles every stored channel update of the store once more, as a re-delivery or a re-run job would.</summary>
+    public async Task ReplayChannelUpdatesAsync()
+    {
+        var payloads = await Store.WithDbAsync(db => db.InboxUpdates.Where(u => u.ChatId == ChannelId).OrderBy(u => u.UpdateId).Select(u => u.Payload)
+            .ToListAsync());
+        Assert.NotEmpty(payloads);
+        foreach (var payload in payloads)
+        {
+            await Store.WithScopeAsync(async sp =>
+            {
+                await sp.GetRequiredService<BotUpdateHandler>().HandleAsync(Store.Tenant, Store.BotId, UpdateReader.Read(payload), CancellationToken.None);
+                return true;
+            });
+        }
+    }
 }

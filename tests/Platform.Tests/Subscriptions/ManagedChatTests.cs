@@ -17,7 +17,8 @@ public sealed class ManagedChatTests(SubscriptionAppFactory app) : IClassFixture
         await ChannelScenario.WaitUntilAsync(() => scenario.Store.WithDbAsync(db => db.ManagedChats.AnyAsync(c => c.TelegramChatId == scenario.ChannelId)),
             "the managed chat is recorded");
         var chat = await scenario.Store.WithDbAsync(db => db.ManagedChats.SingleAsync());
-        Assert.Equal((scenario.ChannelTitle, "channel", true, true, true), (chat.Title, chat.ChatType, chat.BotIsAdmin, chat.CanInviteUsers, chat.CanRestrictMembers));
+        Assert.Equal((scenario.ChannelTitle, "channel", true, true, true),
+            (chat.Title, chat.ChatType, chat.BotIsAdmin, chat.CanInviteUsers, chat.CanRestrictMembers));
 
         var rights = await scenario.Store.WithScopeAsync(sp =>
             sp.GetRequiredService<ManagedChatDirectory>().CheckRightsAsync(scenario.Store.BotId, scenario.ChannelId, CancellationToken.None));
