@@ -4,6 +4,7 @@ using Platform.Core.Data;
 using Platform.Core.Events;
 using Platform.Core.Orders;
 using Platform.Core.Outbox;
+using Telegram.Bot;
 using Telegram.Bot.Types;
 
 namespace Platform.Core.Subscriptions;
@@ -13,7 +14,7 @@ namespace Platform.Core.Subscriptions;
 /// balance), the join creates or extends their membership (source channel_link, period end = Telegram's until_date or
 /// 30 days), and Telegram's removal at a lapse ends it. Tracked with the same rows as every other membership.
 /// </summary>
-public sealed class ChannelLinkMembers(PlatformDbContext db, CustomerDirectory customers, TimeProvider time)
+public sealed class ChannelLinkMembers(PlatformDbContext db, CustomerDirectory customers, ChatAdminCalls calls, TimeProvider time)
 {
     /// <summary>A join through the plan's subscription link; returns the member's chat row (invited, for the tracker to confirm).</summary>
     public async Task<ChatMembership> OnJoinAsync(Bot bot, ChatMemberUpdated changed, PlanGrant grant, CancellationToken cancellationToken)
@@ -100,5 +101,51 @@ public sealed class ChannelLinkMembers(PlatformDbContext db, CustomerDirectory c
             new SubscriptionExpired(subscription.Id, subscription.PlanId, subscription.CustomerId, "not_renewed", subscription.PeriodEnd, now), now);
         ChannelAccessLog.Add(db, subscription.Id, row.TelegramUserId, "expired", "plan", "telegram", "the channel subscription lapsed", now);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Telegram renews a channel subscription without telling the bot: before a channel-link membership is expired as
+    /// due, ask Telegram (getChatMember's until_date) and move its period end. True when it was extended.
+    /// </summary>
+    public async Task<bool> RefreshPeriodAsync(Guid subscriptionId, CancellationToken cancellationToken)
+    {
+        var subscription = await db.Subscriptions.FirstOrDefaultAsync(s => s.Id == subscriptionId, cancellationToken);
+        if (subscription is not { Source: SubscriptionSource.ChannelLink, Status: not SubscriptionStatus.Expired })
+        {
+            return false;
+        }
+
+        var chatIds = await db.ChatMemberships.AsNoTracking()
+            .Where(m => m.SubscriptionId == subscriptionId && m.Status == ChatMembershipStatus.Joined).Select(m => m.TelegramChatId)
+            .ToListAsync(cancellationToken);
+        var latest = subscription.PeriodEnd;
+        foreach (var chatId in chatIds)
+        {
+            try
+            {
+                var member = await calls.CallAsync(subscription.BotId, (c, ct) => c.GetChatMember(chatId, subscription.TelegramUserId, ct), cancellationToken);
+                if (member is ChatMemberMember { UntilDate: { } until } && new DateTimeOffset(DateTime.SpecifyKind(until, DateTimeKind.Utc)) > latest)
+                {
+                    latest = new DateTimeOffset(DateTime.SpecifyKind(until, DateTimeKind.Utc));
+                }
+            }
+            catch (Telegram.Bot.Exceptions.ApiRequestException e) when (e.ErrorCode is 400 or 403)
+            {
+                // Not there any more, or the bot lost the chat: nothing extends the period.
+            }
+        }
+
+        if (latest <= subscription.PeriodEnd)
+        {
+            return false;
+        }
+
+        subscription.PeriodEnd = latest;
+        subscription.UpdatedAt = time.GetUtcNow();
+        MembershipSchedule.Apply(subscription, await db.StoreSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken));
+        ChannelAccessLog.Add(db, subscription.Id, subscription.TelegramUserId, "renewed", "plan", "telegram",
+            $"the channel subscription renewed until {latest:yyyy-MM-dd HH:mm} UTC", subscription.UpdatedAt);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Subscriptions;
 using Platform.Tests.Bots;
 
@@ -152,16 +153,25 @@ public sealed class ChannelAccessTests(SubscriptionAppFactory app) : IClassFixtu
         var paidLink = await ChannelScenario.JoinLinkAsync(ivy);
 
         // Someone new pays at the door: Telegram charges them, the store learns of a new member.
-        var jon = await app.Telegram.CreateUserAsync("Jon", 60);
+        var jon = await app.Telegram.CreateUserAsync("Jon", 110);
         Assert.Equal("joined", await scenario.JoinAsync(jon, paidLink));
-        await ChannelScenario.WaitUntilAsync(async () => (await scenario.MembershipAsync(jon))?.Status == ChatMembershipStatus.Joined, "the paid join is tracked");
+        await ChannelScenario.WaitUntilAsync(async () => (await scenario.MembershipAsync(jon))?.Status == ChatMembershipStatus.Joined,
+            "the paid join is tracked");
         var membership = await scenario.Store.WithDbAsync(db => db.Subscriptions.AsNoTracking().SingleAsync(s => s.TelegramUserId == jon));
         Assert.Equal((SubscriptionSource.ChannelLink, SubscriptionStatus.Active, 50), (membership.Source, membership.Status, membership.PriceStars));
         Assert.Equal(1, await scenario.EventsAsync("subscription.started"));
         Assert.Equal(1, await scenario.EventsAsync("member.joined"));
 
-        // Jon cannot pay the second month: Telegram removes him at the period end, and the membership expires.
+        // Telegram renews the second month without an update: asked before expiring, it moves the period end.
         await app.Telegram.PostAsync("sandbox/v1/clock/advance", new { seconds = 2592000 + 60 });
+        Assert.True(await scenario.Store.WithScopeAsync(sp =>
+            sp.GetRequiredService<ChannelLinkMembers>().RefreshPeriodAsync(membership.Id, CancellationToken.None)));
+        var renewed = await scenario.Store.WithDbAsync(db => db.Subscriptions.AsNoTracking().SingleAsync(s => s.Id == membership.Id));
+        Assert.Equal(membership.PeriodEnd + MembershipSchedule.Period, renewed.PeriodEnd);
+        Assert.Contains(jon, await scenario.MembersAsync());
+
+        // Jon cannot pay the third month: Telegram removes him at the period end, and the membership expires.
+        await app.Telegram.PostAsync("sandbox/v1/clock/advance", new { seconds = 2592000 });
         await ChannelScenario.WaitUntilAsync(async () => await scenario.EventsAsync("subscription.expired") == 1, "the lapse ends the membership");
         Assert.Equal(ChatMembershipStatus.Left, (await scenario.MembershipAsync(jon))!.Status);
         Assert.DoesNotContain(jon, await scenario.MembersAsync());
