@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Platform.Core.Data;
 using Telegram.Bot;
 
@@ -51,7 +52,19 @@ public sealed class ChannelInvites(PlatformDbContext db, ChatAdminCalls calls, T
         row.UpdatedAt = now;
         ChannelAccessLog.Add(db, subscription.Id, subscription.TelegramUserId, "invited", grant.ChatTitle ?? string.Empty, actor,
             $"{reason} (personal link until {until:yyyy-MM-dd HH:mm} UTC)", now);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Two grants for the same member at once (two workers): the first row stands with its link, ours is revoked.
+            db.ChangeTracker.Clear();
+            await calls.RevokeLinkAsync(subscription.BotId, chatId, created.InviteLink, cancellationToken);
+            return await db.ChatMemberships.AsNoTracking().Where(m => m.TelegramChatId == chatId && m.TelegramUserId == subscription.TelegramUserId)
+                .Select(m => m.Status == ChatMembershipStatus.Joined ? null : m.InviteLink).FirstOrDefaultAsync(cancellationToken);
+        }
+
         return created.InviteLink;
     }
 

@@ -54,6 +54,20 @@ public sealed class ChannelAccessTests(SubscriptionAppFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task Two_grants_at_once_leave_one_invitation_whose_link_admits_the_member()
+    {
+        var scenario = await ChannelScenario.CreateAsync(app, "Iota");
+        var (kim, subscription) = await scenario.AddMemberAsync("Kim");
+        await Task.WhenAll(scenario.GrantAsync(subscription), scenario.GrantAsync(subscription));
+
+        var row = await scenario.MembershipAsync(kim.UserId);
+        Assert.Equal(1, await scenario.Store.WithDbAsync(db => db.AccessLog.CountAsync(e => e.Action == "invited")));
+        Assert.Equal(row!.InviteLink, await ChannelScenario.JoinLinkAsync(kim, atLeast: 2));
+        Assert.Equal("joined", await scenario.JoinAsync(kim.UserId, row.InviteLink!));
+        await ChannelScenario.WaitUntilAsync(async () => await scenario.EventsAsync("member.joined") == 1, "the join is confirmed");
+    }
+
+    [Fact]
     public async Task A_leaked_link_used_first_by_a_stranger_removes_the_stranger_and_the_owner_gets_a_fresh_link()
     {
         var scenario = await ChannelScenario.CreateAsync(app, "Gamma");
