@@ -21,8 +21,16 @@ public sealed partial class BotRegistrationService(
     IPublicBaseUrl publicBaseUrl, BotDirectory directory, IBotCommandMenu commands, IBotUsage usage, TimeProvider time,
     ILogger<BotRegistrationService> logger)
 {
-    /// <summary>The updates the bot runtime handles; refunded_payment arrives inside message.</summary>
-    public static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.PreCheckoutQuery];
+    /// <summary>
+    /// The updates the bot runtime handles; refunded_payment arrives inside message. The three chat updates feed paid
+    /// channel access: my_chat_member (the bot added or promoted in a channel), chat_member (joins and leaves, which
+    /// Telegram sends only when asked for) and chat_join_request (the join-request mode).
+    /// </summary>
+    public static readonly UpdateType[] AllowedUpdates =
+    [
+        UpdateType.Message, UpdateType.CallbackQuery, UpdateType.PreCheckoutQuery, UpdateType.MyChatMember, UpdateType.ChatMember,
+        UpdateType.ChatJoinRequest,
+    ];
 
     public async Task<Result<Bot>> RegisterAsync(string token, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using Platform.Core.Data;
 using Platform.Core.Orders;
 using Platform.Core.Outbound;
 using Platform.Core.Payments;
+using Platform.Core.Subscriptions;
 using Platform.Core.Tenancy;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -16,12 +17,20 @@ namespace Platform.Core.Conversation;
 /// twice (the inbox re-runs an update whose job died). Pre-checkout queries were answered on the ingress fast path.
 /// </summary>
 public sealed class BotUpdateHandler(
+    ChatMemberTracker chatMembers,
     PlatformDbContext db, BotChatFactory chats, CatalogView catalog, CheckoutService checkout, PaymentRecorder payments,
     FulfilmentService fulfilment, OrderHistoryView history, SubscriptionsView memberships, RefundService refunds, TimeProvider time,
     ILogger<BotUpdateHandler> logger)
 {
     public async Task HandleAsync(TenantInfo tenant, Guid botId, Update update, CancellationToken cancellationToken)
     {
+        // Channel access: member updates and join requests of the store's channels and groups (not private chats).
+        if (ChatMemberTracker.Serves(update))
+        {
+            await chatMembers.HandleAsync(botId, update, cancellationToken);
+            return;
+        }
+
         var message = update.Message;
         var callback = update.CallbackQuery;
         if (PrivateChatOf(update) is not { } chatId)

@@ -9,6 +9,7 @@ using Platform.Core.Conversation;
 using Platform.Core.Data;
 using Platform.Core.Jobs;
 using Platform.Core.Outbound;
+using Platform.Core.Subscriptions;
 using Platform.Core.Tenancy;
 
 namespace Platform.Core.Inbox;
@@ -141,7 +142,7 @@ public sealed class InboxProcessor(
         try
         {
             var update = UpdateReader.Read(next.Payload);
-            if (BotUpdateHandler.PrivateChatOf(update) is null)
+            if (BotUpdateHandler.PrivateChatOf(update) is null && !ChatMemberTracker.Serves(update))
             {
                 return LaneOutcome.Handled; // nothing for the store (a group, a kind of update it does not serve): no scope, no connection
             }

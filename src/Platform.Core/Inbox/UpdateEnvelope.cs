@@ -39,6 +39,15 @@ public sealed record UpdateEnvelope(long UpdateId, long? ChatId, bool IsPreCheck
             }
         }
 
+        // Channel access: a channel's or group's member updates and join requests keep their order in the chat's own lane.
+        foreach (var name in new[] { "chat_member", "my_chat_member", "chat_join_request" })
+        {
+            if (root.TryGetProperty(name, out var changed) && Long(changed, "chat", "id") is { } chat)
+            {
+                return chat;
+            }
+        }
+
         // Private-chat bots: a callback or pre-checkout query belongs to the user's chat, whose id is the user id.
         if (root.TryGetProperty("callback_query", out var callback))
         {

@@ -16,6 +16,13 @@ public static class SubscriptionsServiceCollectionExtensions
         services.AddScoped<StarSubscriptionCalls>();
         services.AddScoped<IPlanFulfilment, SubscriptionFulfilment>();
         services.TryAddScoped<ChannelAccess>();
+        services.AddScoped<ChatAdminCalls>();
+        services.AddScoped<ManagedChatDirectory>();
+        services.AddScoped<ChannelInvites>();
+        services.AddScoped<ChannelAccess>();
+        services.AddScoped<JoinRequestGate>();
+        services.AddScoped<ChannelLinkMembers>();
+        services.AddScoped<ChatMemberTracker>();
         return services;
     }
 }

@@ -81,4 +81,13 @@ public abstract class BotTexts
 
     /// <summary>A date as members read it: the UTC day, the same in every language (yyyy-MM-dd).</summary>
     protected static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    // Subscriptions: channel access
+    /// <summary>The message with a member's join buttons (one per channel or group the plan grants).</summary>
+    public abstract string ChannelAccessReady(string planTitle);
+
+    /// <summary>The button that opens a member's invite link.</summary>
+    public abstract string JoinChat(string chatTitle);
+
+    /// <summary>The products a plan includes, listed under the join buttons.</summary>
+    public abstract string IncludedInPlan(string titles);
 }

@@ -62,4 +62,9 @@ public sealed class EnglishBotTexts : BotTexts
     public override string SubscriptionNotChanged => "This membership cannot be changed now: its paid period has ended. Subscribe again from the catalog.";
     public override string CommandSubscriptions => "Your memberships";
     public override string SubscriptionsButton => "⭐ My memberships";
+    // Subscriptions: channel access
+    public override string ChannelAccessReady(string planTitle) =>
+        $"Your membership “{planTitle}” is active. Tap below to join; a personal link works for you alone and only once.";
+    public override string JoinChat(string chatTitle) => $"Join {chatTitle}";
+    public override string IncludedInPlan(string titles) => $"Included: {titles}";
 }

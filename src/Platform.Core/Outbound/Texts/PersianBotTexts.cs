@@ -62,4 +62,9 @@ public sealed class PersianBotTexts : BotTexts
     public override string SubscriptionNotChanged => "این عضویت دیگر قابل تغییر نیست: دوره پرداخت‌شده آن تمام شده است. از کاتالوگ دوباره مشترک شوید.";
     public override string CommandSubscriptions => "عضویت‌های شما";
     public override string SubscriptionsButton => "⭐ عضویت‌های من";
+    // Subscriptions: channel access
+    public override string ChannelAccessReady(string planTitle) =>
+        $"اشتراک «{planTitle}» شما فعال است. برای پیوستن، دکمهٔ زیر را بزنید؛ لینک شخصی فقط برای شما و فقط یک بار کار می‌کند.";
+    public override string JoinChat(string chatTitle) => $"پیوستن به {chatTitle}";
+    public override string IncludedInPlan(string titles) => $"شامل: {titles}";
 }

@@ -61,4 +61,9 @@ public sealed class RussianBotTexts : BotTexts
     public override string SubscriptionNotChanged => "Эту подписку уже нельзя изменить: оплаченный период закончился. Подпишитесь снова в каталоге.";
     public override string CommandSubscriptions => "Ваши подписки";
     public override string SubscriptionsButton => "⭐ Мои подписки";
+    // Subscriptions: channel access
+    public override string ChannelAccessReady(string planTitle) =>
+        $"Ваша подписка «{planTitle}» активна. Нажмите кнопку ниже, чтобы вступить; личная ссылка работает только для вас и только один раз.";
+    public override string JoinChat(string chatTitle) => $"Вступить в {chatTitle}";
+    public override string IncludedInPlan(string titles) => $"Включено: {titles}";
 }
