@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Core.Jobs;
 
 namespace Platform.Core.Subscriptions;
 
@@ -7,6 +9,16 @@ public static class SubscriptionsServiceCollectionExtensions
     /// <summary>Plans, memberships, channel access, renewals and the sweep that reminds and expires (docs/subscriptions.md).</summary>
     public static IServiceCollection AddSubscriptions(this IServiceCollection services)
     {
+        // The sweep (reminders, expiry), member products and the download check.
+        services.TryAddScoped<SubscriptionLifecycle>();
+        services.AddScoped<ISubscriptionSweepActions, SubscriptionSweepActions>();
+        services.AddScoped<DueReminders>();
+        services.AddScoped<DueExpiries>();
+        services.AddScoped<MemberProducts>();
+        services.AddScoped<MemberDownloadCheck>();
+        services.AddTransient<SubscriptionSweep>();
+        // Claims and conditional expiry make a second or concurrent run harmless.
+        services.AddRecurringJob<SubscriptionSweep>(SubscriptionSweep.RecurringJobId, j => j.FanOutAsync(CancellationToken.None), SubscriptionSweep.Schedule);
         return services;
     }
 }

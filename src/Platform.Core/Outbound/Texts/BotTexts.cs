@@ -57,4 +57,11 @@ public abstract class BotTexts
         "ru" => Russian,
         _ => null,
     };
+
+    // Subscriptions: the sweep's reminder and member products
+    public abstract string MembershipRenewsSoon(string plan, DateTimeOffset renewsOn, int stars);
+    public abstract string MembershipEnded(string plan);
+
+    /// <summary>A date as the bot writes it in every language: ISO, unambiguous.</summary>
+    protected static string Day(DateTimeOffset date) => date.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

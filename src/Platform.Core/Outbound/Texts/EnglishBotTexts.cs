@@ -38,4 +38,10 @@ public sealed class EnglishBotTexts : BotTexts
     public override string CommandPaySupport => "Help with a payment";
     public override string CommandTerms => "Terms of sale";
     public override string CommandHelp => "Help";
+
+    // Subscriptions: the sweep's reminder and member products
+    public override string MembershipRenewsSoon(string plan, DateTimeOffset renewsOn, int stars) =>
+        $"Your “{plan}” membership renews on {Day(renewsOn)}. Make sure you have {stars} ⭐ in your Telegram balance so your access continues.";
+    public override string MembershipEnded(string plan) =>
+        $"Your “{plan}” membership has ended, so its content is no longer available. Subscribe again from /catalog to get it back.";
 }

@@ -38,4 +38,10 @@ public sealed class RussianBotTexts : BotTexts
     public override string CommandPaySupport => "Помощь с оплатой";
     public override string CommandTerms => "Условия продажи";
     public override string CommandHelp => "Помощь";
+
+    // Subscriptions: the sweep's reminder and member products
+    public override string MembershipRenewsSoon(string plan, DateTimeOffset renewsOn, int stars) =>
+        $"Ваша подписка «{plan}» продлится {Day(renewsOn)}. Проверьте, что на балансе Telegram есть {stars} ⭐, чтобы доступ не прервался.";
+    public override string MembershipEnded(string plan) =>
+        $"Ваша подписка «{plan}» закончилась, её материалы больше недоступны. Оформите её снова в /catalog, чтобы вернуть доступ.";
 }
