@@ -17,9 +17,10 @@ public sealed class DueReminders(PlatformDbContext db, ISubscriptionSweepActions
 
     public async Task<SweepCounts> RunAsync(TenantInfo tenant, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // A cancelled, expired or complimentary row owes no reminder: a writer that left RemindAt set gets it cleared.
+        // A cancelled, expired or complimentary row owes no reminder (a writer that left RemindAt set gets it cleared),
+        // nor does a period that already ended (the sweep was down, or the row was written late): "renews on" a past date helps nobody.
         await db.Subscriptions.Where(s => s.RemindAt != null && s.RemindAt <= now
-                && (s.Status != SubscriptionStatus.Active || s.Source != SubscriptionSource.Stars))
+                && (s.Status != SubscriptionStatus.Active || s.Source != SubscriptionSource.Stars || s.PeriodEnd <= now))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RemindAt, (DateTimeOffset?)null), cancellationToken);
         var counts = SweepCounts.None;
         var after = Guid.Empty;
@@ -46,7 +47,7 @@ public sealed class DueReminders(PlatformDbContext db, ISubscriptionSweepActions
         var rows = await (
             from s in db.Subscriptions.AsNoTracking()
             where s.RemindAt != null && s.RemindAt <= now && s.Status == SubscriptionStatus.Active && s.Source == SubscriptionSource.Stars
-                && s.Id.CompareTo(after) > 0
+                && s.PeriodEnd > now && s.Id.CompareTo(after) > 0
             orderby s.Id
             select new
             {
