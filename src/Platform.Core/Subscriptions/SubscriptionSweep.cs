@@ -32,11 +32,16 @@ public sealed class SubscriptionSweep(
     /// <summary>The tenants with a reminder or an expiry due now: two index range scans over due rows only.</summary>
     public async Task<IReadOnlyList<Guid>> DueTenantsAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         await using var reader = readers.CreateReader();
+        return await DueTenantsQuery(reader, time.GetUtcNow()).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The fan-out's query, on a cross-tenant reader (public so the benchmark can EXPLAIN exactly it).</summary>
+    public static IQueryable<Guid> DueTenantsQuery(PlatformDbContext reader, DateTimeOffset now)
+    {
         var reminding = reader.Subscriptions.Where(s => s.RemindAt != null && s.RemindAt <= now).Select(s => s.TenantId);
         var expiring = reader.Subscriptions.Where(s => s.Status != SubscriptionStatus.Expired && s.AccessEndsAt <= now).Select(s => s.TenantId);
-        return await reminding.Union(expiring).ToListAsync(cancellationToken);
+        return reminding.Union(expiring);
     }
 
     /// <summary>Reminds, then expires, one tenant's due memberships. Throws after the whole pass if any row failed, so Hangfire retries.</summary>

@@ -25,7 +25,8 @@ public static class Memberships
             };
             db.Products.Add(plan);
             db.SubscriptionPlans.Add(new SubscriptionPlan { ProductId = plan.Id, UpdatedAt = DateTimeOffset.UtcNow });
-            db.PlanGrants.AddRange(grantedProducts.Select(p => new PlanGrant { Id = Guid.NewGuid(), PlanId = plan.Id, Kind = PlanGrantKind.Product, ProductId = p }));
+            db.PlanGrants.AddRange(grantedProducts.Select(p =>
+                new PlanGrant { Id = Guid.NewGuid(), PlanId = plan.Id, Kind = PlanGrantKind.Product, ProductId = p }));
             await db.SaveChangesAsync();
             return plan.Id;
         });
@@ -39,7 +40,13 @@ public static class Memberships
                 return id;
             }
 
-            var customer = new Customer { Id = Guid.NewGuid(), TelegramUserId = telegramUserId, CreatedAt = DateTimeOffset.UtcNow, LastSeenAt = DateTimeOffset.UtcNow };
+            var customer = new Customer
+            {
+                Id = Guid.NewGuid(),
+                TelegramUserId = telegramUserId,
+                CreatedAt = DateTimeOffset.UtcNow,
+                LastSeenAt = DateTimeOffset.UtcNow,
+            };
             db.Customers.Add(customer);
             await db.SaveChangesAsync();
             return customer.Id;
