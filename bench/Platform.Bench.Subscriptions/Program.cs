@@ -15,6 +15,7 @@ using Platform.LocalPostgres;
 // total/due[/tenants] (tenants default to total/10). Each size gets a fresh database on one private cluster.
 var sizes = (Arg("--sizes") ?? "100000/1000,200000/1000,100000/2000").Split(',').Select(ParseSize).ToList();
 var workers = int.Parse(Arg("--workers") ?? "8", CultureInfo.InvariantCulture);
+var repeat = int.Parse(Arg("--repeat") ?? "3", CultureInfo.InvariantCulture);
 var work = Path.Combine(Path.GetTempPath(), "starfront-bench-subscriptions-" + Guid.NewGuid().ToString("N")[..8]);
 Directory.CreateDirectory(work);
 using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
@@ -60,39 +61,59 @@ try
         await using var _ = services;
         var sweep = ActivatorUtilities.CreateInstance<SubscriptionSweep>(services, new NoJobs());
 
-        // Warm-up (JIT, pools, tenant cache misses aside): a tenant with nothing due, and the fan-out read.
+        // Warm-up (JIT, pools): the fan-out read, a tenant that does not exist and one with nothing due; no due row is touched.
+        var warm = await sweep.DueTenantsAsync(CancellationToken.None);
         await sweep.SweepTenantAsync(Guid.NewGuid(), CancellationToken.None);
-        await sweep.SweepTenantAsync(await FirstTenantAsync(services), CancellationToken.None);
+        await sweep.SweepTenantAsync(await IdleTenantAsync(services, warm), CancellationToken.None);
 
-        plans.Add($"#### {total:N0} memberships, {due:N0} due, {tenants:N0} tenants\n\n```\n{await ExplainAsync(services, now)}\n```");
-        var watch = Stopwatch.StartNew();
-        var dueTenants = await sweep.DueTenantsAsync(CancellationToken.None);
-        var fanOut = watch.Elapsed.TotalSeconds;
-        var counts = SweepCounts.None;
-        var gate = new Lock();
-        await Parallel.ForEachAsync(dueTenants, new ParallelOptions { MaxDegreeOfParallelism = workers }, async (tenantId, ct) =>
+        // The plans of one tenant job's statements (auto_explain, a few due tenants, before the timed runs), and the fan-out's.
+        var tenantPlans = await PlanSampler.SampleAsync(cluster, name, async () =>
         {
-            var tenantCounts = await sweep.SweepTenantAsync(tenantId, ct);
-            lock (gate)
+            foreach (var tenantId in warm.Take(4))
             {
-                counts += tenantCounts;
+                await sweep.SweepTenantAsync(tenantId, CancellationToken.None);
             }
         });
-        var totalSeconds = watch.Elapsed.TotalSeconds;
-        var again = await sweep.DueTenantsAsync(CancellationToken.None);
-        rows.Add($"| {total:N0} | {tenants:N0} | {due:N0} | {seedSeconds:0.0} | {dueTenants.Count:N0} | {fanOut * 1000:0} | {totalSeconds - fanOut:0.00} " +
-            $"| **{totalSeconds:0.00}** | {counts.Reminded:N0} / {counts.Expired:N0} | {again.Count} |");
-        Console.WriteLine(rows[^1]);
-        if (counts.Reminded + counts.Expired != due || tally.Reminders != counts.Reminded || again.Count != 0)
+        plans.Add($"#### {total:N0} memberships, {due:N0} due, {tenants:N0} tenants\n\nFan-out:\n\n```\n{await ExplainAsync(services, now)}\n```\n\n"
+            + $"One tenant job's statements (auto_explain):\n\n```\n{tenantPlans}\n```");
+        var runs = new List<(double Total, double FanOut, int Jobs, SweepCounts Counts)>();
+        for (var run = 0; run < repeat; run++)
         {
-            throw new InvalidOperationException($"Expected {due} due rows handled once and none left; got {counts} and {again.Count} tenants still due.");
+            // Every run starts from the seeded state: the due rows are due again (and only they).
+            await Seeder.ResetDueAsync(cluster.SuperuserConnectionString(name), now);
+            var before = tally.Reminders;
+            var watch = Stopwatch.StartNew();
+            var dueTenants = await sweep.DueTenantsAsync(CancellationToken.None);
+            var fanOut = watch.Elapsed.TotalSeconds;
+            var counts = SweepCounts.None;
+            var gate = new Lock();
+            await Parallel.ForEachAsync(dueTenants, new ParallelOptions { MaxDegreeOfParallelism = workers }, async (tenantId, ct) =>
+            {
+                var tenantCounts = await sweep.SweepTenantAsync(tenantId, ct);
+                lock (gate)
+                {
+                    counts += tenantCounts;
+                }
+            });
+            runs.Add((watch.Elapsed.TotalSeconds, fanOut, dueTenants.Count, counts));
+            var again = await sweep.DueTenantsAsync(CancellationToken.None);
+            if (counts.Reminded + counts.Expired != due || tally.Reminders - before != counts.Reminded || again.Count != 0)
+            {
+                throw new InvalidOperationException($"Expected {due} due rows handled once and none left; got {counts} and {again.Count} tenants still due.");
+            }
         }
+
+        var median = runs.OrderBy(r => r.Total).ElementAt(runs.Count / 2);
+        rows.Add($"| {total:N0} | {tenants:N0} | {due:N0} | {seedSeconds:0.0} | {median.Jobs:N0} | {median.FanOut * 1000:0} " +
+            $"| **{median.Total:0.00}** ({string.Join(" ", runs.Select(r => r.Total.ToString("0.00", CultureInfo.InvariantCulture)))}) " +
+            $"| {(median.Total - median.FanOut) * 1000 / Math.Max(1, median.Jobs):0.0} | {median.Counts.Reminded:N0} / {median.Counts.Expired:N0} |");
+        Console.WriteLine(rows[^1]);
     }
 
     Console.WriteLine();
-    Console.WriteLine("| memberships | tenants | due | seed (s) | tenant jobs | fan-out query (ms) | tenant jobs (s) | sweep total (s) "
-        + "| reminded / expired | due after |");
-    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+    Console.WriteLine($"| memberships | tenants | due | seed (s) | tenant jobs | fan-out query (ms) | sweep total (s), median of {repeat} (all runs) "
+        + "| ms per tenant job | reminded / expired |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
     rows.ForEach(Console.WriteLine);
     Console.WriteLine();
     plans.ForEach(Console.WriteLine);
@@ -118,10 +139,10 @@ static string? Arg(string name)
     return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }
 
-static async Task<Guid> FirstTenantAsync(IServiceProvider services)
+static async Task<Guid> IdleTenantAsync(IServiceProvider services, IReadOnlyList<Guid> due)
 {
     await using var reader = services.GetRequiredService<CrossTenantReaderFactory>().CreateReader();
-    return await reader.Tenants.OrderBy(t => t.Slug).Select(t => t.Id).FirstAsync();
+    return await reader.Tenants.Where(t => !due.Contains(t.Id)).OrderBy(t => t.Slug).Select(t => t.Id).FirstAsync();
 }
 
 // EXPLAIN (ANALYZE, BUFFERS) of the fan-out query exactly as EF Core sends it, on a cross-tenant reader (its RLS policy applies).

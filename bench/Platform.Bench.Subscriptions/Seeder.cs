@@ -60,6 +60,25 @@ internal static class Seeder
         await ExecuteAsync(connection, "VACUUM ANALYZE");
     }
 
+    /// <summary>
+    /// Puts the seeded due rows back to due after a sweep: the lapsed ones (period ended two days before the seed) active
+    /// again, the reminded ones (period ends after the seed) owed their reminder again. Nothing else changes.
+    /// </summary>
+    public static async Task ResetDueAsync(string superuserConnectionString, DateTimeOffset seededAt)
+    {
+        await using var connection = new NpgsqlConnection(superuserConnectionString);
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, """
+            UPDATE "Subscriptions" SET "Status" = 'Active', "ExpiredAt" = NULL
+            WHERE "Status" = 'Expired' AND "PeriodEnd" > $1 - interval '10 days';
+            """, seededAt);
+        await ExecuteAsync(connection, """
+            UPDATE "Subscriptions" SET "RemindAt" = "PeriodEnd" - interval '3 days', "RemindedForPeriodEnd" = NULL
+            WHERE "RemindAt" IS NULL AND "Status" = 'Active' AND "RemindedForPeriodEnd" = "PeriodEnd" AND "PeriodEnd" > $1;
+            """, seededAt);
+        await ExecuteAsync(connection, """VACUUM ANALYZE "Subscriptions" """);
+    }
+
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, params object[] values)
     {
         await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };

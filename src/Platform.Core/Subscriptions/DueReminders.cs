@@ -48,15 +48,14 @@ public sealed class DueReminders(PlatformDbContext db, ISubscriptionSweepActions
             from s in db.Subscriptions.AsNoTracking()
             where s.RemindAt != null && s.RemindAt <= now && s.Status == SubscriptionStatus.Active && s.Source == SubscriptionSource.Stars
                 && s.PeriodEnd > now && s.Id.CompareTo(after) > 0
+            // Plain joins by key (not subqueries EF would turn into a window over the tenant's whole customer list).
+            join p in db.Products on s.PlanId equals p.Id
+            join c in db.Customers on s.CustomerId equals c.Id
             orderby s.Id
-            select new
-            {
-                s.Id, s.BotId, s.TelegramUserId, s.PeriodEnd, s.PriceStars, s.RemindAt, s.RemindedForPeriodEnd,
-                Plan = db.Products.Where(p => p.Id == s.PlanId).Select(p => p.Title).FirstOrDefault(),
-                Customer = db.Customers.Where(c => c.Id == s.CustomerId).Select(c => new { c.FirstName, c.LanguageCode }).FirstOrDefault(),
-            }).Take(BatchSize).ToListAsync(cancellationToken);
-        return rows.Select(r => (new DueReminder(r.Id, r.BotId, r.TelegramUserId, r.Plan ?? string.Empty, r.PeriodEnd, r.PriceStars,
-            r.Customer?.FirstName, r.Customer?.LanguageCode), r.RemindAt, r.RemindedForPeriodEnd)).ToList();
+            select new { s.Id, s.BotId, s.TelegramUserId, s.PeriodEnd, s.PriceStars, s.RemindAt, s.RemindedForPeriodEnd, p.Title, c.FirstName, c.LanguageCode })
+            .Take(BatchSize).ToListAsync(cancellationToken);
+        return rows.Select(r => (new DueReminder(r.Id, r.BotId, r.TelegramUserId, r.Title, r.PeriodEnd, r.PriceStars, r.FirstName, r.LanguageCode),
+            r.RemindAt, r.RemindedForPeriodEnd)).ToList();
     }
 
     private async Task<SweepCounts> RemindAsync(TenantInfo tenant, DueReminder due, DateTimeOffset? remindAt, DateTimeOffset? remindedBefore,
