@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Core.Orders;
+using Platform.Core.Jobs;
 
 namespace Platform.Core.Subscriptions;
 
@@ -23,6 +24,16 @@ public static class SubscriptionsServiceCollectionExtensions
         services.AddScoped<JoinRequestGate>();
         services.AddScoped<ChannelLinkMembers>();
         services.AddScoped<ChatMemberTracker>();
+        // The sweep (reminders, expiry), member products and the download check.
+        services.TryAddScoped<SubscriptionLifecycle>();
+        services.AddScoped<ISubscriptionSweepActions, SubscriptionSweepActions>();
+        services.AddScoped<DueReminders>();
+        services.AddScoped<DueExpiries>();
+        services.AddScoped<MemberProducts>();
+        services.AddScoped<MemberDownloadCheck>();
+        services.AddTransient<SubscriptionSweep>();
+        // Claims and conditional expiry make a second or concurrent run harmless.
+        services.AddRecurringJob<SubscriptionSweep>(SubscriptionSweep.RecurringJobId, j => j.FanOutAsync(CancellationToken.None), SubscriptionSweep.Schedule);
         return services;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Net.Http.Headers;
 using Platform.Core.Data;
 using Platform.Core.Files;
 using Platform.Core.Orders;
+using Platform.Core.Subscriptions;
 using Platform.Core.Tenancy;
 using Platform.Web.RateLimiting;
 
@@ -51,7 +52,7 @@ public static class DownloadEndpoint
         await using var scope = scopes.CreateScope(tenant);
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var order = await db.Orders.AsNoTracking().Where(o => o.Id == claims.OrderId)
-            .Select(o => new { o.Status, o.ProductId, o.DownloadCount }).FirstOrDefaultAsync(cancellationToken);
+            .Select(o => new { o.Status, o.ProductId, o.DownloadCount, o.SubscriptionId }).FirstOrDefaultAsync(cancellationToken);
         if (order is null)
         {
             return DownloadPages.NotFound();
@@ -68,8 +69,15 @@ public static class DownloadEndpoint
         }
 
         // Archived products still deliver: the product's state is deliberately not checked here.
-        var product = await db.Products.AsNoTracking().Where(p => p.Id == order.ProductId)
-            .Select(p => new { p.FileId, p.DownloadLimit }).FirstOrDefaultAsync(cancellationToken);
+        var product = order.SubscriptionId is { } subscriptionId
+            ? await MemberProductAsync(scope.ServiceProvider, subscriptionId, claims.FileId, cancellationToken)
+            : await db.Products.AsNoTracking().Where(p => p.Id == order.ProductId)
+                .Select(p => new DownloadProduct(p.FileId, p.DownloadLimit)).FirstOrDefaultAsync(cancellationToken);
+        if (ReferenceEquals(product, DownloadProduct.MembershipEnded))
+        {
+            return DownloadPages.MembershipEnded();
+        }
+
         var file = product?.FileId == claims.FileId
             ? await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == claims.FileId, cancellationToken)
             : null;
@@ -138,5 +146,27 @@ public static class DownloadEndpoint
         return path is not null
             ? Results.File(path, contentType, file.FileName, file.CreatedAt, etag, enableRangeProcessing: true)
             : Results.Stream(storage.OpenRead(file.StorageKey), contentType, file.FileName, file.CreatedAt, etag, enableRangeProcessing: true);
+    }
+
+    /// <summary>
+    /// A plan's charge (issue 14): the link serves a file of a product the plan grants, only while the membership grants
+    /// access. One extra lookup, made only for such orders.
+    /// </summary>
+    private static async Task<DownloadProduct?> MemberProductAsync(IServiceProvider services, Guid subscriptionId, Guid fileId,
+        CancellationToken cancellationToken)
+    {
+        var member = await services.GetRequiredService<MemberDownloadCheck>().FindAsync(subscriptionId, fileId, cancellationToken);
+        return member switch
+        {
+            null or { DownloadLimit: null } => null,
+            { AccessOpen: false } => DownloadProduct.MembershipEnded,
+            { DownloadLimit: { } limit } => new DownloadProduct(fileId, limit),
+        };
+    }
+
+    /// <summary>The file a link may serve and how many downloads its order allows.</summary>
+    private sealed record DownloadProduct(Guid? FileId, int DownloadLimit)
+    {
+        public static readonly DownloadProduct MembershipEnded = new(null, 0);
     }
 }

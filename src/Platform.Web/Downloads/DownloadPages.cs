@@ -37,6 +37,9 @@ public static class DownloadPages
         $"This purchase allows {limit} download{(limit == 1 ? "" : "s")}, and all have been used. Contact the store through /paysupport in " +
             $"the bot if you need another.");
 
+    public static IResult MembershipEnded() => Problem(StatusCodes.Status403Forbidden, "Your membership ended",
+        "This file came with a membership that is no longer active. Renew it in the bot to download it again.");
+
     public static IResult NotFound() => Problem(StatusCodes.Status404NotFound, "Download not found",
         "This file is not available under this link. Open the bot and use /orders to get your purchase again.");
 }

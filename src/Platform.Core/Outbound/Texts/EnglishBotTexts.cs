@@ -67,4 +67,9 @@ public sealed class EnglishBotTexts : BotTexts
         $"Your membership “{planTitle}” is active. Tap below to join; a personal link works for you alone and only once.";
     public override string JoinChat(string chatTitle) => $"Join {chatTitle}";
     public override string IncludedInPlan(string titles) => $"Included: {titles}";
+    // Subscriptions: the sweep's reminder and member products
+    public override string MembershipRenewsSoon(string plan, DateTimeOffset renewsOn, int stars) =>
+        $"Your “{plan}” membership renews on {Day(renewsOn)}. Make sure you have {stars} ⭐ in your Telegram balance so your access continues.";
+    public override string MembershipEnded(string plan) =>
+        $"Your “{plan}” membership has ended, so its content is no longer available. Subscribe again from /catalog to get it back.";
 }

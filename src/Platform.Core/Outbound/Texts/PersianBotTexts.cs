@@ -67,4 +67,9 @@ public sealed class PersianBotTexts : BotTexts
         $"اشتراک «{planTitle}» شما فعال است. برای پیوستن، دکمهٔ زیر را بزنید؛ لینک شخصی فقط برای شما و فقط یک بار کار می‌کند.";
     public override string JoinChat(string chatTitle) => $"پیوستن به {chatTitle}";
     public override string IncludedInPlan(string titles) => $"شامل: {titles}";
+    // Subscriptions: the sweep's reminder and member products
+    public override string MembershipRenewsSoon(string plan, DateTimeOffset renewsOn, int stars) =>
+        $"اشتراک «{plan}» شما در تاریخ {Day(renewsOn)} تمدید می‌شود. مطمئن شوید {stars} ⭐ در موجودی تلگرام خود دارید تا دسترسی‌تان ادامه یابد.";
+    public override string MembershipEnded(string plan) =>
+        $"اشتراک «{plan}» شما به پایان رسیده است و محتوای آن دیگر در دسترس نیست. برای دسترسی دوباره از /catalog دوباره مشترک شوید.";
 }

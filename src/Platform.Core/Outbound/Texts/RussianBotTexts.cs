@@ -66,4 +66,9 @@ public sealed class RussianBotTexts : BotTexts
         $"Ваша подписка «{planTitle}» активна. Нажмите кнопку ниже, чтобы вступить; личная ссылка работает только для вас и только один раз.";
     public override string JoinChat(string chatTitle) => $"Вступить в {chatTitle}";
     public override string IncludedInPlan(string titles) => $"Включено: {titles}";
+    // Subscriptions: the sweep's reminder and member products
+    public override string MembershipRenewsSoon(string plan, DateTimeOffset renewsOn, int stars) =>
+        $"Ваша подписка «{plan}» продлится {Day(renewsOn)}. Проверьте, что на балансе Telegram есть {stars} ⭐, чтобы доступ не прервался.";
+    public override string MembershipEnded(string plan) =>
+        $"Ваша подписка «{plan}» закончилась, её материалы больше недоступны. Оформите её снова в /catalog, чтобы вернуть доступ.";
 }
