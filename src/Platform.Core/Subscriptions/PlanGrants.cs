@@ -53,8 +53,10 @@ internal sealed class PlanGrants(PlatformDbContext db, List<PlanGrant> existing)
         }
         else if (productIds.Count > 0)
         {
-            foreach (var p in await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id) && (p.Kind == ProductKind.File || p.Kind == ProductKind.Text))
-                .Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken))
+            var found = await db.Products.AsNoTracking()
+                .Where(p => productIds.Contains(p.Id) && (p.Kind == ProductKind.File || p.Kind == ProductKind.Text))
+                .Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken);
+            foreach (var p in found)
             {
                 grantable[p.Id] = p.Title;
             }
@@ -124,7 +126,9 @@ internal sealed class PlanGrants(PlatformDbContext db, List<PlanGrant> existing)
             : null;
     }
 
-    private IEnumerable<long> ExistingChats() => existing.Where(g => g.Kind == PlanGrantKind.Chat && g.TelegramChatId is not null).Select(g => g.TelegramChatId!.Value);
+    private IEnumerable<long> ExistingChats() =>
+        existing.Where(g => g.Kind == PlanGrantKind.Chat && g.TelegramChatId is not null).Select(g => g.TelegramChatId!.Value);
 
-    private IEnumerable<Guid> ExistingProducts() => existing.Where(g => g.Kind == PlanGrantKind.Product && g.ProductId is not null).Select(g => g.ProductId!.Value);
+    private IEnumerable<Guid> ExistingProducts() =>
+        existing.Where(g => g.Kind == PlanGrantKind.Product && g.ProductId is not null).Select(g => g.ProductId!.Value);
 }

@@ -67,8 +67,9 @@ public sealed class SubscriberReader(PlatformDbContext db, TimeProvider time)
         var plans = await db.Products.AsNoTracking().Where(p => p.Kind == ProductKind.Subscription)
             .OrderBy(p => p.SortOrder).ThenBy(p => p.CreatedAt).Select(p => new { p.Id, p.Title, p.PriceStars, p.State }).ToListAsync(cancellationToken);
         return plans.Where(p => p.State != ProductState.Archived || current.ContainsKey(p.Id))
-            .Select(p => new PlanFigures(p.Id, p.Title, p.PriceStars, current.GetValueOrDefault(p.Id)?.Active ?? 0, current.GetValueOrDefault(p.Id)?.Monthly ?? 0,
-                expired.GetValueOrDefault(p.Id), atStart.GetValueOrDefault(p.Id), current.GetValueOrDefault(p.Id)?.Renewing ?? 0))
+            .Select(p => new PlanFigures(p.Id, p.Title, p.PriceStars, current.GetValueOrDefault(p.Id)?.Active ?? 0,
+                current.GetValueOrDefault(p.Id)?.Monthly ?? 0, expired.GetValueOrDefault(p.Id), atStart.GetValueOrDefault(p.Id),
+                current.GetValueOrDefault(p.Id)?.Renewing ?? 0))
             .ToList();
     }
 
