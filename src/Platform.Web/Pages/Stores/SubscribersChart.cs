@@ -9,9 +9,9 @@ namespace Platform.Web.Pages.Stores;
 /// </summary>
 public sealed class SubscribersChart
 {
-    public const int Width = 600;
-    public const int Height = 220;
-    private const int Left = 44;
+    public const int Width = 420;
+    public const int Height = 210;
+    private const int Left = 40;
     private const int Right = 12;
     private const int Top = 14;
     private const int Bottom = 30;
