@@ -22,7 +22,8 @@ public sealed class PlanApiTests(MerchantAppFactory app) : IClassFixture<Merchan
         var (tenant, email) = await app.NewStoreAsync(name);
         var ownerId = await app.InTenantAsync(tenant, async sp =>
             (await sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PlatformUser>>().FindByEmailAsync(email))!.Id);
-        var client = await app.InTenantAsync(tenant, sp => sp.GetRequiredService<ApiClientService>().CreateAsync("Back office", ownerId, CancellationToken.None));
+        var client = await app.InTenantAsync(tenant, sp =>
+            sp.GetRequiredService<ApiClientService>().CreateAsync("Back office", ownerId, CancellationToken.None));
         var http = app.CreateHttpClient();
         using var tokenResponse = await http.PostAsync(StarfrontOidc.TokenPath.TrimStart('/'), new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -40,7 +41,8 @@ public sealed class PlanApiTests(MerchantAppFactory app) : IClassFixture<Merchan
     private Task<int> PlanRowsAsync(TenantInfo tenant) => app.InTenantAsync(tenant, async sp =>
     {
         var db = sp.GetRequiredService<PlatformDbContext>();
-        return await db.Products.CountAsync(p => p.Kind == ProductKind.Subscription) + await db.SubscriptionPlans.CountAsync() + await db.PlanGrants.CountAsync();
+        return await db.Products.CountAsync(p => p.Kind == ProductKind.Subscription) + await db.SubscriptionPlans.CountAsync()
+            + await db.PlanGrants.CountAsync();
     });
 
     [Fact]
@@ -107,7 +109,8 @@ public sealed class PlanApiTests(MerchantAppFactory app) : IClassFixture<Merchan
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("grants.chats");
         var messages = errors.EnumerateArray().Select(e => e.GetString()).ToList();
-        Assert.Contains(messages, m => m!.Contains("Not admin", StringComparison.Ordinal) && m.Contains("Make the bot an administrator", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m!.Contains("Not admin", StringComparison.Ordinal)
+            && m.Contains("Make the bot an administrator", StringComparison.Ordinal));
         Assert.Contains(messages, m => m!.Contains("No ban", StringComparison.Ordinal) && m.Contains("Allow it to ban users", StringComparison.Ordinal));
 
         using var groupLink = await http.PostAsJsonAsync("api/v1/products", new
@@ -167,7 +170,8 @@ public sealed class PlanApiTests(MerchantAppFactory app) : IClassFixture<Merchan
             Assert.Equal("application/problem+json", forbidden.Content.Headers.ContentType!.MediaType);
         }
 
-        using var emptyPublished = await http.PostAsJsonAsync("api/v1/products", new { kind = "subscription", title = "Club", priceStars = 10, state = "published" });
+        using var emptyPublished = await http.PostAsJsonAsync("api/v1/products",
+            new { kind = "subscription", title = "Club", priceStars = 10, state = "published" });
         Assert.Contains("grants something", await emptyPublished.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         using var grantsOnAFile = await http.PostAsJsonAsync("api/v1/products", new

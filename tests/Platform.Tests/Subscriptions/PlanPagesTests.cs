@@ -16,7 +16,8 @@ public sealed class PlanPagesTests(MerchantAppFactory app) : IClassFixture<Merch
     {
         var page = await PageForms.GetPageAsync(client, path);
         var form = page.QuerySelector(selector) ?? throw new InvalidOperationException($"No form '{selector}' on {path}.");
-        var values = form.QuerySelectorAll("input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
+        var values = form.QuerySelectorAll("input[type=hidden]")
+            .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
             .Concat(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
         var action = form.GetAttribute("action");
         return await client.PostAsync(string.IsNullOrEmpty(action) ? path : action, new FormUrlEncodedContent(values));
@@ -30,7 +31,8 @@ public sealed class PlanPagesTests(MerchantAppFactory app) : IClassFixture<Merch
         var (lounge, noInvite, pack) = await app.InTenantAsync(tenant, async sp =>
         {
             var seed = new PlanPortalSeed(sp);
-            return (await seed.ChatAsync("Members' lounge"), await seed.ChatAsync("Closed room", invite: false), await seed.ProductAsync(ProductKind.Text, "Pack"));
+            return (await seed.ChatAsync("Members' lounge"), await seed.ChatAsync("Closed room", invite: false),
+                await seed.ProductAsync(ProductKind.Text, "Pack"));
         });
         var path = $"/stores/{tenant.Slug}/products/new";
         var form = await PageForms.GetPageAsync(client, path);
@@ -38,17 +40,20 @@ public sealed class PlanPagesTests(MerchantAppFactory app) : IClassFixture<Merch
         Assert.Contains("Allow it to invite users via link", form.QuerySelector($"[data-chat='{noInvite.TelegramChatId}'] .missing")!.TextContent,
             StringComparison.Ordinal);
 
-        (string, string)[] common = [("Kind", "Subscription"), ("Title", "Club"), ("PriceStars", "250"), ("State", "Published"), ("ChannelAccess", "PersonalLink")];
+        (string, string)[] common =
+            [("Kind", "Subscription"), ("Title", "Club"), ("PriceStars", "250"), ("State", "Published"), ("ChannelAccess", "PersonalLink")];
         using var refused = await PostAsync(client, path, "#product-form",
             [.. common, ("GrantChats", lounge.TelegramChatId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 ("GrantChats", noInvite.TelegramChatId.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("“Closed room”: Allow it to invite users via link", PageForms.FieldError(await PageForms.ParseAsync(refused), "GrantChats"),
             StringComparison.Ordinal);
-        Assert.Equal(0, await app.InTenantAsync(tenant, sp => sp.GetRequiredService<PlatformDbContext>().Products.CountAsync(p => p.Kind == ProductKind.Subscription)));
+        Assert.Equal(0, await app.InTenantAsync(tenant, sp =>
+            sp.GetRequiredService<PlatformDbContext>().Products.CountAsync(p => p.Kind == ProductKind.Subscription)));
 
         using var created = await PostAsync(client, path, "#product-form",
-            [.. common, ("GrantChats", lounge.TelegramChatId.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("GrantProducts", pack.Id.ToString())]);
+            [.. common, ("GrantChats", lounge.TelegramChatId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("GrantProducts", pack.Id.ToString())]);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var planPath = created.Headers.Location!.OriginalString;
         var planId = Guid.Parse(planPath[(planPath.LastIndexOf('/') + 1)..]);
@@ -78,14 +83,16 @@ public sealed class PlanPagesTests(MerchantAppFactory app) : IClassFixture<Merch
         using var client = await app.SignedInClientAsync(email, tenant);
         var path = $"/stores/{tenant.Slug}/storefront";
         using var saved = await PostAsync(client, path, "#storefront-form",
-            [("DisplayName", "Club shop"), ("DefaultLanguage", "en"), ("ButtonTexts[catalog]", "Shop"), ("SubscriptionReminderDays", "5"), ("SubscriptionGraceHours", "48")]);
+            [("DisplayName", "Club shop"), ("DefaultLanguage", "en"), ("ButtonTexts[catalog]", "Shop"), ("SubscriptionReminderDays", "5"),
+                ("SubscriptionGraceHours", "48")]);
         Assert.True(saved.StatusCode == HttpStatusCode.Redirect, string.Join(" | ", (await PageForms.ParseAsync(saved)).QuerySelectorAll(".field-error")
             .Select(e => e.TextContent.Trim()).Where(t => t.Length > 0)));
         var settings = await app.InTenantAsync(tenant, sp => sp.GetRequiredService<PlatformDbContext>().StoreSettings.SingleAsync());
         Assert.Equal((5, 48), (settings.SubscriptionReminderDays, settings.SubscriptionGraceHours));
 
         using var bad = await PostAsync(client, path, "#storefront-form",
-            [("DisplayName", "Club shop"), ("DefaultLanguage", "en"), ("ButtonTexts[catalog]", "Shop"), ("SubscriptionReminderDays", "99"), ("SubscriptionGraceHours", "many")]);
+            [("DisplayName", "Club shop"), ("DefaultLanguage", "en"), ("ButtonTexts[catalog]", "Shop"), ("SubscriptionReminderDays", "99"),
+                ("SubscriptionGraceHours", "many")]);
         var page = await PageForms.ParseAsync(bad);
         Assert.Contains("0 (never) to 14", PageForms.FieldError(page, "SubscriptionReminderDays"), StringComparison.Ordinal);
         Assert.Contains("0 to 168 hours", PageForms.FieldError(page, "SubscriptionGraceHours"), StringComparison.Ordinal);
@@ -132,8 +139,52 @@ public sealed class PlanPagesTests(MerchantAppFactory app) : IClassFixture<Merch
         var after = await PageForms.GetPageAsync(client, pastDate.Headers.Location!.OriginalString);
         Assert.Contains("a date after today", after.QuerySelector("#notice.bad")!.TextContent, StringComparison.Ordinal);
         using var stranger = await PostAsync(client, $"/stores/{tenant.Slug}/subscriptions", "#grant-form",
-            [("GrantCustomer", "@nobody_here"), ("GrantPlanId", plan.Id.ToString()), ("GrantUntil", DateTime.UtcNow.AddDays(9).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))]);
+            [("GrantCustomer", "@nobody_here"), ("GrantPlanId", plan.Id.ToString()),
+                ("GrantUntil", DateTime.UtcNow.AddDays(9).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))]);
         var strangerPage = await PageForms.GetPageAsync(client, stranger.Headers.Location!.OriginalString);
         Assert.Contains("not a customer of this store", strangerPage.QuerySelector("#notice.bad")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Staff_see_the_subscriptions_page_without_actions_and_their_posts_are_refused()
+    {
+        var (tenant, _) = await app.NewStoreAsync("StaffSubs");
+        var (_, staffEmail) = await app.NewStoreAsync("StaffHome");
+        var gone = await app.InTenantAsync(tenant, async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Platform.Core.Identity.PlatformUser>>();
+            var staff = await users.FindByEmailAsync(staffEmail);
+            var db = sp.GetRequiredService<PlatformDbContext>();
+            db.Memberships.Add(new Platform.Core.Tenancy.Membership
+            {
+                Id = Guid.NewGuid(),
+                UserId = staff!.Id,
+                Role = Platform.Core.Tenancy.MembershipRole.Staff,
+                CreatedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+            var seed = new PlanPortalSeed(sp);
+            var plan = await seed.ProductAsync(ProductKind.Subscription, "Club");
+            await seed.MembershipAsync(plan, await seed.CustomerAsync("stays"), createdDaysAgo: 2);
+            return await seed.MembershipAsync(plan, await seed.CustomerAsync("gone"), createdDaysAgo: 9, expiredDaysAgo: 1);
+        });
+        using var client = await app.SignedInClientAsync(staffEmail, tenant);
+        var path = $"/stores/{tenant.Slug}/subscriptions";
+
+        var page = await PageForms.GetPageAsync(client, path);
+        Assert.Equal(2, page.QuerySelectorAll("#subscribers tbody tr").Length);
+        Assert.Empty(page.QuerySelectorAll("main details.confirm"));
+        Assert.Null(page.QuerySelector("#grant-form"));
+
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var response = await client.PostAsync($"{path}?handler=Restore", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["id"] = gone.Id.ToString(),
+            ["until"] = DateTime.UtcNow.AddDays(9).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        }));
+        var location = response.Headers.Location?.ToString() ?? "";
+        Assert.True(response.StatusCode == HttpStatusCode.Forbidden || location.Contains("/access-denied", StringComparison.Ordinal),
+            $"{response.StatusCode} {location}");
     }
 }
