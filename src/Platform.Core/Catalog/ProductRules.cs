@@ -41,7 +41,7 @@ public static class ProductRules
 
         if (!Enum.IsDefined(product.Kind))
         {
-            errors[nameof(ProductInput.Kind)] = ["Choose file, license key or text."];
+            errors[nameof(ProductInput.Kind)] = ["Choose file, license key, text or subscription."];
         }
 
         if (!Enum.IsDefined(product.State))

@@ -49,7 +49,7 @@ public sealed class ProductService(PlatformDbContext db, LicenseKeyPool keys, Ti
         var errors = await ApplyAsync(product, input, cancellationToken);
         if (input.Kind is null)
         {
-            errors[nameof(ProductInput.Kind)] = ["Choose file, license key or text."];
+            errors[nameof(ProductInput.Kind)] = ["Choose file, license key, text or subscription."];
         }
 
         if (errors.Count > 0)

@@ -14,4 +14,6 @@ public sealed record Storefront(
     string? SupportContact,
     string DefaultLanguage,
     IReadOnlyDictionary<string, string> ButtonTexts,
-    DateTimeOffset? UpdatedAt);
+    DateTimeOffset? UpdatedAt,
+    int SubscriptionReminderDays = StorefrontService.DefaultReminderDays,
+    int SubscriptionGraceHours = StorefrontService.DefaultGraceHours);

@@ -17,4 +17,10 @@ public sealed record StorefrontInput
 
     /// <summary>Replaces the button labels given (keys of <see cref="StorefrontButtons.Defaults"/>); an empty text restores the default.</summary>
     public IReadOnlyDictionary<string, string?>? ButtonTexts { get; init; }
+
+    /// <summary>Days before a membership's period end that the bot reminds the member (0: no reminder).</summary>
+    public int? SubscriptionReminderDays { get; init; }
+
+    /// <summary>Hours after a period end without renewal before access is taken away.</summary>
+    public int? SubscriptionGraceHours { get; init; }
 }

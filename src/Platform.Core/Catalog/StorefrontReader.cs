@@ -38,7 +38,9 @@ public sealed class StorefrontReader(PlatformDbContext db, ITenantContextAccesso
             settings?.SupportContact,
             StorefrontLanguages.IsSupported(settings?.DefaultLanguage) ? settings!.DefaultLanguage : "en",
             buttons,
-            settings?.UpdatedAt);
+            settings?.UpdatedAt,
+            settings?.SubscriptionReminderDays ?? StorefrontService.DefaultReminderDays,
+            settings?.SubscriptionGraceHours ?? StorefrontService.DefaultGraceHours);
     }
 
     /// <summary>The merchant's overrides only (unknown keys and non-string values are ignored, never an error).</summary>

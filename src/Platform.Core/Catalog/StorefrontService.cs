@@ -13,6 +13,10 @@ public sealed class StorefrontService(PlatformDbContext db, ITenantContextAccess
     public const int DisplayNameMaxLength = 100;
     public const int LongTextMaxLength = 4000;
     public const int SupportContactMaxLength = 200;
+    public const int DefaultReminderDays = 3;
+    public const int MaxReminderDays = 14;
+    public const int DefaultGraceHours = 24;
+    public const int MaxGraceHours = 168;
 
     public async Task<Result<Storefront>> UpdateAsync(StorefrontInput input, CancellationToken cancellationToken)
     {
@@ -65,6 +69,26 @@ public sealed class StorefrontService(PlatformDbContext db, ITenantContextAccess
 
                 settings.WelcomeImageFileId = imageId;
             }
+        }
+
+        if (input.SubscriptionReminderDays is { } days)
+        {
+            if (days is < 0 or > MaxReminderDays)
+            {
+                errors[nameof(input.SubscriptionReminderDays)] = [$"Remind from 0 (never) to {MaxReminderDays} days before a renewal."];
+            }
+
+            settings.SubscriptionReminderDays = days;
+        }
+
+        if (input.SubscriptionGraceHours is { } hours)
+        {
+            if (hours is < 0 or > MaxGraceHours)
+            {
+                errors[nameof(input.SubscriptionGraceHours)] = [$"The grace is 0 to {MaxGraceHours} hours (a week) after a missed renewal."];
+            }
+
+            settings.SubscriptionGraceHours = hours;
         }
 
         if (input.ButtonTexts is not null)

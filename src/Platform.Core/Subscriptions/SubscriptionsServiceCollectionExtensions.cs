@@ -34,6 +34,9 @@ public static class SubscriptionsServiceCollectionExtensions
         services.AddTransient<SubscriptionSweep>();
         // Claims and conditional expiry make a second or concurrent run harmless.
         services.AddRecurringJob<SubscriptionSweep>(SubscriptionSweep.RecurringJobId, j => j.FanOutAsync(CancellationToken.None), SubscriptionSweep.Schedule);
+        services.AddScoped<PlanService>();
+        services.AddScoped<SubscriberReader>();
+        services.TryAddScoped<SubscriptionLifecycle>(); // the lifecycle's owner registers it too; TryAdd keeps one
         return services;
     }
 }

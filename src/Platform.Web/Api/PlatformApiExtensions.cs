@@ -31,6 +31,7 @@ public static class PlatformApiExtensions
         api.MapWebhookEndpointsApi();
         api.MapWebhookDeliveriesApi();
         api.MapBotsApi();
+        api.MapSubscriptionsApi();
 
         endpoints.MapPlatformApiReference();
         return endpoints;

@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using Platform.Core.Catalog;
+using Platform.Core.Subscriptions;
 
 namespace Platform.Web.Api;
 
@@ -17,10 +19,12 @@ public sealed record ProductRequest(
     Guid? PhotoFileId,
     Guid? FileId,
     string? TextContent,
-    int? DownloadLimit)
+    int? DownloadLimit,
+    [property: Description("Subscription products only: the chats and products the plan grants and how members enter the chats.")]
+    PlanGrantsRequest? Grants)
 {
-    /// <summary>Core's input with the snake_case kind and state parsed; false with errors per field when one is unknown.</summary>
-    public bool TryToInput(out ProductInput input, out Dictionary<string, string[]> errors)
+    /// <summary>Core's inputs with the snake_case kind, state and channel access parsed; false with errors per field when one is unknown.</summary>
+    public bool TryToInput(out ProductInput input, out PlanInput? plan, out Dictionary<string, string[]> errors)
     {
         errors = [];
         ProductKind? kind = null;
@@ -49,6 +53,20 @@ public sealed record ProductRequest(
             }
         }
 
+        ChannelAccessMode? mode = null;
+        if (Grants?.ChannelAccess is { } access)
+        {
+            if (ApiNames.TryParse<ChannelAccessMode>(access, out var m))
+            {
+                mode = m;
+            }
+            else
+            {
+                errors["grants.channelAccess"] = [$"Use one of: {ApiNames.Allowed<ChannelAccessMode>()}."];
+            }
+        }
+
+        plan = Grants is null ? null : new PlanInput { ChannelAccess = mode, GrantChats = Grants.Chats, GrantProducts = Grants.Products };
         input = new ProductInput
         {
             Kind = kind,

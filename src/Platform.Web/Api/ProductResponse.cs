@@ -1,8 +1,12 @@
 using Platform.Core.Catalog;
+using Platform.Core.Subscriptions;
 
 namespace Platform.Web.Api;
 
-/// <summary>A product as the API shows it; <see cref="Stock"/> is the count of sellable keys (key products only).</summary>
+/// <summary>
+/// A product as the API shows it; <see cref="Stock"/> is the count of sellable keys (key products only), <see cref="Grants"/> what a
+/// subscription plan grants (subscription products only).
+/// </summary>
 public sealed record ProductResponse(
     Guid Id,
     string Kind,
@@ -19,12 +23,15 @@ public sealed record ProductResponse(
     int DownloadLimit,
     int? Stock,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    PlanGrantsResponse? Grants)
 {
-    public static ProductResponse From(ProductListItem item)
+    /// <summary>The product, with its grants when it is a subscription plan (<paramref name="plan"/> given).</summary>
+    public static ProductResponse From(ProductListItem item, PlanDetails? plan = null)
     {
         var p = item.Product;
         return new ProductResponse(p.Id, ApiNames.Of(p.Kind), p.Title, p.Description, p.InvoiceDescription(), p.PriceStars, ApiNames.Of(p.State),
-            p.CategoryId, p.SortOrder, p.PhotoFileId, p.FileId, p.TextContent, p.DownloadLimit, item.Stock, p.CreatedAt, p.UpdatedAt);
+            p.CategoryId, p.SortOrder, p.PhotoFileId, p.FileId, p.TextContent, p.DownloadLimit, item.Stock, p.CreatedAt, p.UpdatedAt,
+            p.Kind == ProductKind.Subscription && plan is not null ? PlanGrantsResponse.From(plan) : null);
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.OpenApi;
 using Platform.Core.Catalog;
+using Platform.Core.Common;
+using Platform.Core.Subscriptions;
 using Platform.Web.Api.Reference;
 
 namespace Platform.Web.Api;
@@ -33,8 +35,8 @@ public static class ProductsApi
         return products;
     }
 
-    private static async Task<Results<Ok<IEnumerable<ProductResponse>>, ProblemHttpResult>> ListProductsAsync(
-        string? state, ProductService service, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<ProductResponse>>, ProblemHttpResult>> ListProductsAsync(
+        string? state, ProductService service, PlanService plans, CancellationToken cancellationToken)
     {
         ProductState? filter = null;
         if (!string.IsNullOrEmpty(state))
@@ -47,46 +49,53 @@ public static class ProductsApi
             filter = parsed;
         }
 
-        return TypedResults.Ok((await service.ListAsync(filter, cancellationToken)).Select(ProductResponse.From));
+        var responses = new List<ProductResponse>();
+        foreach (var item in await service.ListAsync(filter, cancellationToken))
+        {
+            responses.Add(await ResponseAsync(item, plans, cancellationToken));
+        }
+
+        return TypedResults.Ok(responses);
     }
 
-    private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetProductAsync(Guid id, ProductService service,
+    private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetProductAsync(Guid id, ProductService service, PlanService plans,
         CancellationToken cancellationToken) =>
-        await service.GetAsync(id, cancellationToken) is { } item ? TypedResults.Ok(ProductResponse.From(item)) : ApiProblems.NotFound("Product", id);
+        await service.GetAsync(id, cancellationToken) is { } item ? TypedResults.Ok(await ResponseAsync(item, plans, cancellationToken))
+            : ApiProblems.NotFound("Product", id);
 
     private static async Task<Results<Created<ProductResponse>, ProblemHttpResult>> CreateProductAsync(
-        ProductRequest body, ProductService service, CancellationToken cancellationToken)
+        ProductRequest body, PlanService plans, CancellationToken cancellationToken)
     {
-        if (!body.TryToInput(out var input, out var errors))
+        if (!body.TryToInput(out var input, out var plan, out var errors))
         {
             return ApiProblems.Invalid(errors);
         }
 
-        var result = await service.CreateAsync(input, cancellationToken);
+        var result = await plans.CreateAsync(input, plan, cancellationToken);
         if (!result.Succeeded)
         {
-            return ApiProblems.Failed(result.Failure);
+            return Failed(result.Failure);
         }
 
         var product = result.Value;
-        return TypedResults.Created($"/api/v1/products/{product.Id}", ProductResponse.From(new ProductListItem(product, product.Kind == ProductKind.LicenseKey
-            ? 0 : null)));
+        return TypedResults.Created($"/api/v1/products/{product.Id}", await ResponseAsync(new ProductListItem(product, product.Kind == ProductKind.LicenseKey
+            ? 0 : null), plans, cancellationToken));
     }
 
     private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> PatchProductAsync(
-        Guid id, ProductRequest body, ProductService service, CancellationToken cancellationToken)
+        Guid id, ProductRequest body, ProductService service, PlanService plans, CancellationToken cancellationToken)
     {
-        if (!body.TryToInput(out var input, out var errors))
+        if (!body.TryToInput(out var input, out var plan, out var errors))
         {
             return ApiProblems.Invalid(errors);
         }
 
-        return await AnswerAsync(id, await service.UpdateAsync(id, input, cancellationToken), service, cancellationToken);
+        return await AnswerAsync(id, await plans.UpdateAsync(id, input, plan, cancellationToken), service, plans, cancellationToken);
     }
 
-    private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> ArchiveProductAsync(Guid id, ProductService service,
+    private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> ArchiveProductAsync(Guid id, ProductService service, PlanService plans,
         CancellationToken cancellationToken) =>
-        await AnswerAsync(id, await service.ArchiveAsync(id, cancellationToken), service, cancellationToken);
+        await AnswerAsync(id, await service.ArchiveAsync(id, cancellationToken), service, plans, cancellationToken);
 
     /// <summary>Body: a JSON array of strings, or text/plain with one key per line.</summary>
     private static async Task<Results<Ok<KeysResponse>, ProblemHttpResult>> AddKeysAsync(
@@ -123,8 +132,23 @@ public static class ProductsApi
     }
 
     private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> AnswerAsync(
-        Guid id, Core.Common.Result<Product> result, ProductService service, CancellationToken cancellationToken) =>
+        Guid id, Result<Product> result, ProductService service, PlanService plans, CancellationToken cancellationToken) =>
         result.Succeeded
-            ? TypedResults.Ok(ProductResponse.From((await service.GetAsync(id, cancellationToken))!))
-            : ApiProblems.Failed(result.Failure, result.Failure.Kind == Core.Common.FailureKind.NotFound ? "Product not found" : null);
+            ? TypedResults.Ok(await ResponseAsync((await service.GetAsync(id, cancellationToken))!, plans, cancellationToken))
+            : Failed(result.Failure, result.Failure.Kind == FailureKind.NotFound ? "Product not found" : null);
+
+    private static async Task<ProductResponse> ResponseAsync(ProductListItem item, PlanService plans, CancellationToken cancellationToken) =>
+        ProductResponse.From(item, item.Product.Kind == ProductKind.Subscription ? await plans.GetAsync(item.Product.Id, cancellationToken) : null);
+
+    /// <summary>Core keys a plan's errors by <see cref="PlanInput"/> names; the API names the JSON path of <c>grants</c>.</summary>
+    private static ProblemHttpResult Failed(Failure failure, string? title = null) =>
+        failure.Kind == FailureKind.Invalid && failure.Errors.Count > 0
+            ? ApiProblems.Invalid(failure.Errors.ToDictionary(e => e.Key switch
+            {
+                nameof(PlanInput.GrantChats) => "grants.chats",
+                nameof(PlanInput.GrantProducts) => "grants.products",
+                nameof(PlanInput.ChannelAccess) => "grants.channelAccess",
+                _ => e.Key,
+            }, e => e.Value))
+            : ApiProblems.Failed(failure, title);
 }

@@ -70,6 +70,7 @@ internal static class ProbeRules
         ProbeRule.Scoped("/api/v1/api-clients"),
         ProbeRule.Scoped("/api/v1/api-clients/{id:guid}", Random),
         ProbeRule.Scoped("/api/v1/products"),
+        ProbeRule.Scoped("/api/v1/subscriptions"),
         ProbeRule.Scoped("/api/v1/products/{id:guid}", s => s.TextProductId),
         ProbeRule.Scoped("/api/v1/products/{id:guid}/archive", s => s.TextProductId),
         ProbeRule.Scoped("/api/v1/products/{id:guid}/keys", s => s.KeyProductId),

@@ -21,9 +21,11 @@ public sealed class ApiExamplesTransformer : IOpenApiSchemaTransformer
     private static readonly Dictionary<Type, object> Examples = new()
     {
         [typeof(ProductRequest)] = new ProductRequest("license_key", "Pro licence", "One key for one seat.", 250, "published", null, null, null, null, null,
-            null),
+            null, null),
         [typeof(ProductResponse)] = new ProductResponse(ProductId, "license_key", "Pro licence", "One key for one seat.", "One key for one seat.", 250,
-            "published", null, 0, null, null, null, 0, 40, At, At),
+            "published", null, 0, null, null, null, 0, 40, At, At, null),
+        [typeof(PlanGrantsRequest)] = new PlanGrantsRequest([-1001234567890], [ProductId], "personal_link"),
+        [typeof(PlanGrantsResponse)] = new PlanGrantsResponse([new PlanChatResponse(-1001234567890, "Members' lounge")], [ProductId], "personal_link"),
         [typeof(CategoryRequest)] = new CategoryRequest("Starter packs"),
         [typeof(StorePatchRequest)] = new StorePatchRequest("Pixel Books", "Welcome! Tap Catalog to browse.", null, null, null, null, "@pixelbooks", "en",
             new Dictionary<string, string?> { ["catalog"] = "Browse" }),

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Platform.Core.Catalog;
 using Platform.Core.Files;
@@ -25,6 +26,8 @@ public sealed class StorefrontModel(StorefrontReader reader, StorefrontService s
     [BindProperty] public string? SupportContact { get; set; }
     [BindProperty] public string DefaultLanguage { get; set; } = "en";
     [BindProperty] public Dictionary<string, string?> ButtonTexts { get; set; } = [];
+    [BindProperty] public int? SubscriptionReminderDays { get; set; }
+    [BindProperty] public int? SubscriptionGraceHours { get; set; }
 
     [TempData] public string? Notice { get; set; }
 
@@ -39,6 +42,7 @@ public sealed class StorefrontModel(StorefrontReader reader, StorefrontService s
         (TermsText, SupportText, SupportContact, DefaultLanguage) = (storefront.TermsText, storefront.SupportText, storefront.SupportContact,
             storefront.DefaultLanguage);
         ButtonTexts = storefront.ButtonTexts.ToDictionary(b => b.Key, b => (string?)b.Value);
+        (SubscriptionReminderDays, SubscriptionGraceHours) = (storefront.SubscriptionReminderDays, storefront.SubscriptionGraceHours);
         await LoadListsAsync(cancellationToken);
     }
 
@@ -73,11 +77,16 @@ public sealed class StorefrontModel(StorefrontReader reader, StorefrontService s
             SupportContact = SupportContact ?? "",
             DefaultLanguage = DefaultLanguage,
             ButtonTexts = buttons,
+            SubscriptionReminderDays = ModelState.GetFieldValidationState(nameof(SubscriptionReminderDays)) == ModelValidationState.Invalid ? -1
+                : SubscriptionReminderDays,
+            SubscriptionGraceHours = ModelState.GetFieldValidationState(nameof(SubscriptionGraceHours)) == ModelValidationState.Invalid ? -1
+                : SubscriptionGraceHours,
         }, cancellationToken);
         if (!result.Succeeded)
         {
             foreach (var (field, messages) in result.Errors)
             {
+                ModelState.Remove(field);
                 ModelState.AddModelError(field, string.Join(" ", messages));
             }
 

@@ -3,14 +3,17 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Platform.Core.Catalog;
 using Platform.Core.Files;
+using Platform.Core.Subscriptions;
 
 namespace Platform.Web.Pages.Stores.Products;
 
 /// <summary>
 /// New product (<c>/products/new</c>) or edit one (<c>/products/{id}</c>), plus the key pool of key products (paste or
-/// upload .txt/.csv) and archiving. Errors show next to their fields and nothing is saved.
+/// upload .txt/.csv) and archiving; a subscription plan also chooses its chats (with what the bot lacks in each), its
+/// products and how members enter. Errors show next to their fields and nothing is saved.
 /// </summary>
-public sealed class EditModel(ProductService products, CategoryService categories, FileUploadService files, LicenseKeyPool keys) : PageModel
+public sealed class EditModel(ProductService products, PlanService plans, CategoryService categories, FileUploadService files, LicenseKeyPool keys)
+    : PageModel
 {
     public const int MaxKeysFileBytes = 5 * 1024 * 1024;
 
@@ -24,12 +27,18 @@ public sealed class EditModel(ProductService products, CategoryService categorie
     [BindProperty] public Guid? FileId { get; set; }
     [BindProperty] public string? TextContent { get; set; }
     [BindProperty] public int DownloadLimit { get; set; } = 5;
+    [BindProperty] public ChannelAccessMode ChannelAccess { get; set; }
+    [BindProperty] public List<long> GrantChats { get; set; } = [];
+    [BindProperty] public List<Guid> GrantProducts { get; set; } = [];
 
     [TempData] public string? Notice { get; set; }
 
     public ProductListItem? Existing { get; private set; }
     public IReadOnlyList<Category> Categories { get; private set; } = [];
     public IReadOnlyList<StoredFile> Files { get; private set; } = [];
+    public IReadOnlyList<PlanChatOption> Chats { get; private set; } = [];
+    public IReadOnlyList<ProductListItem> GrantableProducts { get; private set; } = [];
+    public bool IsPlan => (Existing?.Product.Kind ?? Kind) == ProductKind.Subscription;
     public bool IsNew => Existing is null;
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
@@ -43,6 +52,11 @@ public sealed class EditModel(ProductService products, CategoryService categorie
         {
             (Kind, Title, Description, PriceStars, State) = (p.Kind, p.Title, p.Description, p.PriceStars, p.State);
             (CategoryId, PhotoFileId, FileId, TextContent, DownloadLimit) = (p.CategoryId, p.PhotoFileId, p.FileId, p.TextContent, p.DownloadLimit);
+            if (p.Kind == ProductKind.Subscription)
+            {
+                var plan = await plans.GetAsync(p.Id, cancellationToken);
+                (ChannelAccess, GrantChats, GrantProducts) = (plan.ChannelAccess, plan.Chats.ToList(), plan.Products.ToList());
+            }
         }
 
         return Page();
@@ -76,9 +90,10 @@ public sealed class EditModel(ProductService products, CategoryService categorie
             TextContent = TextContent ?? "",
             DownloadLimit = DownloadLimit,
         };
+        var plan = IsPlan ? new PlanInput { ChannelAccess = ChannelAccess, GrantChats = GrantChats, GrantProducts = GrantProducts } : null;
         var result = Existing is null
-            ? await products.CreateAsync(input, cancellationToken)
-            : await products.UpdateAsync(Existing.Product.Id, input with { Kind = null }, cancellationToken);
+            ? await plans.CreateAsync(input, plan, cancellationToken)
+            : await plans.UpdateAsync(Existing.Product.Id, input with { Kind = null }, plan, cancellationToken);
         if (!result.Succeeded)
         {
             foreach (var (field, messages) in result.Errors)
@@ -154,6 +169,9 @@ public sealed class EditModel(ProductService products, CategoryService categorie
     {
         Categories = await categories.ListAsync(cancellationToken);
         Files = await files.ListAsync(cancellationToken);
+        Chats = await plans.ChatOptionsAsync(cancellationToken);
+        GrantableProducts = (await products.ListAsync(null, cancellationToken))
+            .Where(p => p.Product.Kind is ProductKind.File or ProductKind.Text).ToList();
         if (id == "new")
         {
             return true;
