@@ -141,6 +141,8 @@ public sealed class BotUpdateHandler(
             ["subs"] => memberships.ShowAsync(chat, cancellationToken),
             ["s", "x", var membership] when Guid.TryParse(membership, out var id) => memberships.CancelAsync(chat, id, cancellationToken),
             ["s", "r", var membership] when Guid.TryParse(membership, out var id) => memberships.ResumeAsync(chat, id, cancellationToken),
+            ["s", "g", var membership, var n] when Guid.TryParse(membership, out var id) && int.TryParse(n, out var index) =>
+                memberships.GetProductAsync(chat, id, index, cancellationToken),
             _ => Task.CompletedTask,
         };
     }

@@ -54,7 +54,7 @@ public sealed class MemberProducts(PlatformDbContext db, BotFileSender files, Do
 
         if (!MembershipAccess.IsOpen(found.Status, found.AccessEndsAt, time.GetUtcNow()))
         {
-            await chat.SendTextAsync(chat.Texts.MembershipEnded(found.Plan ?? string.Empty), null, cancellationToken);
+            await chat.SendTextAsync(chat.Texts.MembershipAccessEnded(found.Plan ?? string.Empty), null, cancellationToken);
             return MemberDelivery.AccessEnded;
         }
 

@@ -9,7 +9,8 @@ namespace Platform.Core.Subscriptions;
 /// The real sweep actions: the reminder goes to the member's private chat through Outbound (rate gates, 429 retry)
 /// in their language; expiry is <see cref="SubscriptionLifecycle.ExpireAsync"/>, which writes the event and revokes.
 /// </summary>
-public sealed class SubscriptionSweepActions(BotChatFactory chats, SubscriptionLifecycle lifecycle) : ISubscriptionSweepActions
+public sealed class SubscriptionSweepActions(BotChatFactory chats, SubscriptionLifecycle lifecycle, ChannelLinkMembers channelLinks)
+    : ISubscriptionSweepActions
 {
     public async Task<ReminderOutcome> SendReminderAsync(TenantInfo tenant, DueReminder reminder, CancellationToken cancellationToken)
     {
@@ -38,6 +39,11 @@ public sealed class SubscriptionSweepActions(BotChatFactory chats, SubscriptionL
         }
     }
 
-    public Task<bool> ExpireAsync(Guid subscriptionId, string reason, CancellationToken cancellationToken) =>
-        lifecycle.ExpireAsync(subscriptionId, reason, cancellationToken);
+    /// <summary>
+    /// A Telegram channel-subscription membership renews inside Telegram without an update to us, so its period is read
+    /// from the chat first; a member who paid again is extended instead of removed. Every other membership expires as due.
+    /// </summary>
+    public async Task<bool> ExpireAsync(Guid subscriptionId, string reason, CancellationToken cancellationToken) =>
+        !await channelLinks.RefreshPeriodAsync(subscriptionId, cancellationToken)
+        && await lifecycle.ExpireAsync(subscriptionId, reason, cancellationToken);
 }

@@ -90,10 +90,10 @@ public abstract class BotTexts
 
     /// <summary>The products a plan includes, listed under the join buttons.</summary>
     public abstract string IncludedInPlan(string titles);
-    // Subscriptions: the sweep's reminder and member products
-    public abstract string MembershipRenewsSoon(string plan, DateTimeOffset renewsOn, int stars);
-    public abstract string MembershipEnded(string plan);
 
-    /// <summary>A date as the bot writes it in every language: ISO, unambiguous.</summary>
-    protected static string Day(DateTimeOffset date) => date.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The sweep's reminder before a membership's period ends (with the price, so the member tops up in time).</summary>
+    public abstract string MembershipRenewsSoon(string plan, DateTimeOffset renewsOn, int stars);
+
+    /// <summary>A member product asked for after the membership ended.</summary>
+    public abstract string MembershipAccessEnded(string plan);
 }

@@ -70,6 +70,6 @@ public sealed class EnglishBotTexts : BotTexts
     // Subscriptions: the sweep's reminder and member products
     public override string MembershipRenewsSoon(string plan, DateTimeOffset renewsOn, int stars) =>
         $"Your “{plan}” membership renews on {Day(renewsOn)}. Make sure you have {stars} ⭐ in your Telegram balance so your access continues.";
-    public override string MembershipEnded(string plan) =>
+    public override string MembershipAccessEnded(string plan) =>
         $"Your “{plan}” membership has ended, so its content is no longer available. Subscribe again from /catalog to get it back.";
 }

@@ -70,6 +70,6 @@ public sealed class PersianBotTexts : BotTexts
     // Subscriptions: the sweep's reminder and member products
     public override string MembershipRenewsSoon(string plan, DateTimeOffset renewsOn, int stars) =>
         $"اشتراک «{plan}» شما در تاریخ {Day(renewsOn)} تمدید می‌شود. مطمئن شوید {stars} ⭐ در موجودی تلگرام خود دارید تا دسترسی‌تان ادامه یابد.";
-    public override string MembershipEnded(string plan) =>
+    public override string MembershipAccessEnded(string plan) =>
         $"اشتراک «{plan}» شما به پایان رسیده است و محتوای آن دیگر در دسترس نیست. برای دسترسی دوباره از /catalog دوباره مشترک شوید.";
 }

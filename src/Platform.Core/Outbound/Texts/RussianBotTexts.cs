@@ -69,6 +69,6 @@ public sealed class RussianBotTexts : BotTexts
     // Subscriptions: the sweep's reminder and member products
     public override string MembershipRenewsSoon(string plan, DateTimeOffset renewsOn, int stars) =>
         $"Ваша подписка «{plan}» продлится {Day(renewsOn)}. Проверьте, что на балансе Telegram есть {stars} ⭐, чтобы доступ не прервался.";
-    public override string MembershipEnded(string plan) =>
+    public override string MembershipAccessEnded(string plan) =>
         $"Ваша подписка «{plan}» закончилась, её материалы больше недоступны. Оформите её снова в /catalog, чтобы вернуть доступ.";
 }
