@@ -110,13 +110,32 @@ public sealed partial class BotRegistrationService(
         await FindAsync(botId, cancellationToken) is { } bot && await SyncAsync(bot, cancellationToken);
 
     /// <summary>
-    /// Re-syncs the bot when Telegram's webhook points anywhere but this platform's current address (the local run
-    /// started on another port than the run that registered it). True when it was moved and Telegram accepted.
+    /// Re-syncs the bot when Telegram's webhook is not what this version sets: it points anywhere but this platform's
+    /// current address (the local run started on another port than the run that registered it), or it asks for fewer
+    /// update kinds than <see cref="AllowedUpdates"/> (a bot registered before a release that added some: chat_member
+    /// for subscriptions). True when it was stale and Telegram accepted the new webhook.
     /// </summary>
-    public async Task<bool> RepointIfMovedAsync(Guid botId, CancellationToken cancellationToken) =>
-        await StatusAsync(botId, cancellationToken) is { Status: not BotStatus.Broken } status
-        && status.WebhookUrl != WebhookUrlOf(botId)
-        && await ResyncAsync(botId, cancellationToken);
+    public async Task<bool> ResyncIfStaleAsync(Guid botId, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(botId, cancellationToken) is not { Status: not BotStatus.Broken } bot)
+        {
+            return false;
+        }
+
+        WebhookInfo info;
+        try
+        {
+            info = await clients.Create(secrets.Unprotect(bot.TokenCiphertext)).GetWebhookInfo(cancellationToken);
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or RequestException or HttpRequestException
+            or TaskCanceledException)
+        {
+            return false; // unreadable token or Telegram unreachable: the next run looks again
+        }
+
+        var asked = info.AllowedUpdates ?? [];
+        return (info.Url != WebhookUrlOf(botId) || !AllowedUpdates.All(asked.Contains)) && await SyncAsync(bot, cancellationToken);
+    }
 
     /// <summary>What the portal shows for a bot whose stored token this server cannot decrypt.</summary>
     public const string UnreadableTokenMessage =

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Jobs;
 
 namespace Platform.Core.Bots;
 
@@ -27,6 +28,9 @@ public static class BotsServiceCollectionExtensions
         services.AddSingleton<TelegramClientFactory>();
         services.AddSingleton<BotDirectory>();
         services.AddScoped<BotRegistrationService>();
+        services.AddTransient<BotWebhookRefreshJob>();
+        services.AddRecurringJob<BotWebhookRefreshJob>(BotWebhookRefreshJob.RecurringJobId, j => j.FanOutAsync(CancellationToken.None), "23 4 * * *",
+            onServerStart: j => j.FanOutAsync(CancellationToken.None));
         return services;
     }
 }

@@ -33,7 +33,7 @@ public static class LocalSandboxBots
             }
 
             await using var scope = services.GetRequiredService<TenantScopeFactory>().CreateScope(tenant);
-            if (await scope.ServiceProvider.GetRequiredService<BotRegistrationService>().RepointIfMovedAsync(botId, cancellationToken))
+            if (await scope.ServiceProvider.GetRequiredService<BotRegistrationService>().ResyncIfStaleAsync(botId, cancellationToken))
             {
                 moved++;
                 logger.LogInformation("The webhook of @{Username} pointed at an earlier run's address; it now points at this run", username);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Bots;
 using Platform.Core.Data;
 using Platform.Tests.Portal;
+using Telegram.Bot;
 
 namespace Platform.Tests.Bots;
 
@@ -68,5 +69,34 @@ public sealed class BotRegistrationTests(BotAppFactory app) : IClassFixture<BotA
         await second.WithScopeAsync(sp => sp.GetRequiredService<BotRegistrationService>().StatusAsync(second.BotId, CancellationToken.None));
         Assert.Equal(BotStatus.Broken, status!.Status);
         Assert.Equal(1, await second.WithDbAsync(db => db.OutboxEvents.CountAsync(e => e.Type == "bot.broken")));
+    }
+
+    [Fact]
+    public async Task A_bot_registered_before_a_release_that_needs_more_update_kinds_is_resynced_once_by_the_refresh_job()
+    {
+        var telegramBot = await app.Telegram.CreateBotAsync();
+        var slug = "refresh" + Guid.NewGuid().ToString("N")[..6];
+        await app.SignUpStoreAsync("Refresh", $"{slug}@example.test", "correct horse battery staple", slug);
+        var tenant = (await app.Services.GetRequiredService<Platform.Core.Tenancy.ITenantStore>().FindBySlugAsync(slug, CancellationToken.None))!;
+        Guid botId;
+        await using (var scope = app.CreateTenantScope(tenant))
+        {
+            var registered = await scope.ServiceProvider.GetRequiredService<BotRegistrationService>().RegisterAsync(telegramBot.Token, CancellationToken.None);
+            botId = registered.Value!.Id;
+        }
+
+        // As an earlier release left it: the same address, only messages, buttons and pre-checkout queries.
+        var client = new TelegramBotClient(new TelegramBotClientOptions(telegramBot.Token, app.Sandbox.BaseUrl.ToString().TrimEnd('/')));
+        var url = (await client.GetWebhookInfo()).Url;
+        await client.SetWebhook(url, allowedUpdates: [Telegram.Bot.Types.Enums.UpdateType.Message, Telegram.Bot.Types.Enums.UpdateType.CallbackQuery,
+            Telegram.Bot.Types.Enums.UpdateType.PreCheckoutQuery]);
+
+        var job = app.Services.GetRequiredService<BotWebhookRefreshJob>();
+        Assert.True(await job.RefreshAsync(tenant.Id, botId, CancellationToken.None));
+        Assert.False(await job.RefreshAsync(tenant.Id, botId, CancellationToken.None)); // up to date: nothing more happens
+
+        var info = await client.GetWebhookInfo();
+        Assert.Equal(url, info.Url);
+        Assert.All(BotRegistrationService.AllowedUpdates, kind => Assert.Contains(kind, info.AllowedUpdates!));
     }
 }

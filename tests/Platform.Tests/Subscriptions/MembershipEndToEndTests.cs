@@ -31,12 +31,16 @@ public sealed class MembershipEndToEndTests(SubscriptionAppFactory app) : IClass
             new WebhookEndpointInput(receiver.Url(), "subscriptions", [.. WebhookEventTypes.Subscribable]), CancellationToken.None));
 
         // The merchant's channel, the bot its admin; the plan grants it with personal links (50 Stars a month).
-        var channel = await app.Telegram.PostAsync("sandbox/v1/channels", new { title = "Club Posts", username = "club_posts_e2e", bot_id = store.TelegramBotId });
+        var channel = await app.Telegram.PostAsync("sandbox/v1/channels",
+            new { title = "Club Posts", username = "club_posts_e2e", bot_id = store.TelegramBotId });
         var channelId = channel.GetProperty("id").GetInt64();
         await ChannelScenario.WaitUntilAsync(() => store.WithDbAsync(db => db.ManagedChats.AnyAsync(c => c.TelegramChatId == channelId && c.BotIsAdmin)),
             "the bot saw itself made admin of the channel");
         var plan = (await store.WithScopeAsync(sp => sp.GetRequiredService<PlanService>().CreateAsync(
-            new ProductInput { Kind = ProductKind.Subscription, Title = "Club monthly", Description = "Posts", PriceStars = 50, State = ProductState.Published },
+            new ProductInput
+            {
+                Kind = ProductKind.Subscription, Title = "Club monthly", Description = "Posts", PriceStars = 50, State = ProductState.Published,
+            },
             new PlanInput { ChannelAccess = ChannelAccessMode.PersonalLink, GrantChats = [channelId] }, CancellationToken.None))).Value!.Id;
         var scenario = new ChannelScenario { Store = store, ChannelId = channelId, PlanId = plan, ChannelTitle = "Club Posts" };
 
@@ -88,7 +92,8 @@ public sealed class MembershipEndToEndTests(SubscriptionAppFactory app) : IClass
             "the second join was confirmed");
 
         // 7. The merchant cancels: access lasts to the period end, then the member is removed.
-        var canceled = await store.WithScopeAsync(sp => sp.GetRequiredService<SubscriptionLifecycle>().CancelAsync(back.Id, "merchant", CancellationToken.None));
+        var canceled = await store.WithScopeAsync(sp =>
+            sp.GetRequiredService<SubscriptionLifecycle>().CancelAsync(back.Id, "merchant", CancellationToken.None));
         Assert.True(canceled.Succeeded, canceled.Failure?.Message);
         await AdvanceToAsync(back.PeriodEnd - TimeSpan.FromMinutes(1));
         await SweepAsync();
@@ -116,7 +121,9 @@ public sealed class MembershipEndToEndTests(SubscriptionAppFactory app) : IClass
     /// <summary>The subscription and member event types the receiver got, in order (order.* left out unless asked).</summary>
     private static List<string> Delivered(WebhookReceiver receiver, string? only = null, bool all = false) =>
         [.. receiver.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("type").GetString()!)
-            .Where(t => only is null ? all || t.StartsWith("subscription.", StringComparison.Ordinal) || t.StartsWith("member.", StringComparison.Ordinal) : t == only)];
+            .Where(t => only is null
+                ? all || t.StartsWith("subscription.", StringComparison.Ordinal) || t.StartsWith("member.", StringComparison.Ordinal)
+                : t == only)];
 
     private async Task BuyAsync(SandboxBuyer buyer, Guid plan)
     {
@@ -137,7 +144,9 @@ public sealed class MembershipEndToEndTests(SubscriptionAppFactory app) : IClass
     private Task AdvanceToAsync(DateTimeOffset instant)
     {
         var by = instant - app.Clock.GetUtcNow();
-        return by <= TimeSpan.Zero ? Task.CompletedTask : app.Telegram.PostAsync("sandbox/v1/clock/advance", new { seconds = (long)Math.Ceiling(by.TotalSeconds) });
+        return by <= TimeSpan.Zero
+            ? Task.CompletedTask
+            : app.Telegram.PostAsync("sandbox/v1/clock/advance", new { seconds = (long)Math.Ceiling(by.TotalSeconds) });
     }
 
     private async Task SweepAsync()
