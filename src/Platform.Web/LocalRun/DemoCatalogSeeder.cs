@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Core.Bots;
 using Platform.Core.Catalog;
 using Platform.Core.Data;
+using Platform.Core.Subscriptions;
 using Platform.Core.Tenancy;
 
 namespace Platform.Web.LocalRun;
@@ -42,6 +43,42 @@ public static class DemoCatalogSeeder
 
         await http.PostAsJsonAsync("sandbox/v1/users", new { first_name = "Demo Buyer", username = "demo_buyer", language_code = "en", stars = 1000 },
             cancellationToken);
+        await SeedMembershipPlanAsync(scope.ServiceProvider, http, result.Value.Id, result.Value.TelegramBotId, logger, cancellationToken);
+    }
+
+    /// <summary>
+    /// A private sandbox channel with the demo bot as administrator and a monthly plan granting it (and the demo's text
+    /// products), so the local run shows subscriptions end to end. The plan waits for the bot's my_chat_member update,
+    /// as a merchant's would; if it does not come within 15 s the plan is left out (logged).
+    /// </summary>
+    private static async Task SeedMembershipPlanAsync(IServiceProvider services, HttpClient http, Guid botId, long telegramBotId, ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        using var created = await http.PostAsJsonAsync("sandbox/v1/channels",
+            new { title = "Starfront Demo Club", username = $"starfront_demo_club{Random.Shared.Next(1000, 9999)}", bot_id = telegramBotId },
+            cancellationToken);
+        var channelId = (await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetInt64();
+        var db = services.GetRequiredService<PlatformDbContext>();
+        for (var i = 0; i < 150 && !await db.ManagedChats.AnyAsync(c => c.BotId == botId && c.TelegramChatId == channelId, cancellationToken); i++)
+        {
+            await Task.Delay(100, cancellationToken);
+        }
+
+        var texts = await db.Products.Where(p => p.Kind == ProductKind.Text).Select(p => p.Id).Take(1).ToListAsync(cancellationToken);
+        var plan = await services.GetRequiredService<PlanService>().CreateAsync(
+            new ProductInput
+            {
+                Kind = ProductKind.Subscription,
+                Title = "Demo Club (monthly)",
+                Description = "Members-only posts in the Starfront Demo Club channel, renewed every 30 days.",
+                PriceStars = 100,
+                State = ProductState.Published,
+            },
+            new PlanInput { ChannelAccess = ChannelAccessMode.PersonalLink, GrantChats = [channelId], GrantProducts = texts }, cancellationToken);
+        if (!plan.Succeeded)
+        {
+            logger.LogWarning("The demo membership plan was not created: {Error}", string.Join("; ", plan.Errors.SelectMany(e => e.Value)));
+        }
     }
 
     /// <summary>A fresh sandbox bot (BotFather's control API); the demo store registers it like a merchant would.</summary>
