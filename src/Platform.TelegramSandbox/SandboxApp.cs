@@ -32,6 +32,9 @@ public static class SandboxApp
         builder.Services.AddSingleton<RateLimiter>();
         builder.Services.AddHostedService<UpdatePusher>();
         builder.Services.AddHostedService<SandboxTicker>();
+        // A body the control API cannot read (bad JSON, a lone surrogate) answers 400 in every environment, never Development's
+        // exception page, which would echo the request's headers back.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;

@@ -41,15 +41,16 @@ public static class DemoCatalogSeeder
             return;
         }
 
+        await SeedMembershipPlanAsync(scope.ServiceProvider, http, result.Value.Id, result.Value.TelegramBotId, logger, cancellationToken);
+        // The buyer last: whoever waits for the demo buyer (the chat page, the shutdown test) finds the seeding done.
         await http.PostAsJsonAsync("sandbox/v1/users", new { first_name = "Demo Buyer", username = "demo_buyer", language_code = "en", stars = 1000 },
             cancellationToken);
-        await SeedMembershipPlanAsync(scope.ServiceProvider, http, result.Value.Id, result.Value.TelegramBotId, logger, cancellationToken);
     }
 
     /// <summary>
     /// A private sandbox channel with the demo bot as administrator and a monthly plan granting it (and the demo's text
-    /// products), so the local run shows subscriptions end to end. The plan waits for the bot's my_chat_member update,
-    /// as a merchant's would; if it does not come within 15 s the plan is left out (logged).
+    /// products), so the local run shows subscriptions end to end. The bot's rights are checked live (as the portal
+    /// does), which records the chat without waiting for the my_chat_member update.
     /// </summary>
     private static async Task SeedMembershipPlanAsync(IServiceProvider services, HttpClient http, Guid botId, long telegramBotId, ILogger logger,
         CancellationToken cancellationToken)
@@ -58,13 +59,11 @@ public static class DemoCatalogSeeder
             new { title = "Starfront Demo Club", username = $"starfront_demo_club{Random.Shared.Next(1000, 9999)}", bot_id = telegramBotId },
             cancellationToken);
         var channelId = (await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetInt64();
+        // Asked of Telegram now (the row my_chat_member would write), so nothing waits on the update being processed.
+        await services.GetRequiredService<ManagedChatDirectory>().CheckRightsAsync(botId, channelId, cancellationToken);
         var db = services.GetRequiredService<PlatformDbContext>();
-        for (var i = 0; i < 150 && !await db.ManagedChats.AnyAsync(c => c.BotId == botId && c.TelegramChatId == channelId, cancellationToken); i++)
-        {
-            await Task.Delay(100, cancellationToken);
-        }
-
-        var texts = await db.Products.Where(p => p.Kind == ProductKind.Text).Select(p => p.Id).Take(1).ToListAsync(cancellationToken);
+        var texts = await db.Products.Where(p => p.Kind == ProductKind.Text).OrderBy(p => p.SortOrder).ThenBy(p => p.Id).Select(p => p.Id).Take(1)
+            .ToListAsync(cancellationToken);
         var plan = await services.GetRequiredService<PlanService>().CreateAsync(
             new ProductInput
             {

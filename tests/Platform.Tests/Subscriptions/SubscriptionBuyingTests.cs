@@ -25,7 +25,7 @@ public sealed class SubscriptionBuyingTests(SubscriptionAppFactory app) : IClass
         var (store, plan, buyer) = await StartAsync("Renewals", stars: 200);
         var card = await buyer.WaitForAsync(m => SandboxClient.Text(m)?.Contains("/ month", StringComparison.Ordinal) == true
             && SandboxClient.HasButton(m, "b:"));
-        Assert.Contains("⭐ 50 / month", SandboxClient.Text(card), StringComparison.Ordinal);
+        Assert.Contains("50 ⭐ / month", SandboxClient.Text(card), StringComparison.Ordinal);
         await SubscribeAsync(buyer, card, plan);
 
         var membership = await WaitForMembershipAsync(store, s => s.Status == SubscriptionStatus.Active);

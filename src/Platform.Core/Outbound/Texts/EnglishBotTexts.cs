@@ -40,8 +40,8 @@ public sealed class EnglishBotTexts : BotTexts
     public override string CommandHelp => "Help";
 
     // Subscriptions: buying and /subscriptions
-    public override string PerMonth(int stars) => $"⭐ {stars} / month";
-    public override string Subscribe(int stars) => $"Subscribe for ⭐ {stars} / month";
+    public override string PerMonth(int stars) => $"{stars} ⭐ / month";
+    public override string Subscribe(int stars) => $"Subscribe for {stars} ⭐ / month";
     public override string SubscribeInvoice(string title) =>
         $"“{title}” renews every 30 days from your Stars. Tap the button to subscribe; cancel any time with /subscriptions.";
     public override string SubscribeButton => "⭐ Subscribe";

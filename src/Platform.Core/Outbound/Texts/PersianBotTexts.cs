@@ -41,7 +41,7 @@ public sealed class PersianBotTexts : BotTexts
     public override string CommandHelp => "راهنما";
 
     // Subscriptions: buying and /subscriptions
-    public override string PerMonth(int stars) => $"⭐ {stars} در ماه";
+    public override string PerMonth(int stars) => $"{stars} ⭐ در ماه";
     public override string Subscribe(int stars) => $"اشتراک ماهانه با {stars} ⭐";
     public override string SubscribeInvoice(string title) =>
         $"«{title}» هر ۳۰ روز با ستاره‌های شما تمدید می‌شود. برای اشتراک دکمه را بزنید؛ هر زمان با /subscriptions لغو کنید.";

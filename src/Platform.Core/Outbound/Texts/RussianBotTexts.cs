@@ -40,8 +40,8 @@ public sealed class RussianBotTexts : BotTexts
     public override string CommandHelp => "Помощь";
 
     // Subscriptions: buying and /subscriptions
-    public override string PerMonth(int stars) => $"⭐ {stars} / мес.";
-    public override string Subscribe(int stars) => $"Подписаться за ⭐ {stars} / мес.";
+    public override string PerMonth(int stars) => $"{stars} ⭐ / мес.";
+    public override string Subscribe(int stars) => $"Подписаться за {stars} ⭐ / мес.";
     public override string SubscribeInvoice(string title) =>
         $"«{title}» продлевается каждые 30 дней за ваши звёзды. Нажмите кнопку, чтобы подписаться; отменить можно в /subscriptions.";
     public override string SubscribeButton => "⭐ Подписаться";
