@@ -8,9 +8,11 @@ namespace Platform.Core.Subscriptions;
 /// <summary>
 /// Saves a product together with what it grants when it is a subscription plan: the catalog fields through
 /// <see cref="ProductService"/> and the plan row and its grants here, in one transaction, so a refused grant leaves
-/// the product unchanged too. Portal and API share it; a non-subscription product passes straight through.
+/// the product unchanged too. Portal and API share it; a non-subscription product passes straight through. The bot's
+/// rights in each chat named are asked of Telegram first, so a save decides on what Telegram says now rather than on
+/// the last my_chat_member stored.
 /// </summary>
-public sealed class PlanService(PlatformDbContext db, ProductService products, TimeProvider time)
+public sealed class PlanService(PlatformDbContext db, ProductService products, ManagedChatDirectory chats, TimeProvider time)
 {
     public async Task<PlanDetails> GetAsync(Guid productId, CancellationToken cancellationToken)
     {
@@ -30,6 +32,7 @@ public sealed class PlanService(PlatformDbContext db, ProductService products, T
 
     public async Task<Result<Product>> CreateAsync(ProductInput product, PlanInput? plan, CancellationToken cancellationToken)
     {
+        await RefreshRightsAsync(plan, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var result = await products.CreateAsync(product, cancellationToken);
         var saved = await SavePlanAsync(result, product.Kind, product.State ?? ProductState.Draft, plan ?? new PlanInput(), true, cancellationToken);
@@ -49,6 +52,7 @@ public sealed class PlanService(PlatformDbContext db, ProductService products, T
             return Failure.NotFound($"This store has no product {id}.");
         }
 
+        await RefreshRightsAsync(plan, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var result = await products.UpdateAsync(id, product, cancellationToken);
         var planExists = await db.SubscriptionPlans.AnyAsync(p => p.ProductId == id, cancellationToken);
@@ -117,5 +121,30 @@ public sealed class PlanService(PlatformDbContext db, ProductService products, T
         }
 
         return Failure.Invalid(all);
+    }
+
+    /// <summary>Live rights for the chats a save names (bounded); Telegram unreachable leaves the stored rights to decide.</summary>
+    private async Task RefreshRightsAsync(PlanInput? plan, CancellationToken cancellationToken)
+    {
+        if (plan?.GrantChats is not { Count: > 0 } ids)
+        {
+            return;
+        }
+
+        var chosen = ids.Distinct().Take(PlanGrants.MaxChats).ToList();
+        var known = await db.ManagedChats.AsNoTracking().Where(c => chosen.Contains(c.TelegramChatId)).Select(c => new { c.BotId, c.TelegramChatId })
+            .ToListAsync(cancellationToken);
+        foreach (var chat in known)
+        {
+            try
+            {
+                await chats.CheckRightsAsync(chat.BotId, chat.TelegramChatId, cancellationToken);
+            }
+            catch (Exception e) when (e is Telegram.Bot.Exceptions.RequestException or HttpRequestException
+                or System.Security.Cryptography.CryptographicException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                // Telegram unreachable, or the bot's token unreadable here: the rights stored from its last my_chat_member decide.
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Bots;
+using Platform.Core.Catalog;
 using Platform.Core.Subscriptions;
 using Platform.Tests.Bots;
 
@@ -41,5 +42,24 @@ public sealed class ManagedChatTests(SubscriptionAppFactory app) : IClassFixture
         Assert.False(rights.Value!.Ready);
         Assert.Equal([BotChatRights.MakeAdmin, BotChatRights.AllowInvite, BotChatRights.AllowBan], rights.Value.Missing);
         Assert.False(await scenario.Store.WithDbAsync(db => db.ManagedChats.AnyAsync(c => c.BotId == secondBot)));
+    }
+
+    [Fact]
+    public async Task Saving_a_plan_asks_telegram_for_the_bots_rights_instead_of_trusting_a_stale_row()
+    {
+        var scenario = await ChannelScenario.CreateAsync(app, "Theta");
+        await ChannelScenario.WaitUntilAsync(() => scenario.Store.WithDbAsync(db => db.ManagedChats.AnyAsync(c => c.TelegramChatId == scenario.ChannelId)),
+            "the bot saw the channel");
+        // What we stored says the bot lost its rights; in Telegram it is still an administrator with them.
+        await scenario.Store.WithDbAsync(db => db.ManagedChats.Where(c => c.TelegramChatId == scenario.ChannelId)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.BotIsAdmin, false).SetProperty(x => x.CanInviteUsers, false)));
+
+        var saved = await scenario.Store.WithScopeAsync(sp => sp.GetRequiredService<PlanService>().CreateAsync(
+            new ProductInput { Kind = ProductKind.Subscription, Title = "Theta plus", Description = "", PriceStars = 20, State = ProductState.Published },
+            new PlanInput { GrantChats = [scenario.ChannelId] }, CancellationToken.None));
+
+        Assert.True(saved.Succeeded, saved.ToString());
+        Assert.True(await scenario.Store.WithDbAsync(db => db.ManagedChats.AnyAsync(c => c.TelegramChatId == scenario.ChannelId && c.BotIsAdmin
+            && c.CanInviteUsers)));
     }
 }
