@@ -48,4 +48,24 @@ public sealed class StarSubscriptionCalls(PlatformDbContext db, BotCalls calls, 
             return Failure.Unavailable("Telegram could not be reached; nothing changed. Please try again.");
         }
     }
+
+    /// <summary>Cancels one Telegram subscription of a membership by its first charge (one the membership replaced).</summary>
+    public async Task<Failure?> CancelChargeAsync(Guid subscriptionId, string telegramChargeId, CancellationToken cancellationToken)
+    {
+        var subscription = await db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == subscriptionId, cancellationToken);
+        if (subscription is null)
+        {
+            return null;
+        }
+
+        var replaced = new Subscription
+        {
+            Id = subscription.Id,
+            BotId = subscription.BotId,
+            TelegramUserId = subscription.TelegramUserId,
+            Source = SubscriptionSource.Stars,
+            TelegramChargeId = telegramChargeId,
+        };
+        return await SetCanceledAsync(replaced, canceled: true, cancellationToken);
+    }
 }

@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -17,7 +18,7 @@ namespace Platform.Core.Subscriptions;
 /// membership changes with its own event, all in one transaction. Idempotent on telegram_payment_charge_id: a charge
 /// already recorded changes nothing, however often or concurrently Telegram repeats it.
 /// </summary>
-public sealed class SubscriptionCharges(PlatformDbContext db, TimeProvider time, ILogger<SubscriptionCharges> logger)
+public sealed class SubscriptionCharges(PlatformDbContext db, IBackgroundJobClient jobs, TimeProvider time, ILogger<SubscriptionCharges> logger)
 {
     /// <summary>The order that records this charge (new or recorded before), or null when the payload names no plan order of ours.</summary>
     public async Task<Guid?> RecordAsync(Guid payloadOrderId, SuccessfulPayment payment, CancellationToken cancellationToken)
@@ -83,6 +84,7 @@ public sealed class SubscriptionCharges(PlatformDbContext db, TimeProvider time,
         }
 
         ChargeChange change;
+        string? replaced = null;
         if (subscription is null)
         {
             subscription = Start(charge, payment, periodEnd, now);
@@ -91,6 +93,10 @@ public sealed class SubscriptionCharges(PlatformDbContext db, TimeProvider time,
         }
         else
         {
+            // A second Telegram subscription for a membership that still has one (two invoice links opened, both paid):
+            // the new one takes over and the old one is cancelled after the commit, so the member is not charged twice a month.
+            replaced = ReferenceEquals(charge, order) && subscription.Status != SubscriptionStatus.Expired && subscription.Source == SubscriptionSource.Stars
+                && subscription.TelegramChargeId is { } old && old != payment.TelegramPaymentChargeId ? old : null;
             change = Apply(subscription, payment, periodEnd, newTelegramSubscription: ReferenceEquals(charge, order));
         }
 
@@ -104,6 +110,13 @@ public sealed class SubscriptionCharges(PlatformDbContext db, TimeProvider time,
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Charge {ChargeId} recorded as order {OrderId}: membership {SubscriptionId} {Change} until {PeriodEnd}",
             payment.TelegramPaymentChargeId, charge.Id, subscription.Id, change, subscription.PeriodEnd);
+        if (replaced is not null)
+        {
+            var (tenantId, subscriptionId) = (subscription.TenantId, subscription.Id);
+            logger.LogWarning("Membership {SubscriptionId} was paid through a second Telegram subscription; cancelling the first", subscriptionId);
+            jobs.Enqueue<SubscriptionAccessJob>(j => j.CancelReplacedAsync(tenantId, subscriptionId, replaced, CancellationToken.None));
+        }
+
         return charge.Id;
     }
 

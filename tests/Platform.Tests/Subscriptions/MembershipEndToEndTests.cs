@@ -39,7 +39,11 @@ public sealed class MembershipEndToEndTests(SubscriptionAppFactory app) : IClass
         var plan = (await store.WithScopeAsync(sp => sp.GetRequiredService<PlanService>().CreateAsync(
             new ProductInput
             {
-                Kind = ProductKind.Subscription, Title = "Club monthly", Description = "Posts", PriceStars = 50, State = ProductState.Published,
+                Kind = ProductKind.Subscription,
+                Title = "Club monthly",
+                Description = "Posts",
+                PriceStars = 50,
+                State = ProductState.Published,
             },
             new PlanInput { ChannelAccess = ChannelAccessMode.PersonalLink, GrantChats = [channelId] }, CancellationToken.None))).Value!.Id;
         var scenario = new ChannelScenario { Store = store, ChannelId = channelId, PlanId = plan, ChannelTitle = "Club Posts" };

@@ -200,6 +200,38 @@ public sealed class SubscriptionBuyingTests(SubscriptionAppFactory app) : IClass
         Assert.Equal(1, await store.WithDbAsync(db => db.AccessLog.CountAsync(e => e.Action == "restored" && e.Actor == "merchant:owner@example.test")));
     }
 
+    [Fact]
+    public async Task Two_invoice_links_both_paid_leave_one_telegram_subscription_renewing_and_one_membership()
+    {
+        var (store, plan, buyer) = await StartAsync("Twice", stars: 500);
+        var card = await buyer.WaitForAsync(m => SandboxClient.HasButton(m, "b:"));
+        // Subscribe tapped twice before paying either link (no membership yet, so both taps get a link).
+        await buyer.PressAsync(card, $"b:{plan:N}");
+        await buyer.WaitForCountAsync(m => LinkOf(m) is not null, 1);
+        await buyer.PressAsync(card, $"b:{plan:N}");
+        await buyer.WaitForCountAsync(m => LinkOf(m) is not null, 2);
+        foreach (var link in (await buyer.MessagesAsync()).Select(LinkOf).OfType<string>().ToList())
+        {
+            var paid = await app.Telegram.PostAsync($"sandbox/v1/users/{buyer.UserId}/payments", new { invoice_link = link });
+            Assert.Equal("paid", paid.GetProperty("status").GetString());
+        }
+
+        await WaitForOrderCountAsync(store, 2);
+        var membership = await WaitForMembershipAsync(store, s => s.Status == SubscriptionStatus.Active);
+        Assert.Equal(2, (await Orders(store)).Count(o => o.SubscriptionId == membership.Id)); // both charges recorded
+        // The first Telegram subscription is cancelled; only the one the membership names renews.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        List<JsonElement> telegram;
+        do
+        {
+            await Task.Delay(100);
+            telegram = [.. (await app.Telegram.GetAsync($"sandbox/v1/users/{buyer.UserId}/subscriptions")).EnumerateArray()];
+        }
+        while (telegram.Count(s => !s.GetProperty("canceled").GetBoolean()) > 1 && DateTime.UtcNow < deadline);
+        var renewing = Assert.Single(telegram, s => !s.GetProperty("canceled").GetBoolean());
+        Assert.Contains(membership.TelegramChargeId, renewing.GetProperty("charge_ids").EnumerateArray().Select(c => c.GetString()));
+    }
+
     private async Task<(TestStore Store, Guid Plan, SandboxBuyer Buyer)> StartAsync(string name, long stars)
     {
         var store = await TestStore.CreateAsync(app, name);
