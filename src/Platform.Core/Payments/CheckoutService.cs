@@ -14,9 +14,11 @@ namespace Platform.Core.Payments;
 /// Buy: a pending order with the price snapshot, then an invoice in Stars (XTR, no provider token, one price) whose
 /// payload is the order id. Keys are reserved at pre-checkout, not here, so browsing buyers hold no stock.
 /// A plan (a subscription product) is sold the only way Telegram sells Stars subscriptions: an invoice link with
-/// subscription_period 30 days, sent as a link button; a customer who is a member already is told so instead.
+/// subscription_period 30 days, sent as a link button; a customer who is a member already is told so instead. A plan
+/// sold through Telegram's channel subscription link gets that link instead of an invoice: Telegram charges at the door.
 /// </summary>
-public sealed class CheckoutService(PlatformDbContext db, CatalogReader catalog, CustomerDirectory customers, LicenseKeyPool keys, TimeProvider time)
+public sealed class CheckoutService(
+    PlatformDbContext db, CatalogReader catalog, CustomerDirectory customers, LicenseKeyPool keys, ChannelAccess channels, TimeProvider time)
 {
     public async Task BuyAsync(BotChat chat, Guid productId, long updateId, CancellationToken cancellationToken)
     {
@@ -35,6 +37,15 @@ public sealed class CheckoutService(PlatformDbContext db, CatalogReader catalog,
 
         if (product.Kind == ProductKind.Subscription)
         {
+            var doors = await channels.ChannelSubscriptionLinksAsync(product.Id, chat.Bot.Id, cancellationToken);
+            if (doors.Count > 0)
+            {
+                var buttons = doors.Select(d => new[] { InlineKeyboardButton.WithUrl(chat.Texts.JoinChat(d.Title), d.Link) });
+                await chat.SendTextAsync(chat.Texts.ChannelSubscriptionOffer(product.Title, product.PriceStars), new InlineKeyboardMarkup(buttons),
+                    cancellationToken);
+                return;
+            }
+
             await BuyPlanAsync(chat, product, updateId, cancellationToken);
             return;
         }

@@ -62,6 +62,32 @@ public sealed class ChannelAccess(PlatformDbContext db, ChatAdminCalls calls, Ch
         await SendAsync(subscription, plan?.Title ?? string.Empty, links, products, cancellationToken);
     }
 
+    /// <summary>
+    /// For a plan sold through Telegram's channel subscription link: the links to offer instead of an invoice (Telegram
+    /// charges at the door, so a bot invoice would make the buyer pay twice). Empty for every other plan.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Title, string Link)>> ChannelSubscriptionLinksAsync(Guid planId, Guid botId,
+        CancellationToken cancellationToken)
+    {
+        var mode = await db.SubscriptionPlans.Where(p => p.ProductId == planId).Select(p => (ChannelAccessMode?)p.ChannelAccess)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (mode != ChannelAccessMode.TelegramSubscriptionLink)
+        {
+            return [];
+        }
+
+        var plan = await db.Products.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.Title, p.PriceStars }).FirstAsync(cancellationToken);
+        var links = new List<(string Title, string Link)>();
+        foreach (var grant in await db.PlanGrants.Where(g => g.PlanId == planId && g.Kind == PlanGrantKind.Chat && g.TelegramChatId != null)
+            .OrderBy(g => g.Id).ToListAsync(cancellationToken))
+        {
+            links.Add((grant.ChatTitle ?? string.Empty,
+                await invites.EnsureSharedLinkAsync(botId, grant, ChannelAccessMode.TelegramSubscriptionLink, plan.Title, plan.PriceStars, cancellationToken)));
+        }
+
+        return links;
+    }
+
     /// <summary>Removes the member from every granted chat and revokes their unused links; logged with the actor and reason.</summary>
     public async Task RevokeAsync(Guid subscriptionId, string actor, string reason, CancellationToken cancellationToken)
     {

@@ -76,25 +76,7 @@ public sealed class ChannelInvites(PlatformDbContext db, ChatAdminCalls calls, T
         string actor, string reason, CancellationToken cancellationToken)
     {
         var chatId = grant.TelegramChatId!.Value;
-        if (grant.SharedInviteLink is null)
-        {
-            var name = planTitle.Length <= 32 ? planTitle : planTitle[..32];
-            var created = mode == ChannelAccessMode.JoinRequest
-                ? await calls.CallAsync(subscription.BotId, (c, ct) => c.CreateChatInviteLink(chatId, name, createsJoinRequest: true, cancellationToken: ct),
-                    cancellationToken)
-                : await calls.CallAsync(subscription.BotId, (c, ct) => c.CreateChatSubscriptionInviteLink(chatId, (int)MembershipSchedule.Period.TotalSeconds,
-                    priceStars, name, ct), cancellationToken);
-            // Two grants at once: the first link stored wins, the other is revoked.
-            var stored = await db.PlanGrants.Where(g => g.Id == grant.Id && g.SharedInviteLink == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(g => g.SharedInviteLink, created.InviteLink), cancellationToken);
-            if (stored == 0)
-            {
-                await calls.RevokeLinkAsync(subscription.BotId, chatId, created.InviteLink, cancellationToken);
-            }
-
-            await db.Entry(grant).ReloadAsync(cancellationToken);
-        }
-
+        await EnsureSharedLinkAsync(subscription.BotId, grant, mode, planTitle, priceStars, cancellationToken);
         if (mode != ChannelAccessMode.JoinRequest)
         {
             return grant.SharedInviteLink;
@@ -124,4 +106,34 @@ public sealed class ChannelInvites(PlatformDbContext db, ChatAdminCalls calls, T
 
     private ChatMembership NewRow(DateTimeOffset now, long chatId, long userId) =>
         db.ChatMemberships.Add(new ChatMembership { Id = Guid.CreateVersion7(now), TelegramChatId = chatId, TelegramUserId = userId }).Entity;
+
+    /// <summary>
+    /// The plan's one shared link to the chat, created by the bot on first use (a join-request link, or a Telegram channel
+    /// subscription link at the plan's price); two callers at once keep the first link stored and revoke the other.
+    /// </summary>
+    public async Task<string> EnsureSharedLinkAsync(Guid botId, PlanGrant grant, ChannelAccessMode mode, string planTitle, int priceStars,
+        CancellationToken cancellationToken)
+    {
+        var chatId = grant.TelegramChatId!.Value;
+        if (grant.SharedInviteLink is null)
+        {
+            var name = planTitle.Length <= 32 ? planTitle : planTitle[..32];
+            var created = mode == ChannelAccessMode.JoinRequest
+                ? await calls.CallAsync(botId, (c, ct) => c.CreateChatInviteLink(chatId, name, createsJoinRequest: true, cancellationToken: ct),
+                    cancellationToken)
+                : await calls.CallAsync(botId, (c, ct) => c.CreateChatSubscriptionInviteLink(chatId, (int)MembershipSchedule.Period.TotalSeconds,
+                    priceStars, name, ct), cancellationToken);
+            // Two grants at once: the first link stored wins, the other is revoked.
+            var stored = await db.PlanGrants.Where(g => g.Id == grant.Id && g.SharedInviteLink == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(g => g.SharedInviteLink, created.InviteLink), cancellationToken);
+            if (stored == 0)
+            {
+                await calls.RevokeLinkAsync(botId, chatId, created.InviteLink, cancellationToken);
+            }
+
+            await db.Entry(grant).ReloadAsync(cancellationToken);
+        }
+
+        return grant.SharedInviteLink!;
+    }
 }

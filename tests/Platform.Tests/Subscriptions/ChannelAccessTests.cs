@@ -190,4 +190,24 @@ public sealed class ChannelAccessTests(SubscriptionAppFactory app) : IClassFixtu
         Assert.Equal(ChatMembershipStatus.Left, (await scenario.MembershipAsync(jon))!.Status);
         Assert.DoesNotContain(jon, await scenario.MembersAsync());
     }
+
+    [Fact]
+    public async Task A_plan_sold_through_the_telegram_channel_subscription_link_offers_that_link_instead_of_an_invoice()
+    {
+        var scenario = await ChannelScenario.CreateAsync(app, "Kappa", ChannelAccessMode.TelegramSubscriptionLink);
+        var buyer = await SandboxBuyer.CreateAsync(app.Telegram, scenario.Store.TelegramBotId, "Kim", stars: 200);
+        await buyer.SendAsync($"/start p_{scenario.PlanId}");
+        var card = await buyer.WaitForAsync(m => SandboxClient.HasButton(m, $"b:{scenario.PlanId:N}"));
+        await buyer.PressAsync(card, $"b:{scenario.PlanId:N}");
+
+        // No bot invoice (that would charge twice): the channel's own paid link, which Telegram charges at the door.
+        var link = await ChannelScenario.JoinLinkAsync(buyer);
+        Assert.DoesNotContain(await buyer.MessagesAsync(), m => SandboxClient.Has(m, "buttons") && m.GetProperty("buttons").EnumerateArray()
+            .SelectMany(r => r.EnumerateArray()).Any(b => b.TryGetProperty("url", out var u) && u.GetString()!.Contains("/$", StringComparison.Ordinal)));
+        Assert.Equal("joined", await scenario.JoinAsync(buyer.UserId, link));
+        Assert.Equal(150, await buyer.StarsAsync()); // charged once, by Telegram
+        await ChannelScenario.WaitUntilAsync(() => scenario.Store.WithDbAsync(db => db.Subscriptions.AnyAsync(s => s.TelegramUserId == buyer.UserId
+            && s.Source == SubscriptionSource.ChannelLink && s.Status == SubscriptionStatus.Active)), "the paid join started a membership");
+        Assert.Equal(0, await scenario.Store.WithDbAsync(db => db.Orders.CountAsync()));
+    }
 }

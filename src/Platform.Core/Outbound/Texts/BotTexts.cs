@@ -96,4 +96,7 @@ public abstract class BotTexts
 
     /// <summary>A member product asked for after the membership ended.</summary>
     public abstract string MembershipAccessEnded(string plan);
+
+    /// <summary>Subscribe on a plan sold through Telegram's channel subscription link: the link, not an invoice.</summary>
+    public abstract string ChannelSubscriptionOffer(string plan, int stars);
 }

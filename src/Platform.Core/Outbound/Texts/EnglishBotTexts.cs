@@ -72,4 +72,7 @@ public sealed class EnglishBotTexts : BotTexts
         $"Your “{plan}” membership renews on {Day(renewsOn)}. Make sure you have {stars} ⭐ in your Telegram balance so your access continues.";
     public override string MembershipAccessEnded(string plan) =>
         $"Your “{plan}” membership has ended, so its content is no longer available. Subscribe again from /catalog to get it back.";
+
+    public override string ChannelSubscriptionOffer(string plan, int stars) =>
+        $"“{plan}” is sold by Telegram at the channel's door: {stars} ⭐ every 30 days, charged when you join. Tap below to join.";
 }

@@ -72,4 +72,7 @@ public sealed class PersianBotTexts : BotTexts
         $"اشتراک «{plan}» شما در تاریخ {Day(renewsOn)} تمدید می‌شود. مطمئن شوید {stars} ⭐ در موجودی تلگرام خود دارید تا دسترسی‌تان ادامه یابد.";
     public override string MembershipAccessEnded(string plan) =>
         $"اشتراک «{plan}» شما به پایان رسیده است و محتوای آن دیگر در دسترس نیست. برای دسترسی دوباره از /catalog دوباره مشترک شوید.";
+
+    public override string ChannelSubscriptionOffer(string plan, int stars) =>
+        $"«{plan}» را تلگرام هنگام ورود به کانال می‌فروشد: هر ۳۰ روز {stars} ⭐، هنگام پیوستن پرداخت می‌شود. برای پیوستن روی دکمهٔ زیر بزنید.";
 }

@@ -71,4 +71,7 @@ public sealed class RussianBotTexts : BotTexts
         $"Ваша подписка «{plan}» продлится {Day(renewsOn)}. Проверьте, что на балансе Telegram есть {stars} ⭐, чтобы доступ не прервался.";
     public override string MembershipAccessEnded(string plan) =>
         $"Ваша подписка «{plan}» закончилась, её материалы больше недоступны. Оформите её снова в /catalog, чтобы вернуть доступ.";
+
+    public override string ChannelSubscriptionOffer(string plan, int stars) =>
+        $"«{plan}» продаёт сам Telegram при входе в канал: {stars} ⭐ каждые 30 дней, списание при вступлении. Нажмите кнопку ниже, чтобы вступить.";
 }
