@@ -33,6 +33,8 @@ public static class StoreApi
             SupportContact = body.SupportContact,
             DefaultLanguage = body.DefaultLanguage,
             ButtonTexts = body.ButtonTexts,
+            SubscriptionReminderDays = body.SubscriptionReminderDays,
+            SubscriptionGraceHours = body.SubscriptionGraceHours,
         }, cancellationToken);
         return result.Succeeded
             ? TypedResults.Ok(StoreDetailsResponse.From(tenant.Tenant!, result.Value, await categories.ListAsync(cancellationToken)))

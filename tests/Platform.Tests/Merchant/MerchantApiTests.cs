@@ -120,11 +120,20 @@ public sealed class MerchantApiTests(MerchantAppFactory app) : IClassFixture<Mer
         {
             displayName = "Kitob",
             defaultLanguage = "fa",
-            buttonTexts = new Dictionary<string, string> { ["catalog"] = "فروشگاه" }
+            buttonTexts = new Dictionary<string, string> { ["catalog"] = "فروشگاه" },
+            subscriptionReminderDays = 5,
+            subscriptionGraceHours = 48,
         });
         Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
         var storefront = await app.InTenantAsync(tenant, sp => sp.GetRequiredService<StorefrontReader>().GetAsync(CancellationToken.None));
         Assert.Equal(("Kitob", "fa", "فروشگاه"), (storefront.DisplayName, storefront.DefaultLanguage, storefront.ButtonTexts["catalog"]));
+        Assert.Equal((5, 48), (storefront.SubscriptionReminderDays, storefront.SubscriptionGraceHours));
+        Assert.Equal(48, (await JsonAsync(patched)).GetProperty("storefront").GetProperty("subscriptionGraceHours").GetInt32());
+
+        using var tooLong = await http.PatchAsJsonAsync("api/v1/store", new { subscriptionGraceHours = 1000 });
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Equal(48, (await app.InTenantAsync(tenant, sp => sp.GetRequiredService<StorefrontReader>().GetAsync(CancellationToken.None)))
+            .SubscriptionGraceHours);
 
         using var bad = await http.PatchAsJsonAsync("api/v1/store", new
         {

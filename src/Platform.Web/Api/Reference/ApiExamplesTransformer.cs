@@ -28,7 +28,7 @@ public sealed class ApiExamplesTransformer : IOpenApiSchemaTransformer
         [typeof(PlanGrantsResponse)] = new PlanGrantsResponse([new PlanChatResponse(-1001234567890, "Members' lounge")], [ProductId], "personal_link"),
         [typeof(CategoryRequest)] = new CategoryRequest("Starter packs"),
         [typeof(StorePatchRequest)] = new StorePatchRequest("Pixel Books", "Welcome! Tap Catalog to browse.", null, null, null, null, "@pixelbooks", "en",
-            new Dictionary<string, string?> { ["catalog"] = "Browse" }),
+            new Dictionary<string, string?> { ["catalog"] = "Browse" }, SubscriptionReminderDays: 3, SubscriptionGraceHours: 24),
         [typeof(RegisterBotRequest)] = new RegisterBotRequest("123456789:AAF-token-from-BotFather-35-characters"),
         [typeof(WebhookEndpointInput)] = new WebhookEndpointInput("https://shop.example/hooks/starfront", "Fulfilment sync", ["order.paid", "order.refunded"]),
         [typeof(WebhookReplayRequest)] = new WebhookReplayRequest(At, At.AddDays(1)),
