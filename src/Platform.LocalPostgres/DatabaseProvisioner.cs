@@ -173,10 +173,27 @@ public static partial class DatabaseProvisioner
         }
     }
 
+    /// <summary>
+    /// One statement, outside any transaction. Two databases provisioned at once both change the shared roles and grants,
+    /// and PostgreSQL refuses the second writer of a catalog row with "tuple concurrently updated" (seen in CI): that
+    /// statement is simply run again.
+    /// </summary>
     private static async Task ExecAsync(NpgsqlConnection c, string sql, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand(sql, c);
-        await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var cmd = new NpgsqlCommand(sql, c);
+                await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == "XX000" && e.MessageText.Contains("tuple concurrently updated", StringComparison.Ordinal)
+                && attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), ct).ConfigureAwait(false);
+            }
+        }
     }
 
     private static string Q(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";

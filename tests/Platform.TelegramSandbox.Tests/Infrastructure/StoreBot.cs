@@ -23,7 +23,8 @@ public sealed class StoreBot : IAsyncDisposable
         {
             Update[] updates;
             try { updates = await client.GetUpdates(offset, timeout: 1, cancellationToken: ct); }
-            catch (OperationCanceledException) { return; }
+            // Stopping mid-poll: Telegram.Bot may wrap the cancellation in a RequestException while reading the response.
+            catch (Exception e) when (e is OperationCanceledException || ct.IsCancellationRequested) { return; }
             foreach (var update in updates)
             {
                 offset = update.Id + 1;
