@@ -10,6 +10,7 @@ using Platform.Core.Files;
 using Platform.Core.Identity;
 using Platform.Core.Inbox;
 using Platform.Core.Jobs;
+using Platform.Core.Ledger;
 using Platform.Core.Maintenance;
 using Platform.Core.Orders;
 using Platform.Core.Outbound;
@@ -43,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         services.AddBotRegistration(configuration);
         services.AddOutbound();
         services.AddOrders();
+        services.AddLedger(configuration);
         services.AddSubscriptions();
         services.AddPayments();
         services.AddConversation();

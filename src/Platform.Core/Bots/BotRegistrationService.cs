@@ -18,7 +18,7 @@ namespace Platform.Core.Bots;
 /// </summary>
 public sealed partial class BotRegistrationService(
     PlatformDbContext db, ITenantContextAccessor tenant, BotSecrets secrets, TelegramClientFactory clients,
-    IPublicBaseUrl publicBaseUrl, BotDirectory directory, IBotCommandMenu commands, IBotUsage usage, TimeProvider time,
+    IPublicBaseUrl publicBaseUrl, BotDirectory directory, IBotCommandMenu commands, IEnumerable<IBotUsage> usages, TimeProvider time,
     ILogger<BotRegistrationService> logger)
 {
     /// <summary>
@@ -190,7 +190,7 @@ public sealed partial class BotRegistrationService(
             logger.LogWarning("deleteWebhook failed for bot {BotId}: {Error}", bot.Id, e.GetType().Name);
         }
 
-        if (await usage.IsUsedAsync(botId, cancellationToken))
+        if (await IsUsedAsync(botId, cancellationToken))
         {
             // Orders keep their bot for the history; the route goes so nothing is served any more.
             await db.BotRoutes.Where(r => r.BotId == botId).ExecuteDeleteAsync(cancellationToken);
@@ -207,6 +207,20 @@ public sealed partial class BotRegistrationService(
 
         directory.Invalidate(botId);
         return true;
+    }
+
+    /// <summary>Whether any module's records still name the bot (orders, the Stars ledger), asked one after another.</summary>
+    private async Task<bool> IsUsedAsync(Guid botId, CancellationToken cancellationToken)
+    {
+        foreach (var usage in usages)
+        {
+            if (await usage.IsUsedAsync(botId, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task<bool> SyncAsync(Bot bot, CancellationToken cancellationToken)

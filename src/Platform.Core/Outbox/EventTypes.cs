@@ -23,4 +23,5 @@ public static class EventTypes
     public const string SubscriptionExpired = Events.SubscriptionExpired.TypeName;
     public const string MemberJoined = Events.MemberJoined.TypeName;
     public const string MemberRemoved = Events.MemberRemoved.TypeName;
+    public const string BalanceWithdrawable = Events.BalanceWithdrawable.TypeName;
 }

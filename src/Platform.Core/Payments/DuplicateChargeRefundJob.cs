@@ -15,7 +15,7 @@ namespace Platform.Core.Payments;
 /// retries; the row keeps saying the refund is owed until it happens.
 /// </summary>
 public sealed class DuplicateChargeRefundJob(
-    TenantJobScope jobScope, TimeProvider time, ILogger<DuplicateChargeRefundJob> logger)
+    TenantJobScope jobScope, ILogger<DuplicateChargeRefundJob> logger)
 {
     /// <summary>True when the charge is (now or already) refunded.</summary>
     [AutomaticRetry(Attempts = 10)]
@@ -37,11 +37,9 @@ public sealed class DuplicateChargeRefundJob(
         }
 
         var token = await db.Bots.Where(b => b.Id == charge.BotId).Select(b => b.TokenCiphertext).FirstAsync(cancellationToken);
-        await services.GetRequiredService<RefundService>()
-            .RefundChargeAsync(charge.BotId, token, charge.BuyerTelegramUserId, charge.TelegramPaymentChargeId, cancellationToken);
-
-        await db.DuplicateCharges.Where(c => c.Id == charge.Id && c.RefundedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.RefundedAt, time.GetUtcNow()), cancellationToken);
+        var refunds = services.GetRequiredService<RefundService>();
+        await refunds.RefundChargeAsync(charge.BotId, token, charge.BuyerTelegramUserId, charge.TelegramPaymentChargeId, cancellationToken);
+        await refunds.MarkDuplicateRefundedAsync(charge, cancellationToken);
         logger.LogWarning(
             "Refunded duplicate charge {ChargeId} of {Stars} Stars to Telegram user {BuyerId} (order {OrderId})",
             charge.TelegramPaymentChargeId, charge.AmountStars, charge.BuyerTelegramUserId, charge.OrderId);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Platform.Core.Catalog;
 using Platform.Core.Data;
 using Platform.Core.Events;
+using Platform.Core.Ledger;
 using Platform.Core.Orders;
 using Platform.Core.Outbox;
 using Platform.Core.Subscriptions;
@@ -20,8 +21,8 @@ namespace Platform.Core.Payments;
 /// records it, and a renewal is a new charge of the same order payload, never a duplicate.
 /// </summary>
 public sealed class PaymentRecorder(
-    PlatformDbContext db, CatalogReader catalog, LicenseKeyPool keys, SubscriptionCharges subscriptions, IBackgroundJobClient jobs, TimeProvider time,
-    ILogger<PaymentRecorder> logger)
+    PlatformDbContext db, CatalogReader catalog, LicenseKeyPool keys, SubscriptionCharges subscriptions, LedgerEntries ledger, IBackgroundJobClient jobs,
+    TimeProvider time, ILogger<PaymentRecorder> logger)
 {
     /// <summary>
     /// The paid order's id (new or already recorded), or null when the payment matches no order of ours or is a second
@@ -56,19 +57,21 @@ public sealed class PaymentRecorder(
             return await RecordLockedAsync(orderId, payment, buyerTelegramUserId, cancellationToken);
         }
 
-        // Files and texts: the order paid and order.paid in one statement, only while the order is still pending.
+        // Files and texts: the order paid, its ledger credit and order.paid in one statement, only while the order is still pending.
         var order = found.Order;
         var now = time.GetUtcNow();
         var paid = OutboxExtensions.NewEvent(PaidEvent(order, payment.TelegramPaymentChargeId, now), now);
+        var credit = ledger.SaleCredit(order.BotId, payment.TelegramPaymentChargeId, payment.TotalAmount, order.Id, renewal: false, now);
         await using var batch = db.CreateBatch();
         batch.Add($"""
             WITH changed AS (
                 UPDATE "Orders" SET "Status" = $1, "TelegramPaymentChargeId" = $2, "PaidAt" = $3
-                WHERE "TenantId" = $4 AND "Id" = $5 AND "Status" = $6 RETURNING 1)
-            {OutboxExtensions.InsertWhereSql("changed", 7)}
+                WHERE "TenantId" = $4 AND "Id" = $5 AND "Status" = $6 RETURNING 1),
+            credited AS ({LedgerEntries.InsertWhereSql("changed", 7)} RETURNING 1)
+            {OutboxExtensions.InsertWhereSql("changed", 20)}
             """,
             [nameof(OrderStatus.Paid), payment.TelegramPaymentChargeId, now, order.TenantId, order.Id, nameof(OrderStatus.Pending),
-                .. OutboxExtensions.InsertValues(paid, order.TenantId)]);
+                .. LedgerEntries.InsertValues(credit, order.TenantId), .. OutboxExtensions.InsertValues(paid, order.TenantId)]);
         return await batch.ExecuteNonQueryAsync(cancellationToken) == 1
             ? order.Id
             : await RecordLockedAsync(orderId, payment, buyerTelegramUserId, cancellationToken); // a concurrent copy got there first
@@ -127,6 +130,7 @@ public sealed class PaymentRecorder(
             }
         }
 
+        db.StarLedger.Add(ledger.SaleCredit(order.BotId, payment.TelegramPaymentChargeId, payment.TotalAmount, order.Id, renewal: false, now));
         db.AddOutboxEvent(PaidEvent(order, payment.TelegramPaymentChargeId, now), now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -143,6 +147,9 @@ public sealed class PaymentRecorder(
             VALUES ({id}, {order.TenantId}, {order.Id}, {order.BotId}, {payment.TelegramPaymentChargeId}, {buyerTelegramUserId}, {payment.TotalAmount}, {now})
             ON CONFLICT ("TenantId", "TelegramPaymentChargeId") DO NOTHING
             """, cancellationToken);
+        // The Stars did arrive on the bot: credited like any charge (and debited when the refund goes through).
+        var credit = ledger.SaleCredit(order.BotId, payment.TelegramPaymentChargeId, payment.TotalAmount, order.Id, renewal: false, now, "duplicate charge");
+        await LedgerEntries.InsertOnceAsync(db, credit, order.TenantId, cancellationToken);
         return await db.DuplicateCharges.Where(c => c.TelegramPaymentChargeId == payment.TelegramPaymentChargeId && c.RefundedAt == null)
             .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Platform.Core.Catalog;
 using Platform.Core.Data;
 using Platform.Core.Events;
+using Platform.Core.Ledger;
 using Platform.Core.Orders;
 using Platform.Core.Outbound;
 using Platform.Core.Outbox;
@@ -21,7 +22,7 @@ namespace Platform.Core.Payments;
 /// plan's charge (its first payment or any renewal) ends the membership at once (<see cref="SubscriptionLifecycle.ExpireAsync"/>).
 /// </summary>
 public sealed class RefundService(
-    PlatformDbContext db, LicenseKeyPool keys, BotCalls calls, SubscriptionLifecycle subscriptions,
+    PlatformDbContext db, LicenseKeyPool keys, BotCalls calls, SubscriptionLifecycle subscriptions, LedgerEntries ledger,
     IBackgroundJobClient jobs, TimeProvider time, ILogger<RefundService> logger)
 {
     public string? LastTelegramError { get; private set; }
@@ -91,10 +92,9 @@ public sealed class RefundService(
     /// </summary>
     public async Task RecordRefundedPaymentAsync(Guid orderId, string chargeId, CancellationToken cancellationToken)
     {
-        var duplicate = await db.DuplicateCharges.Where(c => c.TelegramPaymentChargeId == chargeId)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.RefundedAt, c => c.RefundedAt ?? time.GetUtcNow()), cancellationToken);
-        if (duplicate > 0)
+        if (await db.DuplicateCharges.AsNoTracking().FirstOrDefaultAsync(c => c.TelegramPaymentChargeId == chargeId, cancellationToken) is { } duplicate)
         {
+            await MarkDuplicateRefundedAsync(duplicate, cancellationToken);
             return;
         }
 
@@ -130,6 +130,7 @@ public sealed class RefundService(
 
         await keys.RevokeAsync(orderId, cancellationToken);
         var order = await db.Orders.AsNoTracking().FirstAsync(o => o.Id == orderId, cancellationToken);
+        db.StarLedger.Add(ledger.RefundDebit(order.BotId, order.TelegramPaymentChargeId!, order.PriceStars, order.Id, now));
         db.AddOutboxEvent(new OrderRefunded(order.Id, order.ProductId, order.PriceStars, order.TelegramPaymentChargeId, now), now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -137,6 +138,25 @@ public sealed class RefundService(
         jobs.Enqueue<RefundNotifier>(n => n.NotifyAsync(tenantId, orderId, CancellationToken.None));
         await ExpireMembershipAsync(orderId, cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Stamps a duplicate charge refunded and debits the ledger, in one transaction, once: the refund job and Telegram's
+    /// refunded_payment may both get here; the first stamps, and the debit's key keeps it single either way.
+    /// </summary>
+    public async Task MarkDuplicateRefundedAsync(DuplicateCharge charge, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var stamped = await db.DuplicateCharges.Where(c => c.Id == charge.Id && c.RefundedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.RefundedAt, now), cancellationToken);
+        if (stamped > 0)
+        {
+            var debit = ledger.RefundDebit(charge.BotId, charge.TelegramPaymentChargeId, charge.AmountStars, charge.OrderId, now, "duplicate charge");
+            await LedgerEntries.InsertOnceAsync(db, debit, charge.TenantId, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task ExpireMembershipAsync(Guid orderId, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Npgsql;
 using Platform.Core.Catalog;
 using Platform.Core.Data;
 using Platform.Core.Events;
+using Platform.Core.Ledger;
 using Platform.Core.Orders;
 using Platform.Core.Outbox;
 using Telegram.Bot.Types.Payments;
@@ -18,7 +19,8 @@ namespace Platform.Core.Subscriptions;
 /// membership changes with its own event, all in one transaction. Idempotent on telegram_payment_charge_id: a charge
 /// already recorded changes nothing, however often or concurrently Telegram repeats it.
 /// </summary>
-public sealed class SubscriptionCharges(PlatformDbContext db, IBackgroundJobClient jobs, TimeProvider time, ILogger<SubscriptionCharges> logger)
+public sealed class SubscriptionCharges(
+    PlatformDbContext db, LedgerEntries ledger, IBackgroundJobClient jobs, TimeProvider time, ILogger<SubscriptionCharges> logger)
 {
     /// <summary>The order that records this charge (new or recorded before), or null when the payload names no plan order of ours.</summary>
     public async Task<Guid?> RecordAsync(Guid payloadOrderId, SuccessfulPayment payment, CancellationToken cancellationToken)
@@ -102,6 +104,8 @@ public sealed class SubscriptionCharges(PlatformDbContext db, IBackgroundJobClie
 
         charge.SubscriptionId = subscription.Id;
         subscription.UpdatedAt = now;
+        db.StarLedger.Add(ledger.SaleCredit(charge.BotId, payment.TelegramPaymentChargeId, payment.TotalAmount, charge.Id,
+            renewal: !ReferenceEquals(charge, order), now));
         MembershipSchedule.Apply(subscription, settings);
         db.AddOutboxEvent(new OrderPaid(charge.Id, charge.ProductId, charge.CustomerId, charge.BotId, charge.PriceStars,
             payment.TelegramPaymentChargeId, now), now);

@@ -928,6 +928,301 @@ namespace Platform.Core.Data.Migrations
                     b.ToTable("InboxUpdates", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Core.Ledger.LedgerMismatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DetectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<long?>("OurNanostars")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("TelegramNanostars")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId");
+
+                    b.HasIndex("DetectedAt")
+                        .HasDatabaseName("IX_LedgerMismatches_Open")
+                        .HasFilter("\"ResolvedAt\" IS NULL");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "BotId", "Kind", "Reference")
+                        .IsUnique();
+
+                    b.ToTable("LedgerMismatches", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Core.Ledger.OwnerTelegramLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("BotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PendingCodeExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PendingCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("RequestedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TelegramName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long?>("TelegramUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId");
+
+                    b.HasIndex("PendingCodeHash");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique();
+
+                    b.ToTable("OwnerTelegramLinks", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Core.Ledger.StarLedgerEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("BotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("Nanostars")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ReleasesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Stars")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TelegramTransactionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId");
+
+                    b.HasIndex("ReleasesAt")
+                        .HasDatabaseName("IX_StarLedger_ReleasesAt");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "At");
+
+                    b.HasIndex("TenantId", "TelegramTransactionId");
+
+                    b.HasIndex("TenantId", "BotId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "BotId", "ReleasesAt");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "BotId", "ReleasesAt"), new[] { "Stars", "Nanostars", "At", "Kind" });
+
+                    b.ToTable("StarLedger", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Core.Ledger.StarReconciliation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("LastPassAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("LedgerBalanceNanostars")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("NextOffset")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PendingFromOffset")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("TelegramBalanceNanostars")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "BotId")
+                        .IsUnique();
+
+                    b.ToTable("StarReconciliations", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Core.Ledger.TelegramStarTransaction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("Date")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Incoming")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("Nanostars")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Offset")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Partner")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TransactionId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "BotId", "Date");
+
+                    b.HasIndex("TenantId", "BotId", "TransactionId", "Incoming")
+                        .IsUnique();
+
+                    b.ToTable("TelegramStarTransactions", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Core.Ledger.WithdrawableNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AboveMinimum")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("BotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("NotifiedNanostars")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "BotId")
+                        .IsUnique();
+
+                    b.ToTable("WithdrawableNotices", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Core.Orders.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1975,6 +2270,59 @@ namespace Platform.Core.Data.Migrations
                 });
 
             modelBuilder.Entity("Platform.Core.Inbox.InboxUpdate", b =>
+                {
+                    b.HasOne("Platform.Core.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Core.Ledger.LedgerMismatch", b =>
+                {
+                    b.HasOne("Platform.Core.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Core.Ledger.OwnerTelegramLink", b =>
+                {
+                    b.HasOne("Platform.Core.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Platform.Core.Ledger.StarLedgerEntry", b =>
+                {
+                    b.HasOne("Platform.Core.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Core.Ledger.StarReconciliation", b =>
+                {
+                    b.HasOne("Platform.Core.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Core.Ledger.TelegramStarTransaction", b =>
+                {
+                    b.HasOne("Platform.Core.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Core.Ledger.WithdrawableNotice", b =>
                 {
                     b.HasOne("Platform.Core.Bots.Bot", null)
                         .WithMany()

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.Core.Bots;
+using Platform.Core.Ledger;
+
+namespace Platform.Core.Data.Configurations;
+
+internal sealed class StarLedgerEntryConfiguration : IEntityTypeConfiguration<StarLedgerEntry>
+{
+    public void Configure(EntityTypeBuilder<StarLedgerEntry> builder)
+    {
+        builder.ToTable("StarLedger");
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(24);
+        builder.Property(e => e.Key).HasMaxLength(300);
+        builder.Property(e => e.TelegramTransactionId).HasMaxLength(255);
+        builder.Property(e => e.Note).HasMaxLength(500);
+        builder.Ignore(e => e.Amount);
+        // Idempotency: one row per bot and key, whatever the number of deliveries or passes.
+        builder.HasIndex(e => new { e.TenantId, e.BotId, e.Key }).IsUnique();
+        // The balance sums and the release schedule read only this index (index-only scans).
+        builder.HasIndex(e => new { e.TenantId, e.BotId, e.ReleasesAt }).IncludeProperties(e => new { e.Stars, e.Nanostars, e.At, e.Kind });
+        // The ledger list and the daily chart: by time.
+        builder.HasIndex(e => new { e.TenantId, e.At });
+        // The withdrawable check's fan-out across tenants: rows whose release (credits) or time (debits: ReleasesAt = At) just passed.
+        builder.HasIndex(e => e.ReleasesAt).HasDatabaseName("IX_StarLedger_ReleasesAt");
+        builder.HasIndex(e => new { e.TenantId, e.TelegramTransactionId });
+        builder.HasOne<Bot>().WithMany().HasForeignKey(e => e.BotId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

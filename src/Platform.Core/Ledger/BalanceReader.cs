@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Core.Data;
+
+namespace Platform.Core.Ledger;
+
+/// <summary>
+/// Reads the current tenant's balances from the ledger: two grouped queries over the index on (tenant, bot, release
+/// time), whatever the number of bots, then <see cref="BalanceRule"/>. Used by the Balance page, /api/v1/balance, the
+/// withdrawable check and the reconciliation's balance comparison.
+/// </summary>
+public sealed class BalanceReader(PlatformDbContext db, IOptions<LedgerOptions> options, TimeProvider time)
+{
+    private const long N = LedgerAmount.NanostarsPerStar;
+
+    /// <summary>Every bot of the store (those without a ledger row too), at <paramref name="at"/> or now.</summary>
+    public async Task<IReadOnlyList<BotBalance>> ForStoreAsync(CancellationToken cancellationToken, DateTimeOffset? at = null) =>
+        await ReadAsync(null, at ?? time.GetUtcNow(), cancellationToken);
+
+    /// <summary>One bot's balance, or null when the store has no such bot.</summary>
+    public async Task<BotBalance?> ForBotAsync(Guid botId, CancellationToken cancellationToken, DateTimeOffset? at = null) =>
+        (await ReadAsync(botId, at ?? time.GetUtcNow(), cancellationToken)).SingleOrDefault();
+
+    private async Task<IReadOnlyList<BotBalance>> ReadAsync(Guid? botId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var bots = await db.Bots.AsNoTracking().Where(b => botId == null || b.Id == botId).OrderBy(b => b.Username)
+            .Select(b => new { b.Id, b.Username }).ToListAsync(cancellationToken);
+        var rows = db.StarLedger.Where(e => e.At <= now && (botId == null || e.BotId == botId));
+        var sums = await rows.GroupBy(e => e.BotId).Select(g => new
+        {
+            BotId = g.Key,
+            Balance = g.Sum(e => (e.Stars * N) + e.Nanostars),
+            Released = g.Where(e => (e.Stars > 0 || e.Nanostars > 0) && e.ReleasesAt <= now).Sum(e => (e.Stars * N) + e.Nanostars),
+            Debits = g.Where(e => e.Stars < 0 || e.Nanostars < 0).Sum(e => (e.Stars * N) + e.Nanostars),
+            Earned = g.Where(e => e.Kind == StarLedgerKind.Payment || e.Kind == StarLedgerKind.Renewal || e.Kind == StarLedgerKind.OtherIncome)
+                .Sum(e => (e.Stars * N) + e.Nanostars),
+            Refunded = g.Where(e => e.Kind == StarLedgerKind.Refund).Sum(e => (e.Stars * N) + e.Nanostars),
+            Withdrawn = g.Where(e => e.Kind == StarLedgerKind.Withdrawal || e.Kind == StarLedgerKind.WithdrawalReturned)
+                .Sum(e => (e.Stars * N) + e.Nanostars),
+        }).ToDictionaryAsync(s => s.BotId, cancellationToken);
+        var upcoming = (await rows.Where(e => (e.Stars > 0 || e.Nanostars > 0) && e.ReleasesAt > now)
+            .GroupBy(e => new { e.BotId, e.ReleasesAt })
+            .Select(g => new { g.Key.BotId, g.Key.ReleasesAt, Amount = g.Sum(e => (e.Stars * N) + e.Nanostars) })
+            .OrderBy(r => r.ReleasesAt).ToListAsync(cancellationToken))
+            .ToLookup(r => r.BotId, r => new StarRelease(r.ReleasesAt, new LedgerAmount(r.Amount)));
+        var minimum = options.Value.MinimumWithdrawalStars;
+        return [.. bots.Select(bot =>
+        {
+            var s = sums.GetValueOrDefault(bot.Id);
+            var released = new LedgerAmount(s?.Released ?? 0);
+            var debits = -new LedgerAmount(s?.Debits ?? 0);
+            var balance = new LedgerAmount(s?.Balance ?? 0);
+            var withdrawable = BalanceRule.Withdrawable(released, debits);
+            return new BotBalance(bot.Id, bot.Username, new LedgerAmount(s?.Earned ?? 0), -new LedgerAmount(s?.Refunded ?? 0),
+                -new LedgerAmount(s?.Withdrawn ?? 0), balance, BalanceRule.OnHold(balance, withdrawable), withdrawable, minimum,
+                BalanceRule.Schedule(released, debits, upcoming[bot.Id]));
+        })];
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Bots;
+
+namespace Platform.Core.Ledger;
+
+public static class LedgerServiceCollectionExtensions
+{
+    /// <summary>The Stars ledger, withdrawal eligibility, reconciliation with Telegram and telling the merchant (docs/ledger.md).</summary>
+    public static IServiceCollection AddLedger(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LedgerOptions>().Bind(configuration.GetSection(LedgerOptions.Section))
+            .Validate(o => o.Hold >= TimeSpan.Zero && o.Hold <= TimeSpan.FromDays(365), "Ledger:Hold must be between 0 and 365 days.")
+            .Validate(o => o.MinimumWithdrawalStars is >= 1 and <= 1_000_000_000, "Ledger:MinimumWithdrawalStars must be between 1 and 10⁹.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ReconciliationSchedule), "Ledger:ReconciliationSchedule must be a cron expression.")
+            .Validate(o => o.MissingAtTelegramAfter > TimeSpan.Zero, "Ledger:MissingAtTelegramAfter must be positive.")
+            .ValidateOnStart();
+        // Writing: the rows every payment, renewal and refund adds in its own transaction.
+        services.AddSingleton<LedgerEntries>();
+        services.AddScoped<IBotUsage, LedgerBotUsage>();
+        // Reading: balances and the release schedule.
+        services.AddScoped<BalanceReader>();
+        return services;
+    }
+}
