@@ -9,7 +9,10 @@ namespace Platform.Core.Ledger;
 /// </summary>
 public sealed class LedgerMismatchReader(PlatformDbContext db, CrossTenantReaderFactory readers)
 {
-    /// <summary>The current store's open mismatches (one bot's when <paramref name="botId"/> is given), newest first, at most <paramref name="limit"/>.</summary>
+    /// <summary>
+    /// The current store's open mismatches (one bot's when <paramref name="botId"/> is given), newest first, at most
+    /// <paramref name="limit"/>.
+    /// </summary>
     public async Task<IReadOnlyList<LedgerMismatchView>> OpenForStoreAsync(CancellationToken cancellationToken, Guid? botId = null, int limit = 100)
     {
         var rows = await db.LedgerMismatches.AsNoTracking().Where(m => m.ResolvedAt == null && (botId == null || m.BotId == botId))

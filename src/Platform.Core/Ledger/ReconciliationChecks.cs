@@ -16,7 +16,8 @@ internal sealed class ReconciliationChecks(PlatformDbContext db, BalanceReader b
     public const string BalanceReference = "balance";
 
     /// <summary>Runs the three checks; returns their counts and the ledger's balance in nanostars.</summary>
-    public async Task<(ReconciliationResult Counts, long LedgerBalance)> RunAsync(ReconciliationClaim claim, long telegramBalance, CancellationToken cancellationToken)
+    public async Task<(ReconciliationResult Counts, long LedgerBalance)> RunAsync(
+        ReconciliationClaim claim, long telegramBalance, CancellationToken cancellationToken)
     {
         var (tenantId, botId, now) = (claim.TenantId, claim.BotId, time.GetUtcNow());
         var flagged = new List<Npgsql.NpgsqlBatchCommand>();
@@ -69,7 +70,8 @@ internal sealed class ReconciliationChecks(PlatformDbContext db, BalanceReader b
 
         if (ledgerBalance != telegramBalance)
         {
-            flagged.Add(LedgerMismatchSql.Flag(batch, tenantId, botId, LedgerMismatchKind.BalanceDiffers, BalanceReference, ledgerBalance, telegramBalance, now));
+            flagged.Add(LedgerMismatchSql.Flag(
+                batch, tenantId, botId, LedgerMismatchKind.BalanceDiffers, BalanceReference, ledgerBalance, telegramBalance, now));
         }
         else
         {
@@ -85,5 +87,6 @@ internal sealed class ReconciliationChecks(PlatformDbContext db, BalanceReader b
     private IQueryable<StarLedgerEntry> MissingAtTelegramQuery(Guid botId, DateTimeOffset before) =>
         db.StarLedger.AsNoTracking().Where(e => e.BotId == botId && e.At < before && e.TelegramTransactionId != null
             && (e.Kind == StarLedgerKind.Payment || e.Kind == StarLedgerKind.Renewal || e.Kind == StarLedgerKind.Refund)
-            && !db.TelegramStarTransactions.Any(t => t.BotId == botId && t.TransactionId == e.TelegramTransactionId && t.Incoming == (e.Kind != StarLedgerKind.Refund)));
+            && !db.TelegramStarTransactions.Any(t =>
+                t.BotId == botId && t.TransactionId == e.TelegramTransactionId && t.Incoming == (e.Kind != StarLedgerKind.Refund)));
 }

@@ -25,7 +25,8 @@ internal sealed class ReconciliationClaims(PlatformDbContext db, TimeProvider ti
 
     private const string FinishSql = """
         UPDATE "StarReconciliations" SET "ClaimedUntil" = NULL, "LastPassAt" = $1, "LastError" = $2::text,
-            "TelegramBalanceNanostars" = COALESCE($3::bigint, "TelegramBalanceNanostars"), "LedgerBalanceNanostars" = COALESCE($4::bigint, "LedgerBalanceNanostars")
+            "TelegramBalanceNanostars" = COALESCE($3::bigint, "TelegramBalanceNanostars"),
+            "LedgerBalanceNanostars" = COALESCE($4::bigint, "LedgerBalanceNanostars")
         WHERE "TenantId" = $5 AND "BotId" = $6 AND "ClaimedUntil" = $7
         """;
 

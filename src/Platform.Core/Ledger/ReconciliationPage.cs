@@ -110,7 +110,8 @@ internal sealed class ReconciliationPage(PlatformDbContext db, LedgerEntries ent
         }
         else
         {
-            yield return entries.FromTelegram(botId, StarLedgerKind.OtherSpending, -amount, item.Date, LedgerKeys.Spending(id), id, "Telegram: " + item.Partner);
+            yield return entries.FromTelegram(
+                botId, StarLedgerKind.OtherSpending, -amount, item.Date, LedgerKeys.Spending(id), id, "Telegram: " + item.Partner);
         }
     }
 

@@ -29,7 +29,8 @@ public sealed class StarReconciler(
     public async Task<ReconciliationResult> RunAsync(Guid botId, CancellationToken cancellationToken)
     {
         var tenantId = tenant.Tenant?.Id ?? throw new InvalidOperationException("Reconciliation runs in a tenant scope.");
-        var bot = await db.Bots.AsNoTracking().Where(b => b.Id == botId).Select(b => new { b.TokenCiphertext, b.Status }).SingleOrDefaultAsync(cancellationToken);
+        var bot = await db.Bots.AsNoTracking().Where(b => b.Id == botId).Select(b => new { b.TokenCiphertext, b.Status })
+            .SingleOrDefaultAsync(cancellationToken);
         if (bot is null || bot.Status == BotStatus.Broken)
         {
             return ReconciliationResult.Of(ReconciliationStatus.Skipped);

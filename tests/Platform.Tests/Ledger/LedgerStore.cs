@@ -21,7 +21,12 @@ public sealed class LedgerStore(TestStore store, SandboxControlClient telegram)
     public Task<ReconciliationResult> ReconcileAsync() =>
         Store.WithScopeAsync(sp => sp.GetRequiredService<StarReconciler>().RunAsync(Store.BotId, CancellationToken.None));
 
-    public Task<List<StarLedgerEntry>> LedgerAsync() => Store.WithDbAsync(db => db.StarLedger.AsNoTracking().OrderBy(e => e.At).ThenBy(e => e.Key).ToListAsync());
+    public Task<List<StarLedgerEntry>> LedgerAsync() =>
+        Store.WithDbAsync(db => db.StarLedger.AsNoTracking().OrderBy(e => e.At).ThenBy(e => e.Key).ToListAsync());
+
+    /// <summary>Sets the bot's claim as a pass that took it and died would have left it.</summary>
+    public Task<int> ClaimUntilAsync(DateTimeOffset until) =>
+        Store.WithDbAsync(db => db.StarReconciliations.ExecuteUpdateAsync(s => s.SetProperty(r => r.ClaimedUntil, until)));
 
     public Task<List<LedgerMismatch>> MismatchesAsync() => Store.WithDbAsync(db => db.LedgerMismatches.AsNoTracking().OrderBy(m => m.Reference).ToListAsync());
 

@@ -60,7 +60,8 @@ public sealed class ReconciliationShould(LedgerAppFactory app) : IClassFixture<L
         Assert.Equal((-1200L, LedgerKeys.Withdrawal(withdrawal)), (debit.Stars, debit.Key));
         Assert.DoesNotContain(await shop.LedgerAsync(), e => e.Kind == StarLedgerKind.WithdrawalReturned);
         var state = await shop.StateAsync();
-        Assert.Equal((2, (int?)null, 800 * N, 800 * N), (state.NextOffset, state.PendingFromOffset, state.TelegramBalanceNanostars, state.LedgerBalanceNanostars));
+        Assert.Equal((2, (int?)null, 800 * N, 800 * N),
+            (state.NextOffset, state.PendingFromOffset, state.TelegramBalanceNanostars, state.LedgerBalanceNanostars));
         Assert.Empty(await shop.MismatchesAsync());
     }
 
@@ -226,9 +227,9 @@ public sealed class ReconciliationShould(LedgerAppFactory app) : IClassFixture<L
         }
 
         // A pass that claimed the bot and died: while its claim runs, nobody reads; once it ran out, the next pass takes over.
-        await shop.Store.WithDbAsync(db => db.StarReconciliations.ExecuteUpdateAsync(s => s.SetProperty(r => r.ClaimedUntil, DateTimeOffset.UtcNow.AddMinutes(3))));
+        await shop.ClaimUntilAsync(DateTimeOffset.UtcNow.AddMinutes(3));
         Assert.Equal(ReconciliationStatus.Busy, (await shop.ReconcileAsync()).Status);
-        await shop.Store.WithDbAsync(db => db.StarReconciliations.ExecuteUpdateAsync(s => s.SetProperty(r => r.ClaimedUntil, DateTimeOffset.UtcNow.AddSeconds(-1))));
+        await shop.ClaimUntilAsync(DateTimeOffset.UtcNow.AddSeconds(-1));
         var resumed = await shop.ReconcileAsync();
 
         Assert.Equal((ReconciliationStatus.Done, 30, 30), (resumed.Status, resumed.Transactions, resumed.LedgerRows));
