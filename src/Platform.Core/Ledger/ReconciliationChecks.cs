@@ -24,9 +24,10 @@ internal sealed class ReconciliationChecks(PlatformDbContext db, BalanceReader b
         var resolved = new List<Npgsql.NpgsqlBatchCommand>();
 
         // 1. Open "missing here" and "amount differs": recheck against the ledger (the list is not read again).
-        var open = await db.LedgerMismatches.AsNoTracking()
-            .Where(m => m.BotId == botId && m.ResolvedAt == null && (m.Kind == LedgerMismatchKind.MissingHere || m.Kind == LedgerMismatchKind.AmountDiffers))
-            .Select(m => new { m.Kind, m.Reference, m.TelegramNanostars }).ToListAsync(cancellationToken);
+        // (One read of the bot's open mismatches serves this and step 2; usually it returns nothing.)
+        var allOpen = await db.LedgerMismatches.AsNoTracking()
+            .Where(m => m.BotId == botId && m.ResolvedAt == null && m.Kind != LedgerMismatchKind.BalanceDiffers).Select(m => new { m.Kind, m.Reference, m.TelegramNanostars }).ToListAsync(cancellationToken);
+        var open = allOpen.Where(m => m.Kind != LedgerMismatchKind.MissingAtTelegram).ToList();
         var references = open.Select(m => m.Reference).Distinct().ToList();
         var ours = references.Count == 0 ? [] : await db.StarLedger.AsNoTracking().Where(e => e.BotId == botId && references.Contains(e.Key))
             .Select(e => new { e.Key, Total = (e.Stars * N) + e.Nanostars }).ToDictionaryAsync(e => e.Key, e => Math.Abs(e.Total), cancellationToken);
@@ -35,9 +36,7 @@ internal sealed class ReconciliationChecks(PlatformDbContext db, BalanceReader b
         var newest = await db.TelegramStarTransactions.Where(t => t.BotId == botId).MaxAsync(t => (DateTimeOffset?)t.Date, cancellationToken);
         var missing = newest is not { } seen ? [] : await MissingAtTelegramQuery(botId, seen - options.Value.MissingAtTelegramAfter)
             .Select(e => new { e.Key, Total = (e.Stars * N) + e.Nanostars }).ToListAsync(cancellationToken);
-        var openMissing = await db.LedgerMismatches.AsNoTracking()
-            .Where(m => m.BotId == botId && m.ResolvedAt == null && m.Kind == LedgerMismatchKind.MissingAtTelegram).Select(m => m.Reference)
-            .ToListAsync(cancellationToken);
+        var openMissing = allOpen.Where(m => m.Kind == LedgerMismatchKind.MissingAtTelegram).Select(m => m.Reference).ToList();
 
         // 3. The balance, as the ledger has it now (Telegram's was read just before).
         var ledgerBalance = (await balances.ForBotAsync(botId, cancellationToken))?.Balance.TotalNanostars ?? 0;
