@@ -26,7 +26,8 @@ internal sealed class ReconciliationChecks(PlatformDbContext db, BalanceReader b
         // 1. Open "missing here" and "amount differs": recheck against the ledger (the list is not read again).
         // (One read of the bot's open mismatches serves this and step 2; usually it returns nothing.)
         var allOpen = await db.LedgerMismatches.AsNoTracking()
-            .Where(m => m.BotId == botId && m.ResolvedAt == null && m.Kind != LedgerMismatchKind.BalanceDiffers).Select(m => new { m.Kind, m.Reference, m.TelegramNanostars }).ToListAsync(cancellationToken);
+            .Where(m => m.BotId == botId && m.ResolvedAt == null && m.Kind != LedgerMismatchKind.BalanceDiffers)
+            .Select(m => new { m.Kind, m.Reference, m.TelegramNanostars }).ToListAsync(cancellationToken);
         var open = allOpen.Where(m => m.Kind != LedgerMismatchKind.MissingAtTelegram).ToList();
         var references = open.Select(m => m.Reference).Distinct().ToList();
         var ours = references.Count == 0 ? [] : await db.StarLedger.AsNoTracking().Where(e => e.BotId == botId && references.Contains(e.Key))
