@@ -203,6 +203,67 @@ public sealed class PaymentTests
         Assert.IsType<RevenueWithdrawalStateFailed>(withdrawals[2]);
     }
 
+    [Fact]
+    public async Task A_pending_withdrawal_ends_in_place_and_a_failed_one_gives_the_stars_back()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        var ann = await sandbox.CreateUserAsync("Ann", stars: 1000);
+        await PayAsync(sandbox, bot, ann, await bot.Client.CreateInvoiceLink("Course", "Video course", "course", "XTR", [new LabeledPrice("x", 800)]));
+        var first = await sandbox.Client.RecordWithdrawalAsync(bot.Id, 300, "pending");
+        var second = await sandbox.Client.RecordWithdrawalAsync(bot.Id, 200, "pending");
+        Assert.Equal(300, (await bot.Client.GetMyStarBalance()).Amount);
+
+        await sandbox.Client.SetWithdrawalStateAsync(bot.Id, first, "succeeded", "https://fragment.com/tx/9");
+        await sandbox.Client.SetWithdrawalStateAsync(bot.Id, second, "failed");
+        await sandbox.Client.SetWithdrawalStateAsync(bot.Id, second, "failed");
+
+        Assert.Equal(500, (await bot.Client.GetMyStarBalance()).Amount);
+        var transactions = (await bot.Client.GetStarTransactions()).Transactions;
+        Assert.Equal(3, transactions.Length);
+        Assert.Equal((first, "https://fragment.com/tx/9"), (transactions[1].Id,
+            Assert.IsType<RevenueWithdrawalStateSucceeded>(Assert.IsType<TransactionPartnerFragment>(transactions[1].Receiver).WithdrawalState).Url));
+        Assert.IsType<RevenueWithdrawalStateFailed>(Assert.IsType<TransactionPartnerFragment>(transactions[2].Receiver).WithdrawalState);
+        var ended = await sandbox.PostAsync($"sandbox/v1/bots/{bot.Id}/withdrawals/{first}/state", new { state = "failed" }, expectStatus: 400);
+        Assert.Contains("only a pending one", ended.GetProperty("error").GetString());
+        await sandbox.PostAsync($"sandbox/v1/bots/{bot.Id}/withdrawals/nope/state", new { state = "failed" }, expectStatus: 404);
+    }
+
+    [Fact]
+    public async Task Transactions_the_platform_did_not_start_are_listed_in_order_and_move_the_balance_to_the_nanostar()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var bot = await sandbox.CreateBotAsync();
+        var c = sandbox.Client;
+        await c.AddStarTransactionAsync(bot.Id, "paid_media_payment", 40);
+        await c.AddStarTransactionAsync(bot.Id, "business_account_transfer", 10);
+        await c.AddStarTransactionAsync(bot.Id, "invoice_payment", 25, id: "stxc-unknown-1");
+        await c.AddStarTransactionAsync(bot.Id, "affiliate_program", 2, nanostarAmount: 500_000_000);
+        await c.AddStarTransactionAsync(bot.Id, "gift_purchase", 15);
+        await c.AddStarTransactionAsync(bot.Id, "telegram_ads", 20);
+        await c.AddStarTransactionAsync(bot.Id, "telegram_api", 1, nanostarAmount: 250_000_000);
+
+        var balance = await bot.Client.GetMyStarBalance();
+        Assert.Equal((41L, 250_000_000), (balance.Amount, balance.NanostarAmount ?? 0));
+        var all = (await bot.Client.GetStarTransactions(offset: 0, limit: 100)).Transactions;
+        Assert.Equal(7, all.Length);
+        Assert.Equal("stxc-unknown-1", all[2].Id);
+        Assert.Equal(TransactionPartnerUserTransactionType.InvoicePayment, Assert.IsType<TransactionPartnerUser>(all[2].Source).TransactionType);
+        Assert.IsType<TransactionPartnerAffiliateProgram>(all[3].Source);
+        Assert.Equal(500_000_000, all[3].NanostarAmount);
+        Assert.Equal(TransactionPartnerUserTransactionType.GiftPurchase, Assert.IsType<TransactionPartnerUser>(all[4].Receiver).TransactionType);
+        Assert.IsType<TransactionPartnerTelegramAds>(all[5].Receiver);
+        Assert.IsType<TransactionPartnerTelegramApi>(all[6].Receiver);
+        var page = (await bot.Client.GetStarTransactions(offset: 5, limit: 1)).Transactions;
+        Assert.Equal(all[5].Id, Assert.Single(page).Id);
+
+        await sandbox.PostAsync($"sandbox/v1/bots/{bot.Id}/star-transactions", new { partner = "telegram_ads", amount = 42 }, expectStatus: 400);
+        await sandbox.PostAsync($"sandbox/v1/bots/{bot.Id}/star-transactions", new { partner = "lottery", amount = 1 }, expectStatus: 400);
+        await sandbox.PostAsync($"sandbox/v1/bots/{bot.Id}/star-transactions", new { partner = "invoice_payment", amount = 1, id = "stxc-unknown-1" },
+            expectStatus: 400);
+        Assert.Equal(41, (await bot.Client.GetMyStarBalance()).Amount);
+    }
+
     /// <summary>Runs one payment end to end with the bot answering ok; returns the charge id.</summary>
     internal static async Task<string> PayAsync(TestSandbox sandbox, TestBot bot, long userId, string link)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Bots;
+using Platform.Core.Jobs;
 
 namespace Platform.Core.Ledger;
 
@@ -20,6 +21,12 @@ public static class LedgerServiceCollectionExtensions
         services.AddScoped<IBotUsage, LedgerBotUsage>();
         // Reading: balances and the release schedule.
         services.AddScoped<BalanceReader>();
+        // Reconciliation with Telegram: a recurring fan-out, one pass per bot; and what it flagged, for the Balance page and admins.
+        services.AddScoped<StarReconciler>();
+        services.AddScoped<LedgerMismatchReader>();
+        services.AddTransient<ReconciliationSweep>();
+        services.AddRecurringJob<ReconciliationSweep>(ReconciliationSweep.RecurringJobId, j => j.FanOutAsync(CancellationToken.None),
+            configuration.GetSection(LedgerOptions.Section).Get<LedgerOptions>()?.ReconciliationSchedule ?? new LedgerOptions().ReconciliationSchedule);
         return services;
     }
 }

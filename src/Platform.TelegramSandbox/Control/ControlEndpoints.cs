@@ -7,6 +7,7 @@ internal static class ControlEndpoints
     {
         var api = app.MapGroup("/sandbox/v1");
         BotEndpoints.Map(api.MapGroup("/bots"));
+        StarTransactionEndpoints.Map(api.MapGroup("/bots/{botId:long}"));
         UserEndpoints.Map(api.MapGroup("/users"));
         ConversationEndpoints.Map(api.MapGroup("/users/{userId:long}/bots/{botId:long}"));
         PaymentEndpoints.Map(api.MapGroup("/users/{userId:long}"));

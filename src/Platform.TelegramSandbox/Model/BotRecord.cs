@@ -19,6 +19,8 @@ internal sealed class BotRecord
     /// <summary>When each pending update was created, for the 24 h drop (keyed by update_id).</summary>
     public Dictionary<int, DateTimeOffset> UpdateCreatedAt { get; set; } = [];
     public long StarBalance { get; set; }
+    /// <summary>The balance's fraction of a Star in nanostars (0 to 999,999,999), from income Telegram reports with nanostar_amount.</summary>
+    public int StarNanostars { get; set; }
     public List<Telegram.Bot.Types.Payments.StarTransaction> Transactions { get; set; } = [];
     /// <summary>Conversations keyed by chat id: private chats (chat id = user id) and channels.</summary>
     public Dictionary<long, ChatLog> Chats { get; set; } = [];

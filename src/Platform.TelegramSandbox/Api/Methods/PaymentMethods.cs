@@ -129,7 +129,12 @@ internal static class PaymentMethods
         };
         map["getMyStarBalance"] = (call, _) =>
         {
-            lock (call.Store.Sync) return ValueTask.FromResult<object>(new StarAmount { Amount = call.Bot.StarBalance });
+            lock (call.Store.Sync)
+                return ValueTask.FromResult<object>(new StarAmount
+                {
+                    Amount = call.Bot.StarBalance,
+                    NanostarAmount = call.Bot.StarNanostars == 0 ? null : call.Bot.StarNanostars,
+                });
         };
     }
 

@@ -62,9 +62,23 @@ public sealed class SandboxControlClient(HttpClient http)
         DateTimeOffset.FromUnixTimeSeconds((await PostAsync<JsonElement>("sandbox/v1/clock/advance", new { seconds = (long)by.TotalSeconds }, ct))
             .GetProperty("now").GetInt64());
 
-    /// <summary>Records a Fragment withdrawal: state is pending, succeeded or failed.</summary>
-    public Task RecordWithdrawalAsync(long botId, int amount, string state = "succeeded", string? url = null, CancellationToken ct = default) =>
-        PostAsync<JsonElement>($"sandbox/v1/bots/{botId}/withdrawals", new { amount, state, url }, ct);
+    /// <summary>Records a Fragment withdrawal: state is pending, succeeded or failed. Returns its transaction id.</summary>
+    public async Task<string> RecordWithdrawalAsync(long botId, int amount, string state = "succeeded", string? url = null, CancellationToken ct = default) =>
+        (await PostAsync<JsonElement>($"sandbox/v1/bots/{botId}/withdrawals", new { amount, state, url }, ct)).GetProperty("transaction_id").GetString()!;
+
+    /// <summary>Ends a pending withdrawal as Telegram does, in place: succeeded, or failed (the Stars go back to the bot).</summary>
+    public Task SetWithdrawalStateAsync(long botId, string transactionId, string state, string? url = null, CancellationToken ct = default) =>
+        PostAsync<JsonElement>($"sandbox/v1/bots/{botId}/withdrawals/{Uri.EscapeDataString(transactionId)}/state", new { state, url }, ct);
+
+    /// <summary>
+    /// Adds a transaction the platform did not start: partner is invoice_payment (with <paramref name="id"/>: a payment the
+    /// platform never heard of), paid_media_payment, business_account_transfer, affiliate_program (incoming), or
+    /// gift_purchase, telegram_ads, telegram_api (outgoing). Returns its transaction id.
+    /// </summary>
+    public async Task<string> AddStarTransactionAsync(long botId, string partner, long amount, int? nanostarAmount = null, string? id = null,
+        long? userId = null, CancellationToken ct = default) =>
+        (await PostAsync<JsonElement>($"sandbox/v1/bots/{botId}/star-transactions", new { partner, amount, nanostarAmount, id, userId }, ct))
+            .GetProperty("transaction_id").GetString()!;
 
     public Task ResetAsync(CancellationToken ct = default) => PostAsync<JsonElement>("sandbox/v1/reset", new { }, ct);
 
