@@ -20,6 +20,7 @@ public static class LedgerServiceCollectionExtensions
         services.AddScoped<IBotUsage, LedgerBotUsage>();
         // Reading: balances and the release schedule.
         services.AddScoped<BalanceReader>();
+        services.AddScoped<LedgerReader>();
         return services;
     }
 }
