@@ -16,8 +16,8 @@ public sealed class LedgerReader(PlatformDbContext db, TimeProvider time)
 
     public async Task<LedgerPage> ListAsync(LedgerFilter filter, CancellationToken cancellationToken)
     {
-        var page = Math.Max(filter.Page, 0);
         var size = Math.Clamp(filter.PageSize, 1, LedgerFilter.MaxPageSize);
+        var page = Math.Clamp(filter.Page, 0, (int.MaxValue / size) - 1);
         var rows = Filtered(filter);
         var total = await rows.CountAsync(cancellationToken);
         var items = await rows.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Skip(page * size).Take(size).ToListAsync(cancellationToken);

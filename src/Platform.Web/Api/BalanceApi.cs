@@ -16,6 +16,10 @@ public static class BalanceApi
     {
         var balance = api.MapGroup("/balance").WithTags("Balance");
         balance.MapGet("", GetBalanceAsync).WithName("GetBalance").WithSummary("Balances, withdrawable Stars and release schedule per bot")
+            .WithDescription("Per bot (all of the store's, or `botId`): earned (sales, renewals, other income), refunded, withdrawn, balance, "
+                + "on hold, withdrawable now, the minimum Fragment accepts and whether it is reached, the next release instant and the release "
+                + "schedule by UTC date. Every amount is `{stars, nanostars}` like Telegram's StarAmount: whole Stars rounded toward zero and "
+                + "the rest in nanostars (10⁻⁹ Star, same sign; 0 unless Telegram reported fractional income). Another store's bot: 404.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return balance;
     }

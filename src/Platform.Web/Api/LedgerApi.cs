@@ -14,7 +14,12 @@ public static class LedgerApi
     public static RouteGroupBuilder MapLedgerApi(this IEndpointRouteBuilder api)
     {
         var ledger = api.MapGroup("/ledger").WithTags("Balance");
-        ledger.MapGet("", ListLedgerAsync).WithName("ListLedger").WithSummary("List ledger rows").ProducesValidationProblem()
+        ledger.MapGet("", ListLedgerAsync).WithName("ListLedger").WithSummary("List ledger rows")
+            .WithDescription("The store's Star movements newest first: `botId`, `kind` (payment, renewal, refund, withdrawal, "
+                + "withdrawal_returned, other_income, other_spending, adjustment), `from` (inclusive) and `to` (exclusive) as ISO 8601 times, "
+                + "`page` from 0 and `pageSize` 1–100 (default 25). Amounts are signed `{stars, nanostars}`: credits positive, debits negative. "
+                + "A bad kind, page or range: 400; another store's bot: 404.")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return ledger;
     }

@@ -33,7 +33,7 @@ public sealed class BalanceCsvModel(LedgerReader ledger, PlatformDbContext db, T
         Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
         Response.Headers.CacheControl = "no-store";
         await LedgerCsv.WriteAsync(Response.Body, ledger.StreamAsync(filter, cancellationToken),
-            id => bots.TryGetValue(id, out var username) ? "@" + username : id.ToString(), cancellationToken);
+            id => bots.TryGetValue(id, out var username) ? username : id.ToString(), cancellationToken);
         return new EmptyResult();
     }
 }

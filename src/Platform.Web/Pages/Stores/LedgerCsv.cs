@@ -11,6 +11,7 @@ namespace Platform.Web.Pages.Stores;
 /// </summary>
 public static class LedgerCsv
 {
+    /// <summary>The columns: bot is the username without "@" (a leading @ would read as a formula); kind as the API spells it.</summary>
     public const string Header = "at_utc,bot,kind,stars,releases_at_utc,telegram_transaction_id,order_id,note";
 
     public static string Row(StarLedgerEntry e, string bot) => string.Join(",",
