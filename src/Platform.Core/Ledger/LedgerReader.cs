@@ -48,10 +48,10 @@ public sealed class LedgerReader(PlatformDbContext db, TimeProvider time)
             .Where(e => e.At >= start && e.At <= now && (botId == null || e.BotId == botId))
             .Where(e => e.Kind == StarLedgerKind.Payment || e.Kind == StarLedgerKind.Renewal || e.Kind == StarLedgerKind.OtherIncome
                 || e.Kind == StarLedgerKind.Refund)
-            .GroupBy(e => new { Day = e.At.UtcDateTime.Date, e.Kind })
+            .GroupBy(e => new { Day = (e.At - start).Days, e.Kind })
             .Select(g => new { g.Key.Day, g.Key.Kind, Amount = g.Sum(e => (e.Stars * N) + e.Nanostars) })
             .ToListAsync(cancellationToken);
-        var byDay = sums.ToLookup(s => DateOnly.FromDateTime(s.Day));
+        var byDay = sums.ToLookup(s => first.AddDays(s.Day));
         return [.. Enumerable.Range(0, ChartDays).Select(i =>
         {
             var day = first.AddDays(i);
