@@ -27,6 +27,7 @@ public static class LedgerServiceCollectionExtensions
         services.AddTransient<ReconciliationSweep>();
         services.AddRecurringJob<ReconciliationSweep>(ReconciliationSweep.RecurringJobId, j => j.FanOutAsync(CancellationToken.None),
             configuration.GetSection(LedgerOptions.Section).Get<LedgerOptions>()?.ReconciliationSchedule ?? new LedgerOptions().ReconciliationSchedule);
+        services.AddScoped<LedgerReader>();
         return services;
     }
 }

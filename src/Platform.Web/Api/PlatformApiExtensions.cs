@@ -32,6 +32,8 @@ public static class PlatformApiExtensions
         api.MapWebhookDeliveriesApi();
         api.MapBotsApi();
         api.MapSubscriptionsApi();
+        api.MapBalanceApi();
+        api.MapLedgerApi();
 
         endpoints.MapPlatformApiReference();
         return endpoints;

@@ -15,7 +15,7 @@ public sealed class LedgerStore(TestStore store, SandboxControlClient telegram)
     public SandboxControlClient Telegram { get; } = telegram;
     public long TelegramBotId => Store.TelegramBotId;
 
-    public static async Task<LedgerStore> CreateAsync(LedgerAppFactory app, string name) =>
+    public static async Task<LedgerStore> CreateAsync(ReconciliationAppFactory app, string name) =>
         new(await TestStore.CreateAsync(app, name), new SandboxControlClient(new HttpClient { BaseAddress = app.Sandbox.BaseUrl }));
 
     public Task<ReconciliationResult> ReconcileAsync() =>

@@ -13,7 +13,7 @@ namespace Platform.Tests.Ledger;
 /// and passes at once, after a crash or for another store change nothing twice or elsewhere.
 /// </summary>
 [Collection(BotTests.Collection)]
-public sealed class ReconciliationShould(LedgerAppFactory app) : IClassFixture<LedgerAppFactory>
+public sealed class ReconciliationShould(ReconciliationAppFactory app) : IClassFixture<ReconciliationAppFactory>
 {
     private const long N = LedgerAmount.NanostarsPerStar;
 

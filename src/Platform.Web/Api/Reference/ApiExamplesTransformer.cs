@@ -16,6 +16,7 @@ namespace Platform.Web.Api.Reference;
 public sealed class ApiExamplesTransformer : IOpenApiSchemaTransformer
 {
     private static readonly Guid ProductId = Guid.Parse("0193a5b2-7c1e-7d4a-9f3b-2a6c8e0d1f42");
+    private static readonly Guid BotId = Guid.Parse("0193a5b2-7c1e-7d4a-9f3b-2a6c8e0d1f43");
     private static readonly DateTimeOffset At = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
     private static readonly Dictionary<Type, object> Examples = new()
@@ -32,6 +33,10 @@ public sealed class ApiExamplesTransformer : IOpenApiSchemaTransformer
         [typeof(RegisterBotRequest)] = new RegisterBotRequest("123456789:AAF-token-from-BotFather-35-characters"),
         [typeof(WebhookEndpointInput)] = new WebhookEndpointInput("https://shop.example/hooks/starfront", "Fulfilment sync", ["order.paid", "order.refunded"]),
         [typeof(WebhookReplayRequest)] = new WebhookReplayRequest(At, At.AddDays(1)),
+        [typeof(BalanceResponse)] = new BalanceResponse(At, [new BotBalanceResponse(BotId, "pixelbooks_bot", new(2450, 0), new(200, 0), new(0, 0),
+            new(2250, 0), new(950, 0), new(1300, 0), 1000, true, At.AddDays(3), [new StarReleaseResponse(DateOnly.FromDateTime(At.AddDays(3).UtcDateTime),
+                new(950, 0))])]),
+        [typeof(LedgerEntryResponse)] = new LedgerEntryResponse(ProductId, BotId, "payment", new(250, 0), At, At.AddDays(21), "stxAbC123", ProductId, null),
         [typeof(KeysResponse)] = new KeysResponse(12, 3, 0, 40, "12 added, 3 duplicates skipped."),
         [typeof(ProblemDetails)] = new ProblemDetails
         {
