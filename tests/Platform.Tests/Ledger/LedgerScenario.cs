@@ -100,6 +100,16 @@ public sealed class LedgerScenario
             sp.GetRequiredService<LedgerEntries>().FromTelegram(Store.BotId, kind, amount, at, key, transactionId, null), Store.Tenant.Id,
             CancellationToken.None));
 
+    /// <summary>An adjustment as <see cref="LedgerEntries.Adjustment"/> builds it, inserted once.</summary>
+    public Task<StarLedgerEntry> AdjustAsync(LedgerAmount amount, string reason, DateTimeOffset at) =>
+        Store.WithScopeAsync(async sp =>
+        {
+            var entry = sp.GetRequiredService<LedgerEntries>().Adjustment(Store.BotId, amount, reason, at);
+            Assert.True(await LedgerEntries.InsertOnceAsync(sp.GetRequiredService<Platform.Core.Data.PlatformDbContext>(), entry, Store.Tenant.Id,
+                CancellationToken.None));
+            return entry;
+        });
+
     public Task<List<StarLedgerEntry>> RowsAsync() =>
         Store.WithDbAsync(db => db.StarLedger.AsNoTracking().OrderBy(e => e.At).ThenBy(e => e.Key).ToListAsync());
 
