@@ -21,6 +21,8 @@ internal static class LedgerSeeder
         await ExecuteAsync(connection, """
             INSERT INTO "Tenants" ("Id", "Slug", "Name", "Status", "CreatedAt")
             SELECT md5('t' || t)::uuid, 'bench-' || t, 'Bench store ' || t, 'Active', $1 FROM generate_series(0, $2 - 1) t;
+            """, now, tenants);
+        await ExecuteAsync(connection, """
             INSERT INTO "Bots" ("Id", "TenantId", "TelegramBotId", "Username", "TokenCiphertext", "WebhookSecretCiphertext", "Status", "CreatedAt")
             SELECT md5('b' || t)::uuid, md5('t' || t)::uuid, 5000000 + t, 'bench_' || t || '_bot', '-', '-', 'Active', $1
             FROM generate_series(0, $2 - 1) t;

@@ -21,7 +21,8 @@ var root = Arg("--root") ?? Directory.GetCurrentDirectory();
 var work = Path.Combine(Path.GetTempPath(), "starfront-bench-ledger-" + Guid.NewGuid().ToString("N")[..8]);
 Directory.CreateDirectory(work);
 using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
-Console.WriteLine($"# Ledger balance benchmark {DateTime.UtcNow:u}; load before: {File.ReadAllText("/proc/loadavg").Trim()}; cores {Environment.ProcessorCount}");
+Console.WriteLine(
+    $"# Ledger balance benchmark {DateTime.UtcNow:u}; load before: {File.ReadAllText("/proc/loadavg").Trim()}; cores {Environment.ProcessorCount}");
 var cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresClusterOptions
 {
     DataDirectory = Path.Combine(work, "postgres"),
@@ -53,7 +54,8 @@ try
     var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value))).Build();
     await using var services = new ServiceCollection().AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
         .AddSingleton<IConfiguration>(configuration)
-        .AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Testing" })
+        .AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(
+            new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Testing" })
         .AddPlatformCore(configuration)
         .AddSingleton<IPublicBaseUrl, ConfiguredPublicBaseUrl>()
         .BuildServiceProvider();
@@ -87,6 +89,10 @@ try
             $"{big.Releases.Count} upcoming release instants over {big.ReleasesByDay().Count} days");
     }
 
+    // The plans of the balance read's statements for the largest store (auto_explain: ANALYZE, BUFFERS), after the timed reads.
+    Console.WriteLine("\nPlans of one ForStoreAsync for the largest store:\n\n```\n" +
+        await PlanSampler.SampleAsync(cluster, "ledger", () => ReadAsync(Store(0))) + "\n```");
+
     var dll = Path.Combine(root, "src", "Platform.Web", "bin", "Release", "net10.0", "Platform.Web.dll");
     if (!File.Exists(dll))
     {
@@ -108,7 +114,8 @@ try
     using var portal = await web.PortalClientAsync(email);
     Console.WriteLine();
     Console.WriteLine($"HTTP, signed-up store {slug} with {webRows:N0} ledger rows (as large as the largest), sequential requests on loopback:");
-    foreach (var (what, client, path) in new[] { ("GET /api/v1/balance (bearer)", api, "api/v1/balance"), ($"GET /stores/{{slug}}/balance (cookie)", portal, $"stores/{slug}/balance") })
+    var targets = new[] { ("GET /api/v1/balance (bearer)", api, "api/v1/balance"), ("GET /stores/{slug}/balance (cookie)", portal, $"stores/{slug}/balance") };
+    foreach (var (what, client, path) in targets)
     {
         var first = await client.GetAsync(path);
         var body = await first.Content.ReadAsStringAsync();

@@ -19,8 +19,13 @@ internal sealed partial class WebHarness(Process process, Uri baseUrl) : IAsyncD
 
     public static async Task<WebHarness> StartAsync(string dll, int port, IDictionary<string, string> settings)
     {
-        var info = new ProcessStartInfo("dotnet", [dll]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)! };
+        var info = new ProcessStartInfo("dotnet", [dll])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(dll)!
+        };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["Logging__LogLevel__Default"] = "Warning";

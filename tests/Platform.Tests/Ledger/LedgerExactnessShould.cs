@@ -94,7 +94,8 @@ public sealed class LedgerExactnessShould(LedgerAppFactory app, ITestOutputHelpe
         Assert.Equal(run.Model.Values.OrderBy(r => r.Key, StringComparer.Ordinal), actual);
 
         // Payments in = credits; refunds = debits.
-        Assert.Equal(run.PaidIn * ReferenceLedger.N, rows.Where(r => r.Kind is StarLedgerKind.Payment or StarLedgerKind.Renewal).Sum(r => r.Amount.TotalNanostars));
+        Assert.Equal(run.PaidIn * ReferenceLedger.N,
+            rows.Where(r => r.Kind is StarLedgerKind.Payment or StarLedgerKind.Renewal).Sum(r => r.Amount.TotalNanostars));
         Assert.Equal(-run.RefundedOut * ReferenceLedger.N, rows.Where(r => r.Kind == StarLedgerKind.Refund).Sum(r => r.Amount.TotalNanostars));
 
         // The reader equals the reference now, at the next releases (exactly, a second and a microsecond before), and at a past instant.
