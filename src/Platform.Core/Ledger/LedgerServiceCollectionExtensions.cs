@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Bots;
+using Platform.Core.Jobs;
 
 namespace Platform.Core.Ledger;
 
@@ -20,6 +21,13 @@ public static class LedgerServiceCollectionExtensions
         services.AddScoped<IBotUsage, LedgerBotUsage>();
         // Reading: balances and the release schedule.
         services.AddScoped<BalanceReader>();
+        // Telling the merchant: the owner's Telegram link, the withdrawable check and its fan-out, the owner's message.
+        services.AddScoped<OwnerLinks>();
+        services.AddScoped<WithdrawableCheck>();
+        services.AddTransient<WithdrawableCheckJob>();
+        services.AddTransient<OwnerBalanceMessageJob>();
+        services.AddRecurringJob<WithdrawableCheckJob>(WithdrawableCheckJob.RecurringJobId, j => j.FanOutAsync(CancellationToken.None),
+            WithdrawableCheckJob.Schedule);
         return services;
     }
 }
