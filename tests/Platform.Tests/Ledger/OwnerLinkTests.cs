@@ -110,9 +110,12 @@ public sealed class OwnerLinkTests(SubscriptionAppFactory app) : IClassFixture<S
             Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         }
 
-        await buyer.WaitForCountAsync(m => SandboxClient.Text(m) == BotTexts.English.OwnerLinkInvalid, 6);
+        // The NUL reaches the router and gets the line; a lone surrogate is set aside by the update reader (Telegram.Bot's
+        // JSON cannot read it) before the store sees it — acknowledged, stored, nothing sent, nothing changed.
+        await buyer.WaitForCountAsync(m => SandboxClient.Text(m) == BotTexts.English.OwnerLinkInvalid, 5);
         await OwnerPortal.WaitAsync(() => store.WithDbAsync(db => db.InboxUpdates.AllAsync(u => u.ProcessedAt != null)));
-        Assert.False(await store.WithDbAsync(db => db.InboxUpdates.AnyAsync(u => u.LastError != null)));
+        var failed = await store.WithDbAsync(db => db.InboxUpdates.Where(u => u.LastError != null).Select(u => new { u.UpdateId, u.LastError }).ToListAsync());
+        Assert.All(failed, f => Assert.True(f.UpdateId == id && f.LastError!.StartsWith("JsonException", StringComparison.Ordinal), f.LastError));
         var after = await store.WithDbAsync(db => db.OwnerTelegramLinks.AsNoTracking().SingleAsync());
         Assert.Equivalent(before, after);
     }

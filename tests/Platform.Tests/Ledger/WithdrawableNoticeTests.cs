@@ -71,8 +71,9 @@ public sealed class WithdrawableNoticeTests(SubscriptionAppFactory app) : IClass
         await SettleAsync(store);
         Assert.Single(await olga.MessagesAsync(), m => SandboxClient.Text(m) == expected);
 
-        // The dashboard says so, linking to the Balance page.
-        var (_, dashboard) = await owner.Portal.GetAsync($"/stores/{owner.Slug}");
+        // The dashboard says so, linking to the Balance page (signed in again: three weeks ended the first session).
+        using var later = await OwnerPortal.SignInAsync(store);
+        var (_, dashboard) = await later.Portal.GetAsync($"/stores/{owner.Slug}");
         var notice = dashboard.QuerySelector($"[data-withdrawable-bot='{store.BotId}'] a")!;
         Assert.Equal($"1,000 Stars are ready to withdraw from @{botUsername}", notice.TextContent.Trim());
         Assert.Equal($"/stores/{owner.Slug}/balance", notice.GetAttribute("href"));
@@ -82,7 +83,7 @@ public sealed class WithdrawableNoticeTests(SubscriptionAppFactory app) : IClass
             LedgerKeys.Withdrawal("fragment-1"), "fragment-1", "fragment"));
         Assert.Equal(0, await CheckAsync(store));
         Assert.False((await NoticeAsync(store)).AboveMinimum);
-        (_, dashboard) = await owner.Portal.GetAsync($"/stores/{owner.Slug}");
+        (_, dashboard) = await later.Portal.GetAsync($"/stores/{owner.Slug}");
         Assert.Null(dashboard.QuerySelector("[data-withdrawable-bot]"));
 
         // A new sale of 950 released 21 days later: 1,050 withdrawable, told again (event and message).
