@@ -105,7 +105,8 @@ public sealed class OwnerLinkTests(SubscriptionAppFactory app) : IClassFixture<S
         {
             var user = $$$"""{"id":{{{buyer.UserId}}},"is_bot":false,"first_name":"Pat","language_code":"en"}""";
             var chat = $$$"""{"id":{{{buyer.UserId}}},"type":"private","first_name":"Pat"}""";
-            var body = $$$"""{"update_id":{{{++id}}},"message":{"message_id":{{{id}}},"date":1700000000,"chat":{{{chat}}},"from":{{{user}}},"text":"{{{text}}}"}}""";
+            var message = $$$"""{"message_id":{{{++id}}},"date":1700000000,"chat":{{{chat}}},"from":{{{user}}},"text":"{{{text}}}"}""";
+            var body = $$$"""{"update_id":{{{id}}},"message":{{{message}}}}""";
             using var answer = await IngressTests.PostAsync(http, store.BotId, secret, body);
             Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         }
@@ -114,7 +115,8 @@ public sealed class OwnerLinkTests(SubscriptionAppFactory app) : IClassFixture<S
         // JSON cannot read it) before the store sees it — acknowledged, stored, nothing sent, nothing changed.
         await buyer.WaitForCountAsync(m => SandboxClient.Text(m) == BotTexts.English.OwnerLinkInvalid, 5);
         await OwnerPortal.WaitAsync(() => store.WithDbAsync(db => db.InboxUpdates.AllAsync(u => u.ProcessedAt != null)));
-        var failed = await store.WithDbAsync(db => db.InboxUpdates.Where(u => u.LastError != null).Select(u => new { u.UpdateId, u.LastError }).ToListAsync());
+        var failed = await store.WithDbAsync(db => db.InboxUpdates.Where(u => u.LastError != null)
+            .Select(u => new { u.UpdateId, u.LastError }).ToListAsync());
         Assert.All(failed, f => Assert.True(f.UpdateId == id && f.LastError!.StartsWith("JsonException", StringComparison.Ordinal), f.LastError));
         var after = await store.WithDbAsync(db => db.OwnerTelegramLinks.AsNoTracking().SingleAsync());
         Assert.Equivalent(before, after);

@@ -38,7 +38,8 @@ public sealed class WithdrawableNoticeTests(SubscriptionAppFactory app) : IClass
             Assert.Equal("paid", paid.GetProperty("status").GetString());
         }
 
-        await OwnerPortal.WaitAsync(() => store.WithDbAsync(db => db.StarLedger.CountAsync(e => e.Kind == StarLedgerKind.Payment).ContinueWith(t => t.Result == 2)),
+        await OwnerPortal.WaitAsync(
+            async () => await store.WithDbAsync(db => db.StarLedger.CountAsync(e => e.Kind == StarLedgerKind.Payment)) == 2,
             "the two credits were not written");
         var lastRelease = await store.WithDbAsync(db => db.StarLedger.MaxAsync(e => e.ReleasesAt));
         var soldAt = await store.WithDbAsync(db => db.StarLedger.MinAsync(e => e.At));
@@ -60,7 +61,8 @@ public sealed class WithdrawableNoticeTests(SubscriptionAppFactory app) : IClass
         var told = await Task.WhenAll(CheckAsync(store), CheckAsync(store));
         Assert.Equal(1, told.Sum() + await CheckAsync(store));
         Assert.Equal(1, await EventsAsync(store));
-        var data = JsonDocument.Parse(await store.WithDbAsync(db => db.OutboxEvents.Where(e => e.Type == BalanceWithdrawable.TypeName).Select(e => e.Data).SingleAsync()));
+        var data = JsonDocument.Parse(
+            await store.WithDbAsync(db => db.OutboxEvents.Where(e => e.Type == BalanceWithdrawable.TypeName).Select(e => e.Data).SingleAsync()));
         Assert.Equal(1000, data.RootElement.GetProperty("withdrawable_stars").GetInt64());
         Assert.Equal(1000, data.RootElement.GetProperty("minimum_stars").GetInt64());
         Assert.Equal(store.BotId, data.RootElement.GetProperty("bot_id").GetGuid());

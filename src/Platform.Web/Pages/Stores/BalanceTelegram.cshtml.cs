@@ -60,7 +60,9 @@ public sealed class BalanceTelegramModel(OwnerLinks links, PlatformDbContext db,
             return refused;
         }
 
-        Notice = await links.UnlinkAsync(cancellationToken) ? "Your Telegram account is unlinked: the bots send you no more balance messages." : "Nothing was linked.";
+        Notice = await links.UnlinkAsync(cancellationToken)
+            ? "Your Telegram account is unlinked: the bots send you no more balance messages."
+            : "Nothing was linked.";
         return RedirectToPage();
     }
 
