@@ -103,6 +103,27 @@ public sealed class WithdrawableNoticeTests(SubscriptionAppFactory app) : IClass
         Assert.NotNull((await NoticeAsync(store)).NotifiedAt);
     }
 
+    [Fact]
+    public async Task The_fan_out_keeps_where_its_window_ended_in_job_storage_and_the_next_one_starts_there()
+    {
+        var fanOut = app.Services.GetRequiredService<WithdrawableCheckJob>();
+        await fanOut.FanOutAsync(CancellationToken.None);
+        var first = Cursor();
+        Assert.NotNull(first);
+        Assert.InRange(app.Clock.GetUtcNow() - first!.Value, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+
+        await app.Telegram.PostAsync("sandbox/v1/clock/advance", new { seconds = 600 });
+        await fanOut.FanOutAsync(CancellationToken.None);
+        Assert.InRange(Cursor()!.Value - first.Value, TimeSpan.FromSeconds(600), TimeSpan.FromMinutes(11));
+    }
+
+    private DateTimeOffset? Cursor()
+    {
+        using var connection = app.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        var value = connection.GetAllEntriesFromHash(WithdrawableCheckJob.RecurringJobId)?.GetValueOrDefault("until");
+        return value is null ? null : DateTimeOffset.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private Task<int> CheckAsync(TestStore store) =>
         app.Services.GetRequiredService<WithdrawableCheckJob>().CheckTenantAsync(store.Tenant.Id, CancellationToken.None);
 
