@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Ledger;
 using Platform.Core.Outbound.Texts;
+using Platform.Core.Tenancy;
 using Platform.Tests.Bots;
 using Platform.Tests.Portal;
 using Platform.Tests.Subscriptions;
@@ -133,5 +134,35 @@ public sealed class OwnerLinkTests(SubscriptionAppFactory app) : IClassFixture<S
         Assert.True(await scope.ServiceProvider.GetRequiredService<OwnerLinks>().RedeemAsync(code, store.BotId, 1, "Nul\0Name", CancellationToken.None));
         Assert.False(await scope.ServiceProvider.GetRequiredService<OwnerLinks>().RedeemAsync(code, store.BotId, 2, "x", CancellationToken.None));
         Assert.Equal("Nul\uFFFDName", (await store.WithDbAsync(db => db.OwnerTelegramLinks.AsNoTracking().SingleAsync())).TelegramName);
+    }
+
+    [Fact]
+    public async Task Staff_see_the_link_state_but_may_not_make_a_code()
+    {
+        var store = await TestStore.CreateAsync(app, "Owned");
+        var other = await TestStore.CreateAsync(app, "Helper");
+        var email = $"{other.Tenant.Slug}@example.test";
+        var staffId = await other.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        await store.WithDbAsync(db =>
+        {
+            db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = staffId, Role = MembershipRole.Staff, CreatedAt = DateTimeOffset.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        using var staff = await OwnerPortal.SignInAsync(other);
+        using var switched = await staff.Portal.SwitchStoreAsync(other.Tenant.Slug, store.Tenant.Slug);
+
+        var path = $"/stores/{store.Tenant.Slug}/balance/telegram";
+        var (status, page) = await staff.Portal.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.NotNull(page.QuerySelector("#not-linked"));
+        Assert.Null(page.QuerySelector("#code-form"));
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
+        Assert.NotNull(token);
+        using var post = await staff.Portal.Http.PostAsync(path + "?handler=Code",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var location = post.Headers.Location?.ToString() ?? "";
+        Assert.True(post.StatusCode == HttpStatusCode.Forbidden || location.Contains("/access-denied", StringComparison.OrdinalIgnoreCase),
+            $"{post.StatusCode} {location}");
+        Assert.False(await store.WithDbAsync(db => db.OwnerTelegramLinks.AnyAsync()));
     }
 }
