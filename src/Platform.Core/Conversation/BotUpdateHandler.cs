@@ -20,7 +20,7 @@ public sealed class BotUpdateHandler(
     ChatMemberTracker chatMembers,
     PlatformDbContext db, BotChatFactory chats, CatalogView catalog, CheckoutService checkout, PaymentRecorder payments,
     FulfilmentService fulfilment, OrderHistoryView history, SubscriptionsView memberships, RefundService refunds, TimeProvider time,
-    ILogger<BotUpdateHandler> logger)
+    OwnerLinkReply ownerLinks, ILogger<BotUpdateHandler> logger)
 {
     public async Task HandleAsync(TenantInfo tenant, Guid botId, Update update, CancellationToken cancellationToken)
     {
@@ -111,6 +111,7 @@ public sealed class BotUpdateHandler(
         {
             "/start" when argument.StartsWith("p_", StringComparison.Ordinal) && Guid.TryParse(argument[2..], out var productId)
                 => catalog.ShowProductAsync(chat, productId, cancellationToken),
+            "/start" when OwnerLinkReply.Matches(argument) => ownerLinks.ReplyAsync(chat, argument, cancellationToken),
             "/start" => catalog.WelcomeAsync(chat, cancellationToken),
             "/catalog" => catalog.ShowRootAsync(chat, null, cancellationToken),
             "/orders" => history.ShowAsync(chat, cancellationToken),

@@ -12,6 +12,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddScoped<CatalogView>();
         services.AddScoped<OrderHistoryView>();
         services.AddScoped<SubscriptionsView>();
+        services.AddScoped<OwnerLinkReply>();
         services.AddScoped<BotUpdateHandler>();
         return services;
     }

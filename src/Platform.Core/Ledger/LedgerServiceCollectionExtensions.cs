@@ -28,6 +28,13 @@ public static class LedgerServiceCollectionExtensions
         services.AddRecurringJob<ReconciliationSweep>(ReconciliationSweep.RecurringJobId, j => j.FanOutAsync(CancellationToken.None),
             configuration.GetSection(LedgerOptions.Section).Get<LedgerOptions>()?.ReconciliationSchedule ?? new LedgerOptions().ReconciliationSchedule);
         services.AddScoped<LedgerReader>();
+        // Telling the merchant: the owner's Telegram link, the withdrawable check and its fan-out, the owner's message.
+        services.AddScoped<OwnerLinks>();
+        services.AddScoped<WithdrawableCheck>();
+        services.AddTransient<WithdrawableCheckJob>();
+        services.AddTransient<OwnerBalanceMessageJob>();
+        services.AddRecurringJob<WithdrawableCheckJob>(WithdrawableCheckJob.RecurringJobId, j => j.FanOutAsync(CancellationToken.None),
+            WithdrawableCheckJob.Schedule);
         return services;
     }
 }

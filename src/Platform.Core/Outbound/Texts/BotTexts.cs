@@ -99,4 +99,17 @@ public abstract class BotTexts
 
     /// <summary>Subscribe on a plan sold through Telegram's channel subscription link: the link, not an invoice.</summary>
     public abstract string ChannelSubscriptionOffer(string plan, int stars);
+
+    // Ledger: telling the merchant
+    /// <summary>The owner's /start own_… code linked this chat to the store: balance news arrives here.</summary>
+    public abstract string OwnerLinked(string storeName);
+
+    /// <summary>An owner code that is unknown, used, expired or not a code at all: nothing changed.</summary>
+    public abstract string OwnerLinkInvalid { get; }
+
+    /// <summary>To the linked owner: a bot's withdrawable Stars reached the minimum, with how to withdraw.</summary>
+    public abstract string BalanceWithdrawable(string botUsername, long withdrawableStars, long onHoldStars, long minimumStars);
+
+    /// <summary>Whole Stars as people read them: 1,234 (the same in every language, like <see cref="Day"/>).</summary>
+    protected static string Stars(long stars) => stars.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -75,4 +75,14 @@ public sealed class EnglishBotTexts : BotTexts
 
     public override string ChannelSubscriptionOffer(string plan, int stars) =>
         $"“{plan}” is sold by Telegram at the channel's door: {stars} ⭐ every 30 days, charged when you join. Tap below to join.";
+
+    // Ledger: telling the merchant
+    public override string OwnerLinked(string storeName) =>
+        $"Linked: you will get {storeName}'s balance messages here, such as when Stars are ready to withdraw. Unlink any time in the portal.";
+    public override string OwnerLinkInvalid =>
+        "This code has expired or was used. Make a new one in the portal (Balance → Telegram) and send it within 15 minutes.";
+    public override string BalanceWithdrawable(string botUsername, long withdrawableStars, long onHoldStars, long minimumStars) =>
+        $"⭐ {Stars(withdrawableStars)} Stars are ready to withdraw from @{botUsername} ({Stars(onHoldStars)} still on hold).\n"
+        + $"To withdraw: in Telegram open @BotFather → /mybots → @{botUsername} → Balance → Withdraw, and follow Fragment's steps "
+        + $"(paid in Toncoin, at least {Stars(minimumStars)} Stars at a time).";
 }

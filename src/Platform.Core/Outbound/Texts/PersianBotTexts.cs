@@ -75,4 +75,14 @@ public sealed class PersianBotTexts : BotTexts
 
     public override string ChannelSubscriptionOffer(string plan, int stars) =>
         $"«{plan}» را تلگرام هنگام ورود به کانال می‌فروشد: هر ۳۰ روز {stars} ⭐، هنگام پیوستن پرداخت می‌شود. برای پیوستن روی دکمهٔ زیر بزنید.";
+
+    // Ledger: telling the merchant
+    public override string OwnerLinked(string storeName) =>
+        $"متصل شد: پیام‌های موجودی {storeName} (مثلاً وقتی ستاره‌ها آماده برداشت هستند) اینجا می‌آید. هر زمان در پرتال می‌توانید اتصال را قطع کنید.";
+    public override string OwnerLinkInvalid =>
+        "این کد منقضی شده یا قبلاً استفاده شده است. در پرتال (Balance → Telegram) کد تازه‌ای بسازید و ظرف ۱۵ دقیقه بفرستید.";
+    public override string BalanceWithdrawable(string botUsername, long withdrawableStars, long onHoldStars, long minimumStars) =>
+        $"⭐ {Stars(withdrawableStars)} ستاره از @{botUsername} آماده برداشت است ({Stars(onHoldStars)} ستاره هنوز در انتظار).\n"
+        + $"برای برداشت: در تلگرام @BotFather ← /mybots ← @{botUsername} ← Balance ← Withdraw را باز کنید و مراحل Fragment را دنبال کنید "
+        + $"(پرداخت با تون‌کوین، هر بار دست‌کم {Stars(minimumStars)} ستاره).";
 }

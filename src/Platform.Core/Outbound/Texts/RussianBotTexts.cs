@@ -74,4 +74,14 @@ public sealed class RussianBotTexts : BotTexts
 
     public override string ChannelSubscriptionOffer(string plan, int stars) =>
         $"«{plan}» продаёт сам Telegram при входе в канал: {stars} ⭐ каждые 30 дней, списание при вступлении. Нажмите кнопку ниже, чтобы вступить.";
+
+    // Ledger: telling the merchant
+    public override string OwnerLinked(string storeName) =>
+        $"Готово: сообщения о балансе {storeName} (например, когда звёзды можно вывести) будут приходить сюда. Отвязать можно в любой момент в портале.";
+    public override string OwnerLinkInvalid =>
+        "Этот код истёк или уже использован. Создайте новый в портале (Balance → Telegram) и отправьте его в течение 15 минут.";
+    public override string BalanceWithdrawable(string botUsername, long withdrawableStars, long onHoldStars, long minimumStars) =>
+        $"⭐ {Stars(withdrawableStars)} звёзд можно вывести из @{botUsername} (ещё {Stars(onHoldStars)} на удержании).\n"
+        + $"Как вывести: в Telegram откройте @BotFather → /mybots → @{botUsername} → Balance → Withdraw и следуйте шагам Fragment "
+        + $"(выплата в Toncoin, не меньше {Stars(minimumStars)} звёзд за раз).";
 }
