@@ -76,6 +76,7 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
     public DbSet<LedgerMismatch> LedgerMismatches => Set<LedgerMismatch>();
     public DbSet<OwnerTelegramLink> OwnerTelegramLinks => Set<OwnerTelegramLink>();
     public DbSet<WithdrawableNotice> WithdrawableNotices => Set<WithdrawableNotice>();
+    public DbSet<LedgerCheckpoint> LedgerCheckpoints => Set<LedgerCheckpoint>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();

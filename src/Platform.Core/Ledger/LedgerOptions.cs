@@ -23,4 +23,13 @@ public sealed class LedgerOptions
     /// there (Telegram lists a transaction within seconds; this absorbs clock differences and slow updates).
     /// </summary>
     public TimeSpan MissingAtTelegramAfter { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How far behind now a checkpoint's cutoff stays, so a payment or refund whose transaction is still open when the
+    /// checkpoint is summed (its row not visible yet) is recorded after the cutoff, not lost between the two.
+    /// </summary>
+    public TimeSpan CheckpointMargin { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Stores with at least this many ledger rows get daily checkpoints; smaller ones are summed from their rows.</summary>
+    public long CheckpointMinRows { get; set; } = 5000;
 }

@@ -15,12 +15,19 @@ public static class LedgerServiceCollectionExtensions
             .Validate(o => o.MinimumWithdrawalStars is >= 1 and <= 1_000_000_000, "Ledger:MinimumWithdrawalStars must be between 1 and 10⁹.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.ReconciliationSchedule), "Ledger:ReconciliationSchedule must be a cron expression.")
             .Validate(o => o.MissingAtTelegramAfter > TimeSpan.Zero, "Ledger:MissingAtTelegramAfter must be positive.")
+            .Validate(o => o.CheckpointMargin >= TimeSpan.FromMinutes(1), "Ledger:CheckpointMargin must be at least a minute.")
+            .Validate(o => o.CheckpointMinRows >= 1, "Ledger:CheckpointMinRows must be at least 1.")
             .ValidateOnStart();
         // Writing: the rows every payment, renewal and refund adds in its own transaction.
         services.AddSingleton<LedgerEntries>();
         services.AddScoped<IBotUsage, LedgerBotUsage>();
         // Reading: balances and the release schedule.
         services.AddScoped<BalanceReader>();
+        // Checkpoints: a big store's history summed once a day, so its balance reads only what came after.
+        services.AddScoped<LedgerCheckpoints>();
+        services.AddTransient<LedgerCheckpointJob>();
+        services.AddRecurringJob<LedgerCheckpointJob>(LedgerCheckpointJob.RecurringJobId, j => j.FanOutAsync(CancellationToken.None),
+            LedgerCheckpointJob.Schedule);
         // Reconciliation with Telegram: a recurring fan-out, one pass per bot; and what it flagged, for the Balance page and admins.
         services.AddScoped<StarReconciler>();
         services.AddScoped<LedgerMismatchReader>();

@@ -32,9 +32,21 @@ public sealed class ReconciliationSweep(TenantJobScope jobScope, CrossTenantRead
         return bots.Count;
     }
 
-    /// <summary>One bot's pass (ids only, as Hangfire stores them); a store deleted meanwhile ends it quietly.</summary>
+    /// <summary>
+    /// One bot's pass (ids only, as Hangfire stores them); a store deleted meanwhile ends it quietly. A pass that wrote
+    /// ledger rows (a withdrawal, its return, other income) checks the withdrawable minimum at once, so a returned
+    /// withdrawal is told without waiting for the check's next round.
+    /// </summary>
     [AutomaticRetry(Attempts = 1)]
     public Task<ReconciliationResult> ReconcileAsync(Guid tenantId, Guid botId, CancellationToken cancellationToken) =>
-        jobScope.RunAsync(tenantId, whenGone: ReconciliationResult.Of(ReconciliationStatus.Skipped), (_, services) =>
-            services.GetRequiredService<StarReconciler>().RunAsync(botId, cancellationToken), cancellationToken);
+        jobScope.RunAsync(tenantId, whenGone: ReconciliationResult.Of(ReconciliationStatus.Skipped), async (_, services) =>
+        {
+            var result = await services.GetRequiredService<StarReconciler>().RunAsync(botId, cancellationToken);
+            if (result.LedgerRows > 0)
+            {
+                await services.GetRequiredService<WithdrawableCheck>().CheckBotAsync(botId, cancellationToken);
+            }
+
+            return result;
+        }, cancellationToken);
 }

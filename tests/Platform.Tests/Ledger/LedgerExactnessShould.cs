@@ -81,9 +81,10 @@ public sealed class LedgerExactnessShould(LedgerWritesAppFactory app, ITestOutpu
             throw new InvalidOperationException($"Seed {seed} (LEDGER_SEED={seed} replays it) failed at step {step}: {e.Message}\nLast steps:\n{run.Trail}", e);
         }
 
+        Assert.True(run.CheckpointedRows > 0, $"Seed {seed}: no checkpoint ever stood for a row, so the checkpointed read was not exercised.");
         var kinds = string.Join(", ", run.Model.Values.GroupBy(r => r.Kind).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"));
         output.WriteLine($"seed {seed}: {run.Model.Count} rows ({kinds}), {run.PaidIn} Stars in, {run.RefundedOut} refunded, {run.EdgeJumps} jumps onto a " +
-            $"release edge, clock {app.Clock.GetUtcNow():O}");
+            $"release edge, checkpoints of up to {run.CheckpointedRows} rows, clock {app.Clock.GetUtcNow():O}");
     }
 
     private async Task CheckAsync(LedgerScenario s, LedgerRun run, int seed, int step)

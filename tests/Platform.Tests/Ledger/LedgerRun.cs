@@ -29,6 +29,9 @@ public sealed partial class LedgerRun(LedgerWritesAppFactory app, LedgerScenario
 
     public long RefundedOut { get; private set; }
 
+    /// <summary>The most rows a checkpoint stood for (the run must have read balances through one).</summary>
+    public long CheckpointedRows { get; private set; }
+
     public string Trail => string.Join("\n", trail);
 
     private DateTimeOffset Now => app.Clock.GetUtcNow();
@@ -50,9 +53,19 @@ public sealed partial class LedgerRun(LedgerWritesAppFactory app, LedgerScenario
             < 78 => OtherIncomeAsync(),
             < 80 => ReplayTelegramRowAsync(),
             < 82 => AdjustOrSpendAsync(),
+            < 85 => CheckpointAsync(),
             _ => MoveClockAsync(),
         };
         await step.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>The daily checkpoint, at a random moment: the figures must not change by a nanostar or a second.</summary>
+    private async Task CheckpointAsync()
+    {
+        var bots = await s.CheckpointAsync();
+        var rows = await s.CheckpointedRowsAsync();
+        CheckpointedRows = Math.Max(CheckpointedRows, rows);
+        Note($"checkpoint ({bots} bot(s), {rows} rows)");
     }
 
     private void Note(string what)

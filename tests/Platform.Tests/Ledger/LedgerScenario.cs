@@ -110,6 +110,12 @@ public sealed class LedgerScenario
             return entry;
         });
 
+    /// <summary>Rebuilds the store's checkpoints as the daily job does (the balance then sums only the rows after the cutoff).</summary>
+    public Task<int> CheckpointAsync() =>
+        Store.WithScopeAsync(sp => sp.GetRequiredService<LedgerCheckpoints>().RebuildAsync(CancellationToken.None));
+
+    public Task<long> CheckpointedRowsAsync() => Store.WithDbAsync(db => db.LedgerCheckpoints.SumAsync(c => c.Rows));
+
     public Task<List<StarLedgerEntry>> RowsAsync() =>
         Store.WithDbAsync(db => db.StarLedger.AsNoTracking().OrderBy(e => e.At).ThenBy(e => e.Key).ToListAsync());
 

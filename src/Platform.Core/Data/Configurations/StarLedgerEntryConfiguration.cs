@@ -17,8 +17,11 @@ internal sealed class StarLedgerEntryConfiguration : IEntityTypeConfiguration<St
         builder.Ignore(e => e.Amount);
         // Idempotency: one row per bot and key, whatever the number of deliveries or passes.
         builder.HasIndex(e => new { e.TenantId, e.BotId, e.Key }).IsUnique();
-        // The balance sums and the release schedule read only this index (index-only scans).
-        builder.HasIndex(e => new { e.TenantId, e.BotId, e.ReleasesAt }).IncludeProperties(e => new { e.Stars, e.Nanostars, e.At, e.Kind });
+        // The balance sums and the release schedule: rows released after a checkpoint's cutoff (or all, index-only, without one)…
+        builder.HasIndex(e => new { e.TenantId, e.ReleasesAt })
+            .IncludeProperties(e => new { e.BotId, e.Stars, e.Nanostars, e.At, e.Kind, e.RecordedAt });
+        // …and rows recorded after it (reconciliation finds some late, dated earlier).
+        builder.HasIndex(e => new { e.TenantId, e.RecordedAt });
         // The ledger list and the daily chart: by time.
         builder.HasIndex(e => new { e.TenantId, e.At });
         // The withdrawable check's fan-out across tenants: rows whose release (credits) or time (debits: ReleasesAt = At) just passed.

@@ -928,6 +928,57 @@ namespace Platform.Core.Data.Migrations
                     b.ToTable("InboxUpdates", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Core.Ledger.LedgerCheckpoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Balance")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("BotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Credits")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("Cutoff")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Debits")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Earned")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Refunded")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Withdrawn")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "BotId")
+                        .IsUnique();
+
+                    b.ToTable("LedgerCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Core.Ledger.LedgerMismatch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1081,14 +1132,16 @@ namespace Platform.Core.Data.Migrations
 
                     b.HasIndex("TenantId", "At");
 
+                    b.HasIndex("TenantId", "RecordedAt");
+
+                    b.HasIndex("TenantId", "ReleasesAt");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "ReleasesAt"), new[] { "BotId", "Stars", "Nanostars", "At", "Kind", "RecordedAt" });
+
                     b.HasIndex("TenantId", "TelegramTransactionId");
 
                     b.HasIndex("TenantId", "BotId", "Key")
                         .IsUnique();
-
-                    b.HasIndex("TenantId", "BotId", "ReleasesAt");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "BotId", "ReleasesAt"), new[] { "Stars", "Nanostars", "At", "Kind" });
 
                     b.ToTable("StarLedger", (string)null);
                 });
@@ -2270,6 +2323,15 @@ namespace Platform.Core.Data.Migrations
                 });
 
             modelBuilder.Entity("Platform.Core.Inbox.InboxUpdate", b =>
+                {
+                    b.HasOne("Platform.Core.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Core.Ledger.LedgerCheckpoint", b =>
                 {
                     b.HasOne("Platform.Core.Bots.Bot", null)
                         .WithMany()

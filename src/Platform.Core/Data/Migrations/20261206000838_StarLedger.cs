@@ -13,6 +13,34 @@ namespace Platform.Core.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "LedgerCheckpoints",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BotId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Cutoff = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Balance = table.Column<long>(type: "bigint", nullable: false),
+                    Credits = table.Column<long>(type: "bigint", nullable: false),
+                    Debits = table.Column<long>(type: "bigint", nullable: false),
+                    Earned = table.Column<long>(type: "bigint", nullable: false),
+                    Refunded = table.Column<long>(type: "bigint", nullable: false),
+                    Withdrawn = table.Column<long>(type: "bigint", nullable: false),
+                    Rows = table.Column<long>(type: "bigint", nullable: false),
+                    ComputedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerCheckpoints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerCheckpoints_Bots_BotId",
+                        column: x => x.BotId,
+                        principalTable: "Bots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LedgerMismatches",
                 columns: table => new
                 {
@@ -166,6 +194,22 @@ namespace Platform.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LedgerCheckpoints_BotId",
+                table: "LedgerCheckpoints",
+                column: "BotId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerCheckpoints_TenantId",
+                table: "LedgerCheckpoints",
+                column: "TenantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerCheckpoints_TenantId_BotId",
+                table: "LedgerCheckpoints",
+                columns: new[] { "TenantId", "BotId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LedgerMismatches_BotId",
                 table: "LedgerMismatches",
                 column: "BotId");
@@ -230,10 +274,15 @@ namespace Platform.Core.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_StarLedger_TenantId_BotId_ReleasesAt",
+                name: "IX_StarLedger_TenantId_RecordedAt",
                 table: "StarLedger",
-                columns: new[] { "TenantId", "BotId", "ReleasesAt" })
-                .Annotation("Npgsql:IndexInclude", new[] { "Stars", "Nanostars", "At", "Kind" });
+                columns: new[] { "TenantId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StarLedger_TenantId_ReleasesAt",
+                table: "StarLedger",
+                columns: new[] { "TenantId", "ReleasesAt" })
+                .Annotation("Npgsql:IndexInclude", new[] { "BotId", "Stars", "Nanostars", "At", "Kind", "RecordedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StarLedger_TenantId_TelegramTransactionId",
@@ -339,6 +388,7 @@ namespace Platform.Core.Data.Migrations
             migrationBuilder.EnableTenantRowLevelSecurity("LedgerMismatches");
             migrationBuilder.EnableTenantRowLevelSecurity("OwnerTelegramLinks");
             migrationBuilder.EnableTenantRowLevelSecurity("WithdrawableNotices");
+            migrationBuilder.EnableTenantRowLevelSecurity("LedgerCheckpoints");
         }
 
         /// <inheritdoc />
@@ -349,6 +399,9 @@ namespace Platform.Core.Data.Migrations
                 DROP TRIGGER IF EXISTS star_ledger_append_only ON "StarLedger";
                 DROP FUNCTION IF EXISTS star_ledger_append_only();
                 """);
+
+            migrationBuilder.DropTable(
+                name: "LedgerCheckpoints");
 
             migrationBuilder.DropTable(
                 name: "LedgerMismatches");
