@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Platform.Bench.Ledger;
 using Platform.Core;
 using Platform.Core.Data;
@@ -82,6 +83,24 @@ try
         await Latencies.MeasureAsync($"largest store ({LedgerSeeder.Large[0]:N0} rows)", 20, samples / 2, _ => ReadAsync(Store(0))),
         await Latencies.MeasureAsync($"5th largest ({LedgerSeeder.Large[4]:N0} rows)", 20, samples / 2, _ => ReadAsync(Store(4))),
     };
+    // The daily checkpoints (LedgerCheckpointJob's work, done here without Hangfire): every store over the threshold.
+    watch.Restart();
+    var checkpointed = 0;
+    await using (var reader = services.GetRequiredService<CrossTenantReaderFactory>().CreateReader())
+    {
+        var minimum = services.GetRequiredService<IOptions<LedgerOptions>>().Value.CheckpointMinRows;
+        foreach (var id in await reader.StarLedger.GroupBy(e => e.TenantId).Where(g => g.LongCount() >= minimum).Select(g => g.Key).ToListAsync())
+        {
+            await using var scope = scopes.CreateScope(new TenantInfo(id, "bench", "Bench store", TenantStatus.Active));
+            await scope.ServiceProvider.GetRequiredService<LedgerCheckpoints>().RebuildAsync(CancellationToken.None);
+            checkpointed++;
+        }
+    }
+
+    Console.WriteLine($"checkpoints rebuilt for {checkpointed} stores in {watch.Elapsed.TotalSeconds:0.0} s");
+    rows.Add(await Latencies.MeasureAsync("random store of 10,000, after checkpoints", 50, samples, _ => ReadAsync(Store(random.Next(tenants)))));
+    rows.Add(await Latencies.MeasureAsync($"largest store ({LedgerSeeder.Large[0]:N0} rows), after checkpoints", 20, samples / 2, _ => ReadAsync(Store(0))));
+    rows.Add(await Latencies.MeasureAsync($"5th largest ({LedgerSeeder.Large[4]:N0} rows), after checkpoints", 20, samples / 2, _ => ReadAsync(Store(4))));
     await using (var scope = scopes.CreateScope(Store(0)))
     {
         var big = (await scope.ServiceProvider.GetRequiredService<BalanceReader>().ForStoreAsync(CancellationToken.None)).Single();
@@ -115,8 +134,15 @@ try
     Console.WriteLine();
     Console.WriteLine($"HTTP, signed-up store {slug} with {webRows:N0} ledger rows (as large as the largest), sequential requests on loopback:");
     var targets = new[] { ("GET /api/v1/balance (bearer)", api, "api/v1/balance"), ("GET /stores/{slug}/balance (cookie)", portal, $"stores/{slug}/balance") };
-    foreach (var (what, client, path) in targets)
+    foreach (var (what, client, path, checkpoint) in targets.Select(t => (t.Item1, t.Item2, t.Item3, false))
+        .Concat(targets.Select(t => (t.Item1 + ", after checkpoints", t.Item2, t.Item3, true))))
     {
+        if (checkpoint)
+        {
+            await using var scope = scopes.CreateScope(store);
+            await scope.ServiceProvider.GetRequiredService<LedgerCheckpoints>().RebuildAsync(CancellationToken.None);
+        }
+
         var first = await client.GetAsync(path);
         var body = await first.Content.ReadAsStringAsync();
         Console.WriteLine($"{what}: {(int)first.StatusCode}, {body.Length} bytes");
