@@ -22,7 +22,10 @@ public sealed class BalanceReader(PlatformDbContext db, IOptions<LedgerOptions> 
     public async Task<BotBalance?> ForBotAsync(Guid botId, CancellationToken cancellationToken, DateTimeOffset? at = null) =>
         (await ReadAsync(botId, at ?? time.GetUtcNow(), cancellationToken)).SingleOrDefault();
 
-    private async Task<IReadOnlyList<BotBalance>> ReadAsync(Guid? botId, DateTimeOffset now, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<BotBalance>> ReadAsync(Guid? botId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        SerialReads.RunAsync(db, () => ReadSerialAsync(botId, now, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<BotBalance>> ReadSerialAsync(Guid? botId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var bots = await db.Bots.AsNoTracking().Where(b => botId == null || b.Id == botId).OrderBy(b => b.Username)
             .Select(b => new { b.Id, b.Username }).ToListAsync(cancellationToken);
@@ -32,7 +35,8 @@ public sealed class BalanceReader(PlatformDbContext db, IOptions<LedgerOptions> 
         var cutoffs = checkpoints.Select(c => c.Cutoff).Distinct().ToList();
         var cutoff = cutoffs.Count == 1 && cutoffs[0] <= now ? cutoffs[0] : (DateTimeOffset?)null;
         var checkpointed = cutoff is null ? [] : checkpoints.ToDictionary(c => c.BotId);
-        var recent = cutoff is { } c ? rows.Where(e => e.ReleasesAt > c || e.RecordedAt > c) : rows;
+        // Two disjoint index ranges (released after the cutoff; released before it but recorded after), not one OR the planner scans.
+        var recent = cutoff is { } c ? rows.Where(e => e.ReleasesAt > c).Concat(rows.Where(e => e.ReleasesAt <= c && e.RecordedAt > c)) : rows;
         var sums = await recent.GroupBy(e => e.BotId).Select(g => new
         {
             BotId = g.Key,

@@ -19,9 +19,12 @@ public sealed class LedgerReader(PlatformDbContext db, TimeProvider time)
         var size = Math.Clamp(filter.PageSize, 1, LedgerFilter.MaxPageSize);
         var page = Math.Clamp(filter.Page, 0, (int.MaxValue / size) - 1);
         var rows = Filtered(filter);
-        var total = await rows.CountAsync(cancellationToken);
-        var items = await rows.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Skip(page * size).Take(size).ToListAsync(cancellationToken);
-        return new LedgerPage(items, page, size, total);
+        return await SerialReads.RunAsync(db, async () =>
+        {
+            var total = await rows.CountAsync(cancellationToken);
+            var items = await rows.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Skip(page * size).Take(size).ToListAsync(cancellationToken);
+            return new LedgerPage(items, page, size, total);
+        }, cancellationToken);
     }
 
     /// <summary>Every row matching <paramref name="filter"/> (its paging ignored), newest first, read as the caller consumes them.</summary>

@@ -102,5 +102,7 @@ public sealed class SignupAndLoginTests(PlatformAppFactory app) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, status);
         await using var reader = app.Services.GetRequiredService<CrossTenantReaderFactory>().CreateReader();
         Assert.Equal((await reader.Tenants.CountAsync()).ToString(CultureInfo.CurrentCulture), page.QuerySelector("#store-count")!.TextContent);
+        Assert.Equal((await reader.LedgerMismatches.CountAsync(m => m.ResolvedAt == null)).ToString(CultureInfo.CurrentCulture),
+            page.QuerySelector("#open-mismatches")!.TextContent);
     }
 }

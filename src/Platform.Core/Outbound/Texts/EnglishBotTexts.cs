@@ -83,6 +83,6 @@ public sealed class EnglishBotTexts : BotTexts
         "This code has expired or was used. Make a new one in the portal (Balance → Telegram) and send it within 15 minutes.";
     public override string BalanceWithdrawable(string botUsername, long withdrawableStars, long onHoldStars, long minimumStars) =>
         $"⭐ {Stars(withdrawableStars)} Stars are ready to withdraw from @{botUsername} ({Stars(onHoldStars)} still on hold).\n"
-        + $"To withdraw: in Telegram open @BotFather → /mybots → @{botUsername} → Balance → Withdraw, and follow Fragment's steps "
+        + $"To withdraw: in Telegram open @{botUsername}'s profile (or @BotFather → /mybots → @{botUsername}) → Balance → Withdraw via Fragment "
         + $"(paid in Toncoin, at least {Stars(minimumStars)} Stars at a time).";
 }

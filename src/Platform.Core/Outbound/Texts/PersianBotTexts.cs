@@ -83,6 +83,6 @@ public sealed class PersianBotTexts : BotTexts
         "این کد منقضی شده یا قبلاً استفاده شده است. در پرتال (Balance → Telegram) کد تازه‌ای بسازید و ظرف ۱۵ دقیقه بفرستید.";
     public override string BalanceWithdrawable(string botUsername, long withdrawableStars, long onHoldStars, long minimumStars) =>
         $"⭐ {Stars(withdrawableStars)} ستاره از @{botUsername} آماده برداشت است ({Stars(onHoldStars)} ستاره هنوز در انتظار).\n"
-        + $"برای برداشت: در تلگرام @BotFather ← /mybots ← @{botUsername} ← Balance ← Withdraw را باز کنید و مراحل Fragment را دنبال کنید "
+        + $"برای برداشت: در تلگرام نمایهٔ @{botUsername} (یا @BotFather ← /mybots ← @{botUsername}) ← Balance ← Withdraw via Fragment را باز کنید "
         + $"(پرداخت با تون‌کوین، هر بار دست‌کم {Stars(minimumStars)} ستاره).";
 }

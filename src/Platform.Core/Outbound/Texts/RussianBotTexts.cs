@@ -82,6 +82,6 @@ public sealed class RussianBotTexts : BotTexts
         "Этот код истёк или уже использован. Создайте новый в портале (Balance → Telegram) и отправьте его в течение 15 минут.";
     public override string BalanceWithdrawable(string botUsername, long withdrawableStars, long onHoldStars, long minimumStars) =>
         $"⭐ {Stars(withdrawableStars)} звёзд можно вывести из @{botUsername} (ещё {Stars(onHoldStars)} на удержании).\n"
-        + $"Как вывести: в Telegram откройте @BotFather → /mybots → @{botUsername} → Balance → Withdraw и следуйте шагам Fragment "
+        + $"Как вывести: в Telegram откройте профиль @{botUsername} (или @BotFather → /mybots → @{botUsername}) → Balance → Withdraw via Fragment "
         + $"(выплата в Toncoin, не меньше {Stars(minimumStars)} звёзд за раз).";
 }
