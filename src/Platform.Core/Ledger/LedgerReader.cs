@@ -14,14 +14,18 @@ public sealed class LedgerReader(PlatformDbContext db, TimeProvider time)
     public const int ChartDays = 30;
     private const long N = LedgerAmount.NanostarsPerStar;
 
-    public async Task<LedgerPage> ListAsync(LedgerFilter filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// A page of rows with the number matching the filter, counted up to <paramref name="countUpTo"/> (the portal caps it:
+    /// "10,000+ rows" reads a bounded part of the index; the API counts them all).
+    /// </summary>
+    public async Task<LedgerPage> ListAsync(LedgerFilter filter, CancellationToken cancellationToken, int countUpTo = int.MaxValue)
     {
         var size = Math.Clamp(filter.PageSize, 1, LedgerFilter.MaxPageSize);
         var page = Math.Clamp(filter.Page, 0, (int.MaxValue / size) - 1);
         var rows = Filtered(filter);
         return await SerialReads.RunAsync(db, async () =>
         {
-            var total = await rows.CountAsync(cancellationToken);
+            var total = countUpTo == int.MaxValue ? await rows.CountAsync(cancellationToken) : await rows.Take(countUpTo).CountAsync(cancellationToken);
             var items = await rows.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Skip(page * size).Take(size).ToListAsync(cancellationToken);
             return new LedgerPage(items, page, size, total);
         }, cancellationToken);
@@ -47,13 +51,13 @@ public sealed class LedgerReader(PlatformDbContext db, TimeProvider time)
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var first = today.AddDays(-(ChartDays - 1));
         var start = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var sums = await db.StarLedger.AsNoTracking()
+        var sums = await SerialReads.RunAsync(db, () => db.StarLedger.AsNoTracking()
             .Where(e => e.At >= start && e.At <= now && (botId == null || e.BotId == botId))
             .Where(e => e.Kind == StarLedgerKind.Payment || e.Kind == StarLedgerKind.Renewal || e.Kind == StarLedgerKind.OtherIncome
                 || e.Kind == StarLedgerKind.Refund)
             .GroupBy(e => new { Day = (e.At - start).Days, e.Kind })
             .Select(g => new { g.Key.Day, g.Key.Kind, Amount = g.Sum(e => (e.Stars * N) + e.Nanostars) })
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken), cancellationToken);
         var byDay = sums.ToLookup(s => first.AddDays(s.Day));
         return [.. Enumerable.Range(0, ChartDays).Select(i =>
         {

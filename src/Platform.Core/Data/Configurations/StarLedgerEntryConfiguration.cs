@@ -23,7 +23,7 @@ internal sealed class StarLedgerEntryConfiguration : IEntityTypeConfiguration<St
         // …and rows recorded after it (reconciliation finds some late, dated earlier).
         builder.HasIndex(e => new { e.TenantId, e.RecordedAt });
         // The ledger list and the daily chart: by time.
-        builder.HasIndex(e => new { e.TenantId, e.At });
+        builder.HasIndex(e => new { e.TenantId, e.At }).IncludeProperties(e => new { e.BotId, e.Kind, e.Stars, e.Nanostars });
         // The withdrawable check's fan-out across tenants: rows whose release (credits) or time (debits: ReleasesAt = At) just passed.
         builder.HasIndex(e => e.ReleasesAt).HasDatabaseName("IX_StarLedger_ReleasesAt");
         builder.HasIndex(e => new { e.TenantId, e.TelegramTransactionId });

@@ -1132,6 +1132,8 @@ namespace Platform.Core.Data.Migrations
 
                     b.HasIndex("TenantId", "At");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "At"), new[] { "BotId", "Kind", "Stars", "Nanostars" });
+
                     b.HasIndex("TenantId", "RecordedAt");
 
                     b.HasIndex("TenantId", "ReleasesAt");

@@ -29,6 +29,9 @@ public sealed class BalanceModel(BalanceReader balances, LedgerReader ledger, Pl
     public BalanceChart Releases { get; private set; } = new([]);
     public IReadOnlyList<LedgerMismatch> Mismatches { get; private set; } = [];
     public long Minimum => options.Value.MinimumWithdrawalStars;
+    /// <summary>The row count the page shows exactly; beyond it, "10,000+ rows" (counting a big store's every row cost more than the page).</summary>
+    public const int CountUpTo = 10_000;
+
     public int HoldDays => (int)Math.Ceiling(options.Value.Hold.TotalDays);
     public IEnumerable<BotBalance> Shown => Bots.Where(b => Bot is null || b.BotId == Bot);
     public StarLedgerKind? KindFilter => Enum.TryParse<StarLedgerKind>(Kind, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : null;
@@ -49,7 +52,9 @@ public sealed class BalanceModel(BalanceReader balances, LedgerReader ledger, Pl
             .OrderByDescending(m => m.DetectedAt).Take(50).ToListAsync(cancellationToken);
         if (Filter() is { } filter)
         {
-            Ledger = await ledger.ListAsync(filter, cancellationToken);
+            // Counted far enough to know whether this page has a next one, and whether there are more than CountUpTo rows.
+            var enough = (int)Math.Min(int.MaxValue - 1, Math.Max(CountUpTo + 1L, (filter.Page + 2L) * LedgerFilter.MaxPageSize));
+            Ledger = await ledger.ListAsync(filter, cancellationToken, countUpTo: enough);
         }
     }
 

@@ -265,7 +265,8 @@ namespace Platform.Core.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_StarLedger_TenantId_At",
                 table: "StarLedger",
-                columns: new[] { "TenantId", "At" });
+                columns: new[] { "TenantId", "At" })
+                .Annotation("Npgsql:IndexInclude", new[] { "BotId", "Kind", "Stars", "Nanostars" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StarLedger_TenantId_BotId_Key",

@@ -13,7 +13,7 @@ using Platform.Core.Data;
 namespace Platform.Core.Data.Migrations
 {
     [DbContext(typeof(PlatformDbContext))]
-    [Migration("20261206000838_StarLedger")]
+    [Migration("20261206003210_StarLedger")]
     partial class StarLedger
     {
         /// <inheritdoc />
@@ -1134,6 +1134,8 @@ namespace Platform.Core.Data.Migrations
                     b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "At");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "At"), new[] { "BotId", "Kind", "Stars", "Nanostars" });
 
                     b.HasIndex("TenantId", "RecordedAt");
 
