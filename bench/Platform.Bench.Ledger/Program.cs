@@ -110,7 +110,7 @@ try
 
     // The plans of the balance read's statements for the largest store (auto_explain: ANALYZE, BUFFERS), after the timed reads.
     Console.WriteLine("\nPlans of one ForStoreAsync for the largest store:\n\n```\n" +
-        await PlanSampler.SampleAsync(cluster, "ledger", () => ReadAsync(Store(0))) + "\n```");
+        await PlanSampler.SampleAsync(cluster, "ledger", "StarLedger", () => ReadAsync(Store(0))) + "\n```");
 
     var dll = Path.Combine(root, "src", "Platform.Web", "bin", "Release", "net10.0", "Platform.Web.dll");
     if (!File.Exists(dll))

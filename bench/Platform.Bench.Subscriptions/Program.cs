@@ -67,7 +67,7 @@ try
         await sweep.SweepTenantAsync(await IdleTenantAsync(services, warm), CancellationToken.None);
 
         // The plans of one tenant job's statements (auto_explain, a few due tenants, before the timed runs), and the fan-out's.
-        var tenantPlans = await PlanSampler.SampleAsync(cluster, name, async () =>
+        var tenantPlans = await PlanSampler.SampleAsync(cluster, name, "Subscriptions", async () =>
         {
             foreach (var tenantId in warm.Take(4))
             {

@@ -37,18 +37,7 @@ public sealed class BalanceReader(PlatformDbContext db, IOptions<LedgerOptions> 
         var checkpointed = cutoff is null ? [] : checkpoints.ToDictionary(c => c.BotId);
         // Two disjoint index ranges (released after the cutoff; released before it but recorded after), not one OR the planner scans.
         var recent = cutoff is { } c ? rows.Where(e => e.ReleasesAt > c).Concat(rows.Where(e => e.ReleasesAt <= c && e.RecordedAt > c)) : rows;
-        var sums = await recent.GroupBy(e => e.BotId).Select(g => new
-        {
-            BotId = g.Key,
-            Balance = g.Sum(e => (e.Stars * N) + e.Nanostars),
-            Released = g.Where(e => (e.Stars > 0 || e.Nanostars > 0) && e.ReleasesAt <= now).Sum(e => (e.Stars * N) + e.Nanostars),
-            Debits = g.Where(e => e.Stars < 0 || e.Nanostars < 0).Sum(e => (e.Stars * N) + e.Nanostars),
-            Earned = g.Where(e => e.Kind == StarLedgerKind.Payment || e.Kind == StarLedgerKind.Renewal || e.Kind == StarLedgerKind.OtherIncome)
-                .Sum(e => (e.Stars * N) + e.Nanostars),
-            Refunded = g.Where(e => e.Kind == StarLedgerKind.Refund).Sum(e => (e.Stars * N) + e.Nanostars),
-            Withdrawn = g.Where(e => e.Kind == StarLedgerKind.Withdrawal || e.Kind == StarLedgerKind.WithdrawalReturned)
-                .Sum(e => (e.Stars * N) + e.Nanostars),
-        }).ToDictionaryAsync(s => s.BotId, cancellationToken);
+        var sums = await BotSums.PerBot(recent, now).ToDictionaryAsync(s => s.BotId, cancellationToken);
         var upcoming = (await rows.Where(e => (e.Stars > 0 || e.Nanostars > 0) && e.ReleasesAt > now)
             .GroupBy(e => new { e.BotId, e.ReleasesAt })
             .Select(g => new { g.Key.BotId, g.Key.ReleasesAt, Amount = g.Sum(e => (e.Stars * N) + e.Nanostars) })

@@ -12,8 +12,6 @@ namespace Platform.Core.Ledger;
 /// </summary>
 public sealed class LedgerCheckpoints(PlatformDbContext db, IOptions<LedgerOptions> options, TimeProvider time)
 {
-    private const long N = LedgerAmount.NanostarsPerStar;
-
     /// <summary>The number of bots checkpointed.</summary>
     public async Task<int> RebuildAsync(CancellationToken cancellationToken)
     {
@@ -21,27 +19,16 @@ public sealed class LedgerCheckpoints(PlatformDbContext db, IOptions<LedgerOptio
         var cutoff = now - options.Value.CheckpointMargin;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.LedgerCheckpoints.ExecuteDeleteAsync(cancellationToken);
-        var sums = await db.StarLedger.Where(e => e.RecordedAt <= cutoff && e.ReleasesAt <= cutoff)
-            .GroupBy(e => e.BotId).Select(g => new
-            {
-                BotId = g.Key,
-                Balance = g.Sum(e => (e.Stars * N) + e.Nanostars),
-                Credits = g.Where(e => e.Stars > 0 || e.Nanostars > 0).Sum(e => (e.Stars * N) + e.Nanostars),
-                Debits = g.Where(e => e.Stars < 0 || e.Nanostars < 0).Sum(e => (e.Stars * N) + e.Nanostars),
-                Earned = g.Where(e => e.Kind == StarLedgerKind.Payment || e.Kind == StarLedgerKind.Renewal || e.Kind == StarLedgerKind.OtherIncome)
-                    .Sum(e => (e.Stars * N) + e.Nanostars),
-                Refunded = g.Where(e => e.Kind == StarLedgerKind.Refund).Sum(e => (e.Stars * N) + e.Nanostars),
-                Withdrawn = g.Where(e => e.Kind == StarLedgerKind.Withdrawal || e.Kind == StarLedgerKind.WithdrawalReturned)
-                    .Sum(e => (e.Stars * N) + e.Nanostars),
-                Rows = g.LongCount(),
-            }).ToListAsync(cancellationToken);
+        // Every row here is released by the cutoff, so "released" is all its credits.
+        var rows = db.StarLedger.Where(e => e.RecordedAt <= cutoff && e.ReleasesAt <= cutoff);
+        var sums = await BotSums.PerBot(rows, cutoff).ToListAsync(cancellationToken);
         db.LedgerCheckpoints.AddRange(sums.Select(s => new LedgerCheckpoint
         {
             Id = Guid.CreateVersion7(now),
             BotId = s.BotId,
             Cutoff = cutoff,
             Balance = s.Balance,
-            Credits = s.Credits,
+            Credits = s.Released,
             Debits = s.Debits,
             Earned = s.Earned,
             Refunded = s.Refunded,

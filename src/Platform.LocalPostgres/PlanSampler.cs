@@ -1,17 +1,16 @@
 using System.Text;
 using Npgsql;
-using Platform.LocalPostgres;
 
-namespace Platform.Bench.Subscriptions;
+namespace Platform.LocalPostgres;
 
 /// <summary>
-/// Shows the plans PostgreSQL chose for the statements EF Core sends in a tenant job, without copying its SQL:
-/// auto_explain (ANALYZE, BUFFERS) is switched on for the database around <c>run</c>, then the server log's plans that
-/// touch "Subscriptions" are returned. Pools are cleared before and after, so only connections opened inside are traced.
+/// Shows the plans PostgreSQL chose for the statements EF Core sends inside <c>run</c>, without copying its SQL (for the
+/// benchmarks): auto_explain (ANALYZE, BUFFERS) is switched on for the database around <c>run</c>, then the server log's
+/// plans that touch <c>table</c> are returned. Pools are cleared before and after, so only connections opened inside are traced.
 /// </summary>
-internal static class PlanSampler
+public static class PlanSampler
 {
-    public static async Task<string> SampleAsync(LocalPostgresCluster cluster, string database, Func<Task> run)
+    public static async Task<string> SampleAsync(LocalPostgresCluster cluster, string database, string table, Func<Task> run)
     {
         await SetAsync(cluster, $"""
             ALTER DATABASE "{database}" SET session_preload_libraries = 'auto_explain';
@@ -53,7 +52,7 @@ internal static class PlanSampler
             }
         }
 
-        return string.Join("\n", blocks.Select(b => b.ToString()).Where(b => b.Contains("\"Subscriptions\"", StringComparison.Ordinal)).Distinct()).Trim();
+        return string.Join("\n", blocks.Select(b => b.ToString()).Where(b => b.Contains($"\"{table}\"", StringComparison.Ordinal)).Distinct()).Trim();
     }
 
     private static async Task SetAsync(LocalPostgresCluster cluster, string sql)
