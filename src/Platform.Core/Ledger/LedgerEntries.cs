@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Platform.Core.Data;
 
 namespace Platform.Core.Ledger;
@@ -83,7 +84,11 @@ public sealed class LedgerEntries(IOptions<LedgerOptions> options, TimeProvider 
     {
         await using var open = await db.EnsureOpenAsync(cancellationToken);
         await using var batch = db.CreateBatch();
-        batch.Add(InsertWhereSql("(SELECT 1) AS one", 1), InsertValues(entry, tenantId));
+        AddInsertOnce(batch, entry, tenantId);
         return await batch.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
+
+    /// <summary>Adds "insert <paramref name="entry"/> unless its key is written already" to <paramref name="batch"/> (its count: 1 when written).</summary>
+    public static NpgsqlBatchCommand AddInsertOnce(NpgsqlBatch batch, StarLedgerEntry entry, Guid tenantId) =>
+        batch.Add(InsertWhereSql("(SELECT 1) AS one", 1), InsertValues(entry, tenantId));
 }

@@ -30,4 +30,31 @@ internal static class LedgerMismatchSql
 
     public static NpgsqlBatchCommand Resolve(NpgsqlBatch batch, Guid tenantId, Guid botId, LedgerMismatchKind kind, string reference, DateTimeOffset now) =>
         batch.Add(ResolveSql, now, tenantId, botId, kind.ToString(), reference);
+
+    /// <summary>
+    /// The one matching rule for a payment or refund Telegram lists, against the ledger's row for its key
+    /// (<paramref name="ours"/>, unsigned nanostars; null when the ledger has none): no row is "missing here" (flagged,
+    /// never credited); a row resolves "missing here", and its amount either agrees (an amount mismatch resolves) or is
+    /// flagged. Used for each page's transactions and for the recheck of open mismatches after the last page. True when
+    /// it flagged; the resolving statements are added to <paramref name="resolved"/> (their counts are known after the batch).
+    /// </summary>
+    public static bool Match(
+        NpgsqlBatch batch, Guid tenantId, Guid botId, string key, long? ours, long? telegram, DateTimeOffset now, List<NpgsqlBatchCommand> resolved)
+    {
+        if (ours is null)
+        {
+            Flag(batch, tenantId, botId, LedgerMismatchKind.MissingHere, key, null, telegram, now);
+            return true;
+        }
+
+        resolved.Add(Resolve(batch, tenantId, botId, LedgerMismatchKind.MissingHere, key, now));
+        if (ours != telegram)
+        {
+            Flag(batch, tenantId, botId, LedgerMismatchKind.AmountDiffers, key, ours, telegram, now);
+            return true;
+        }
+
+        resolved.Add(Resolve(batch, tenantId, botId, LedgerMismatchKind.AmountDiffers, key, now));
+        return false;
+    }
 }

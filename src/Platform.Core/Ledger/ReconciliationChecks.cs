@@ -20,7 +20,7 @@ internal sealed class ReconciliationChecks(PlatformDbContext db, BalanceReader b
         ReconciliationClaim claim, long telegramBalance, CancellationToken cancellationToken)
     {
         var (tenantId, botId, now) = (claim.TenantId, claim.BotId, time.GetUtcNow());
-        var flagged = new List<Npgsql.NpgsqlBatchCommand>();
+        var flagged = 0;
         var resolved = new List<Npgsql.NpgsqlBatchCommand>();
 
         // 1. Open "missing here" and "amount differs": recheck against the ledger (the list is not read again).
@@ -46,21 +46,13 @@ internal sealed class ReconciliationChecks(PlatformDbContext db, BalanceReader b
         await using var batch = db.CreateBatch();
         foreach (var m in open.Where(m => ours.ContainsKey(m.Reference)))
         {
-            var our = ours[m.Reference];
-            resolved.Add(LedgerMismatchSql.Resolve(batch, tenantId, botId, LedgerMismatchKind.MissingHere, m.Reference, now));
-            if (our == m.TelegramNanostars)
-            {
-                resolved.Add(LedgerMismatchSql.Resolve(batch, tenantId, botId, LedgerMismatchKind.AmountDiffers, m.Reference, now));
-            }
-            else
-            {
-                flagged.Add(LedgerMismatchSql.Flag(batch, tenantId, botId, LedgerMismatchKind.AmountDiffers, m.Reference, our, m.TelegramNanostars, now));
-            }
+            flagged += LedgerMismatchSql.Match(batch, tenantId, botId, m.Reference, ours[m.Reference], m.TelegramNanostars, now, resolved) ? 1 : 0;
         }
 
         foreach (var row in missing)
         {
-            flagged.Add(LedgerMismatchSql.Flag(batch, tenantId, botId, LedgerMismatchKind.MissingAtTelegram, row.Key, Math.Abs(row.Total), null, now));
+            LedgerMismatchSql.Flag(batch, tenantId, botId, LedgerMismatchKind.MissingAtTelegram, row.Key, Math.Abs(row.Total), null, now);
+            flagged++;
         }
 
         foreach (var reference in openMissing.Except(missing.Select(r => r.Key)))
@@ -70,8 +62,8 @@ internal sealed class ReconciliationChecks(PlatformDbContext db, BalanceReader b
 
         if (ledgerBalance != telegramBalance)
         {
-            flagged.Add(LedgerMismatchSql.Flag(
-                batch, tenantId, botId, LedgerMismatchKind.BalanceDiffers, BalanceReference, ledgerBalance, telegramBalance, now));
+            LedgerMismatchSql.Flag(batch, tenantId, botId, LedgerMismatchKind.BalanceDiffers, BalanceReference, ledgerBalance, telegramBalance, now);
+            flagged++;
         }
         else
         {
@@ -79,7 +71,7 @@ internal sealed class ReconciliationChecks(PlatformDbContext db, BalanceReader b
         }
 
         await batch.ExecuteNonQueryAsync(cancellationToken);
-        var counts = new ReconciliationResult(ReconciliationStatus.Done, 0, 0, flagged.Count, resolved.Sum(c => c.RecordsAffected));
+        var counts = new ReconciliationResult(ReconciliationStatus.Done, 0, 0, flagged, resolved.Sum(c => c.RecordsAffected));
         return (counts, ledgerBalance);
     }
 

@@ -46,30 +46,14 @@ internal sealed class ReconciliationPage(PlatformDbContext db, LedgerEntries ent
             batch.Add(MirrorSql, Guid.CreateVersion7(now), tenantId, botId, t.Id, item.Incoming, item.Offset, item.Nanostars, item.Date, item.Partner, now);
             if (item.MatchKey is { } key)
             {
-                if (!ours.TryGetValue(key, out var our))
-                {
-                    LedgerMismatchSql.Flag(batch, tenantId, botId, LedgerMismatchKind.MissingHere, key, null, item.Nanostars, now);
-                    flagged++;
-                    continue;
-                }
-
-                resolveCommands.Add(LedgerMismatchSql.Resolve(batch, tenantId, botId, LedgerMismatchKind.MissingHere, key, now));
-                if (our != item.Nanostars)
-                {
-                    LedgerMismatchSql.Flag(batch, tenantId, botId, LedgerMismatchKind.AmountDiffers, key, our, item.Nanostars, now);
-                    flagged++;
-                }
-                else
-                {
-                    resolveCommands.Add(LedgerMismatchSql.Resolve(batch, tenantId, botId, LedgerMismatchKind.AmountDiffers, key, now));
-                }
-
+                var our = ours.TryGetValue(key, out var found) ? found : (long?)null;
+                flagged += LedgerMismatchSql.Match(batch, tenantId, botId, key, our, item.Nanostars, now, resolveCommands) ? 1 : 0;
                 continue;
             }
 
             foreach (var entry in LedgerRows(botId, item, now))
             {
-                ledgerCommands.Add(batch.Add(LedgerEntries.InsertWhereSql("(SELECT 1) AS one", 1), LedgerEntries.InsertValues(entry, tenantId)));
+                ledgerCommands.Add(LedgerEntries.AddInsertOnce(batch, entry, tenantId));
             }
 
             if (item.Receiver is TransactionPartnerFragment { WithdrawalState: not (RevenueWithdrawalStateSucceeded or RevenueWithdrawalStateFailed) })

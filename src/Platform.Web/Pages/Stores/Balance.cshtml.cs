@@ -1,9 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Platform.Core.Data;
 using Platform.Core.Ledger;
 
 namespace Platform.Web.Pages.Stores;
@@ -14,7 +12,8 @@ namespace Platform.Web.Pages.Stores;
 /// mismatches, and how to withdraw in Telegram (the Bot API cannot). Members may read it. Query values that do not parse
 /// or name another store's bot are ignored, never an error page.
 /// </summary>
-public sealed class BalanceModel(BalanceReader balances, LedgerReader ledger, PlatformDbContext db, IOptions<LedgerOptions> options, TimeProvider time)
+public sealed class BalanceModel(
+    BalanceReader balances, LedgerReader ledger, LedgerMismatchReader mismatches, IOptions<LedgerOptions> options, TimeProvider time)
     : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Bot { get; set; }
@@ -27,7 +26,7 @@ public sealed class BalanceModel(BalanceReader balances, LedgerReader ledger, Pl
     public LedgerPage Ledger { get; private set; } = new([], 0, LedgerFilter.DefaultPageSize, 0);
     public BalanceChart Earnings { get; private set; } = new([]);
     public BalanceChart Releases { get; private set; } = new([]);
-    public IReadOnlyList<LedgerMismatch> Mismatches { get; private set; } = [];
+    public IReadOnlyList<LedgerMismatchView> Mismatches { get; private set; } = [];
     public long Minimum => options.Value.MinimumWithdrawalStars;
     /// <summary>The row count the page shows exactly; beyond it, "10,000+ rows" (counting a big store's every row cost more than the page).</summary>
     public const int CountUpTo = 10_000;
@@ -48,8 +47,7 @@ public sealed class BalanceModel(BalanceReader balances, LedgerReader ledger, Pl
         Earnings = new BalanceChart([.. (await ledger.DailyEarningsAsync(Bot, cancellationToken))
             .Select(d => (d.Day, ToStars(d.Income), ToStars(d.Refunds)))]);
         Releases = new BalanceChart(ReleaseDays(DateOnly.FromDateTime(now.UtcDateTime)));
-        Mismatches = await db.LedgerMismatches.AsNoTracking().Where(m => m.ResolvedAt == null)
-            .OrderByDescending(m => m.DetectedAt).Take(50).ToListAsync(cancellationToken);
+        Mismatches = await mismatches.OpenForStoreAsync(cancellationToken, limit: 50);
         if (Filter() is { } filter)
         {
             // Counted far enough to know whether this page has a next one, and whether there are more than CountUpTo rows.
