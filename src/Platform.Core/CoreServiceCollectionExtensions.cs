@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Accounts;
+using Platform.Core.Administration;
 using Platform.Core.Bots;
 using Platform.Core.Catalog;
 using Platform.Core.Conversation;
@@ -49,6 +50,7 @@ public static class CoreServiceCollectionExtensions
         services.AddPayments();
         services.AddConversation();
         services.AddInbox();
+        services.AddAdministration();
         return services;
     }
 }

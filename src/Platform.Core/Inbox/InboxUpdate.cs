@@ -26,4 +26,7 @@ public sealed class InboxUpdate : ITenantOwned
     public DateTimeOffset? ProcessedAt { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>The W3C <c>traceparent</c> of the ingress request that stored it, so its processing joins that trace.</summary>
+    public string? TraceParent { get; set; }
 }

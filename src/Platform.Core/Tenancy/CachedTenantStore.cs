@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,12 +7,19 @@ using Platform.Core.Data;
 namespace Platform.Core.Tenancy;
 
 /// <summary>
-/// Tenant store over the global tenants table with a short-lived cache. The cache is per process,
-/// so a suspension made on another replica takes effect here within <see cref="CacheDuration"/>.
+/// Tenant store over the global tenants table with a short-lived cache. A change made anywhere (suspension, freeze)
+/// is announced through PostgreSQL (<see cref="TenantChangeSignals"/>) and every process's listener calls
+/// <see cref="Invalidate(Guid)"/>, so it takes effect everywhere within the notification's delay; <see cref="CacheDuration"/>
+/// only bounds how long a lost notification could matter. A load that read the row before a change committed must not
+/// cache it after the invalidation: every invalidation bumps <c>version</c>, and a load caches only when none happened
+/// while it read.
 /// </summary>
 public sealed class CachedTenantStore(IServiceScopeFactory scopes, IMemoryCache cache) : ITenantStore
 {
     public static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(15);
+    private readonly ConcurrentDictionary<Guid, string> slugs = new();
+    private long version;
+    private long epoch;
 
     public Task<TenantInfo?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
         GetOrLoadAsync($"tenant:id:{id}", db => db.Tenants.Where(t => t.Id == id), cancellationToken);
@@ -24,18 +32,37 @@ public sealed class CachedTenantStore(IServiceScopeFactory scopes, IMemoryCache 
 
     public void Invalidate(TenantInfo tenant)
     {
+        Interlocked.Increment(ref version);
         cache.Remove($"tenant:id:{tenant.Id}");
         cache.Remove($"tenant:slug:{tenant.Slug}");
+        Invalidate(tenant.Id);
+    }
+
+    public void Invalidate(Guid tenantId)
+    {
+        Interlocked.Increment(ref version);
+        cache.Remove($"tenant:id:{tenantId}");
+        if (slugs.TryRemove(tenantId, out var slug))
+        {
+            cache.Remove($"tenant:slug:{slug}");
+        }
+    }
+
+    public void InvalidateAll()
+    {
+        Interlocked.Increment(ref version);
+        Interlocked.Increment(ref epoch); // entries of an older epoch read as misses and expire on their own
     }
 
     private async Task<TenantInfo?> GetOrLoadAsync(
         string key, Func<PlatformDbContext, IQueryable<Tenant>> query, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(key, out TenantInfo? cached))
+        if (cache.TryGetValue(key, out Entry? cached) && cached!.Epoch == Interlocked.Read(ref epoch))
         {
-            return cached;
+            return cached.Tenant;
         }
 
+        var seen = Interlocked.Read(ref version);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var tenant = await query(db).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
@@ -45,8 +72,22 @@ public sealed class CachedTenantStore(IServiceScopeFactory scopes, IMemoryCache 
         }
 
         var info = TenantInfo.From(tenant);
-        cache.Set($"tenant:id:{info.Id}", info, CacheDuration);
-        cache.Set($"tenant:slug:{info.Slug}", info, CacheDuration);
+        var entry = new Entry(info, Interlocked.Read(ref epoch));
+        slugs[info.Id] = info.Slug;
+        if (Interlocked.Read(ref version) == seen)
+        {
+            cache.Set($"tenant:id:{info.Id}", entry, CacheDuration);
+            cache.Set($"tenant:slug:{info.Slug}", entry, CacheDuration);
+            if (Interlocked.Read(ref version) != seen)
+            {
+                // An invalidation slipped in between the check and the sets: it may have removed nothing yet.
+                cache.Remove($"tenant:id:{info.Id}");
+                cache.Remove($"tenant:slug:{info.Slug}");
+            }
+        }
+
         return info;
     }
+
+    private sealed record Entry(TenantInfo Tenant, long Epoch);
 }

@@ -9,4 +9,10 @@ public interface ITenantStore
 
     /// <summary>Drops cached entries after a tenant changed (suspension, rename).</summary>
     void Invalidate(TenantInfo tenant);
+
+    /// <summary>Drops the cached entries of the tenant with this id (a change another process announced).</summary>
+    void Invalidate(Guid tenantId);
+
+    /// <summary>Drops every cached tenant (the change listener reconnected and may have missed announcements).</summary>
+    void InvalidateAll();
 }

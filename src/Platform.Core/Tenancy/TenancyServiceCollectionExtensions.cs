@@ -9,6 +9,7 @@ public static class TenancyServiceCollectionExtensions
     {
         services.AddSingleton<TenantScopeFactory>();
         services.AddSingleton<StoreDirectory>();
+        services.AddHostedService<TenantChangeListener>();
         return services;
     }
 }

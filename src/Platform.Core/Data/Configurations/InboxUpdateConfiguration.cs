@@ -13,6 +13,7 @@ internal sealed class InboxUpdateConfiguration : IEntityTypeConfiguration<InboxU
         builder.Property(u => u.Id).UseIdentityAlwaysColumn();
         builder.Property(u => u.Payload).HasColumnType("bytea");
         builder.Property(u => u.LastError).HasMaxLength(1000);
+        builder.Property(u => u.TraceParent).HasMaxLength(64);
         builder.HasIndex(u => new { u.TenantId, u.BotId, u.UpdateId }).IsUnique();
         // The processor's work list: unprocessed updates in update_id order per bot and chat.
         builder.HasIndex(u => new { u.TenantId, u.BotId, u.ChatId, u.UpdateId }).HasFilter("\"ProcessedAt\" IS NULL")

@@ -27,6 +27,8 @@ internal sealed class StarLedgerEntryConfiguration : IEntityTypeConfiguration<St
         // The withdrawable check's fan-out across tenants: rows whose release (credits) or time (debits: ReleasesAt = At) just passed.
         builder.HasIndex(e => e.ReleasesAt).HasDatabaseName("IX_StarLedger_ReleasesAt");
         builder.HasIndex(e => new { e.TenantId, e.TelegramTransactionId });
+        // The admin figures' daily rollup across stores: rows of a day range.
+        builder.HasIndex(e => e.At).HasDatabaseName("IX_StarLedger_At").IncludeProperties(e => new { e.TenantId, e.Kind, e.Stars });
         builder.HasOne<Bot>().WithMany().HasForeignKey(e => e.BotId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -353,6 +353,84 @@ namespace Platform.Core.Data.Migrations
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Core.Administration.AdminAuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("AdminEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("AdminUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("TenantId", "At");
+
+                    b.ToTable("AdminAuditEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Core.Administration.DailyStoreFigures", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("GrossStars")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("LastSaleAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("RefundedStars")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Refunds")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sales")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId", "Day");
+
+                    b.HasIndex("Day");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Day"), new[] { "TenantId", "Sales", "GrossStars", "Refunds", "RefundedStars" });
+
+                    b.ToTable("DailyStoreFigures", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Core.Bots.Bot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -909,6 +987,10 @@ namespace Platform.Core.Data.Migrations
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long>("UpdateId")
                         .HasColumnType("bigint");
 
@@ -1122,6 +1204,11 @@ namespace Platform.Core.Data.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("IX_StarLedger_At");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("At"), new[] { "TenantId", "Kind", "Stars" });
 
                     b.HasIndex("BotId");
 
@@ -1975,6 +2062,9 @@ namespace Platform.Core.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("DeliveriesFrozen")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1990,10 +2080,21 @@ namespace Platform.Core.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<DateTimeOffset?>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("Tenants", (string)null);
                 });
@@ -2235,6 +2336,15 @@ namespace Platform.Core.Data.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("Platform.Core.Administration.DailyStoreFigures", b =>
+                {
+                    b.HasOne("Platform.Core.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Platform.Core.Bots.Bot", b =>

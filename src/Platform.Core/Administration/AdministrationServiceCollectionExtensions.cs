@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Platform.Core.Administration;
+
+/// <summary>The platform admins' module: store suspension and audit, the daily figures behind the admin dashboard.</summary>
+public static class AdministrationServiceCollectionExtensions
+{
+    public static IServiceCollection AddAdministration(this IServiceCollection services)
+    {
+        services.AddScoped<TenantAdministration>();
+        services.AddSingleton<DailyStoreFiguresRollup>();
+        return services;
+    }
+}
