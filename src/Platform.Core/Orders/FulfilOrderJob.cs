@@ -15,6 +15,11 @@ public sealed class FulfilOrderJob(TenantJobScope jobScope)
 
     private static async Task FulfilAsync(TenantInfo tenant, IServiceProvider services, Guid orderId, CancellationToken cancellationToken)
     {
+        if (tenant.DeliveriesFrozen)
+        {
+            return; // paused by a platform admin; the sweep enqueues this again after the unfreeze, and the buyer was told at payment
+        }
+
         var db = services.GetRequiredService<PlatformDbContext>();
         var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId && o.Status == OrderStatus.Paid, cancellationToken);
         if (order is null)

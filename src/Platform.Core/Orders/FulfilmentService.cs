@@ -63,6 +63,14 @@ public sealed class FulfilmentService(
             return;
         }
 
+        if (chat.Tenant.DeliveriesFrozen)
+        {
+            // A platform admin froze the store's deliveries: no goods are sent; the order stays Paid and is delivered
+            // by the backstop once they are unfrozen (docs/admin.md).
+            await chat.SendTextAsync(chat.Texts.DeliveriesPaused, null, cancellationToken);
+            return;
+        }
+
         var thanks = chat.Texts.ThanksPaid(work.Order.ProductTitle);
         var messages = new List<(DeliveryKind Kind, Func<Task<Message>> Send)>();
         switch (work.Product.Kind)

@@ -4,6 +4,7 @@ using Platform.Core.Data;
 using Platform.Core.Orders;
 using Platform.Core.Outbound;
 using Platform.Core.Subscriptions;
+using Platform.Core.Tenancy;
 using Telegram.Bot;
 using Telegram.Bot.Types.Payments;
 using Telegram.Bot.Types.ReplyMarkups;
@@ -16,12 +17,22 @@ namespace Platform.Core.Payments;
 /// A plan (a subscription product) is sold the only way Telegram sells Stars subscriptions: an invoice link with
 /// subscription_period 30 days, sent as a link button; a customer who is a member already is told so instead. A plan
 /// sold through Telegram's channel subscription link gets that link instead of an invoice: Telegram charges at the door.
+/// A suspended store makes no invoice and no order: the buyer is told the store is unavailable (docs/admin.md).
 /// </summary>
 public sealed class CheckoutService(
-    PlatformDbContext db, CatalogReader catalog, CustomerDirectory customers, LicenseKeyPool keys, ChannelAccess channels, TimeProvider time)
+    PlatformDbContext db, CatalogReader catalog, CustomerDirectory customers, LicenseKeyPool keys, ChannelAccess channels, ITenantStore tenants,
+    TimeProvider time)
 {
     public async Task BuyAsync(BotChat chat, Guid productId, long updateId, CancellationToken cancellationToken)
     {
+        // The update's snapshot may predate a suspension that committed while it waited: ask the store (the cache is
+        // invalidated across processes within milliseconds).
+        if (!chat.Tenant.IsActive || await tenants.FindByIdAsync(chat.Tenant.Id, cancellationToken) is not { IsActive: true })
+        {
+            await chat.SendTextAsync(chat.Texts.StoreUnavailable, null, cancellationToken);
+            return;
+        }
+
         var product = await catalog.FindPublishedAsync(productId, cancellationToken);
         if (product is null || chat.From is null)
         {

@@ -21,7 +21,10 @@ internal sealed class WebhookDeliveryStore(PlatformDbContext db, TimeProvider cl
         db.WebhookEndpoints.Where(e => e.Id == endpointId)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.SenderLeaseUntil, (DateTimeOffset?)null), cancellationToken);
 
-    /// <summary>Moves due deliveries' NextAttemptAt forward by the claim lease (so a crash makes them due again) and returns them.</summary>
+    /// <summary>
+    /// Moves due deliveries' NextAttemptAt forward by the claim lease (so a crash makes them due again) and returns them;
+    /// none while the store is suspended (a sender already running when the suspension commits stops at its next batch).
+    /// </summary>
     public async Task<List<ClaimedDelivery>> ClaimDueAsync(Guid endpointId, int limit, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -32,6 +35,7 @@ internal sealed class WebhookDeliveryStore(PlatformDbContext db, TimeProvider cl
                 WITH due AS (
                     SELECT "Id" FROM "WebhookDeliveries"
                     WHERE "EndpointId" = $2 AND "TenantId" = $1 AND {WebhookDeliverySql.IsPending} AND "NextAttemptAt" <= $3
+                      AND {WebhookDeliverySql.TenantIsActive("$1")}
                     ORDER BY "NextAttemptAt" LIMIT $5
                     FOR UPDATE SKIP LOCKED
                 ), claimed AS (

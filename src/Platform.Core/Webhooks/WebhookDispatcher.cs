@@ -39,22 +39,27 @@ public sealed class WebhookDispatcher(
     {
         var now = clock.GetUtcNow();
         await using var reader = readers.CreateReader();
+        // Suspended stores are left out: their events wait undispatched and their deliveries pending (held, docs/webhooks.md).
         return await QueryIdsAsync(reader, $"""
-            SELECT "TenantId" FROM "OutboxEvents" WHERE "DispatchedAt" IS NULL
-            UNION
-            SELECT e."TenantId" FROM "WebhookEndpoints" e
-            WHERE e."Enabled" AND (e."SenderLeaseUntil" IS NULL OR e."SenderLeaseUntil" < $1)
-              AND EXISTS (SELECT 1 FROM "WebhookDeliveries" d WHERE d."EndpointId" = e."Id" AND d.{WebhookDeliverySql.IsPending} AND d."NextAttemptAt" <= $1)
-            UNION
-            SELECT "TenantId" FROM "WebhookEndpoints" WHERE "Enabled" AND "FailingSince" <= $2
+            SELECT w."TenantId" FROM (
+                SELECT "TenantId" FROM "OutboxEvents" WHERE "DispatchedAt" IS NULL
+                UNION
+                SELECT e."TenantId" FROM "WebhookEndpoints" e
+                WHERE e."Enabled" AND (e."SenderLeaseUntil" IS NULL OR e."SenderLeaseUntil" < $1)
+                  AND EXISTS (SELECT 1 FROM "WebhookDeliveries" d WHERE d."EndpointId" = e."Id" AND d.{WebhookDeliverySql.IsPending} AND d."NextAttemptAt" <= $1)
+                UNION
+                SELECT "TenantId" FROM "WebhookEndpoints" WHERE "Enabled" AND "FailingSince" <= $2
+            ) w
+            WHERE {WebhookDeliverySql.TenantIsActive("w.\"TenantId\"")}
             """, [now, now - options.Value.DisableAfterFailingFor], cancellationToken);
     }
 
     /// <summary>One tenant's round: dispatch its outbox, disable endpoints failing too long, start senders for due endpoints.</summary>
     [AutomaticRetry(Attempts = 0)]
     public Task PumpTenantAsync(Guid tenantId, CancellationToken cancellationToken) =>
-        jobScope.RunAsync(tenantId, (_, services) => PumpAsync(services.GetRequiredService<PlatformDbContext>(), tenantId, cancellationToken),
-            cancellationToken);
+        jobScope.RunAsync(tenantId, (tenant, services) => tenant.IsActive
+            ? PumpAsync(services.GetRequiredService<PlatformDbContext>(), tenantId, cancellationToken)
+            : Task.CompletedTask, cancellationToken); // suspended: held, nothing dispatched, disabled or sent
 
     private async Task PumpAsync(PlatformDbContext db, Guid tenantId, CancellationToken cancellationToken)
     {

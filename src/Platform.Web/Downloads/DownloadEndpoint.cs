@@ -13,8 +13,8 @@ namespace Platform.Web.Downloads;
 /// <summary>
 /// <c>GET /d/{token}</c>: the buyer's download (<c>HEAD</c>: the same answer without the body, never counted). The
 /// token names tenant, order and file; everything else is checked against the database in that tenant's scope on
-/// every request, so a refund or a used-up limit closes the link even though the token itself stays valid until it
-/// expires. Bytes stream from storage with Range, ETag and
+/// every request, so a refund, a used-up limit or a platform admin's freeze of the store's deliveries closes the link
+/// even though the token itself stays valid until it expires. Bytes stream from storage with Range, ETag and
 /// Last-Modified handled by ASP.NET Core's file result; nothing is loaded into memory.
 /// </summary>
 public static class DownloadEndpoint
@@ -47,6 +47,11 @@ public static class DownloadEndpoint
         if (tenant is null)
         {
             return DownloadPages.NotFound();
+        }
+
+        if (tenant.DeliveriesFrozen)
+        {
+            return DownloadPages.DeliveriesPaused(); // a suspension alone keeps bought downloads open (docs/admin.md)
         }
 
         await using var scope = scopes.CreateScope(tenant);

@@ -40,6 +40,9 @@ public static class DownloadPages
     public static IResult MembershipEnded() => Problem(StatusCodes.Status403Forbidden, "Your membership ended",
         "This file came with a membership that is no longer active. Renew it in the bot to download it again.");
 
+    public static IResult DeliveriesPaused() => Problem(StatusCodes.Status403Forbidden, "Downloads from this store are paused",
+        "The platform has paused this store's deliveries for now. Your purchase is kept: try this link again later.");
+
     public static IResult NotFound() => Problem(StatusCodes.Status404NotFound, "Download not found",
         "This file is not available under this link. Open the bot and use /orders to get your purchase again.");
 }

@@ -38,6 +38,7 @@ public static class PlatformWebApplicationExtensions
         app.UseTenantResolution();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseSuspendedStoreGuard();
         app.UseAntiforgery();
         app.UseJobsDashboard();
 

@@ -32,6 +32,9 @@ public sealed class ErrorModel(StoreDirectory directory, ITenantContextAccessor 
 
     public bool StoreMismatch { get; private set; }
 
+    /// <summary>Set when a change to a suspended store was refused (<see cref="SuspendedStoreGuard"/>).</summary>
+    public StoreSuspendedFeature? Suspended { get; private set; }
+
     public Task OnGetAsync(int status, CancellationToken cancellationToken) => ShowAsync(status, cancellationToken);
 
     public Task OnPostAsync(int status, CancellationToken cancellationToken) => ShowAsync(status, cancellationToken);
@@ -57,6 +60,7 @@ public sealed class ErrorModel(StoreDirectory directory, ITenantContextAccessor 
             RetryHref = retry; // never "//host/…": a request path can start with two slashes
         }
 
+        Suspended = HttpContext.Features.Get<StoreSuspendedFeature>();
         if (HttpContext.Features.Get<StoreMismatchFeature>() is { } mismatch && userId is not null)
         {
             StoreMismatch = true;

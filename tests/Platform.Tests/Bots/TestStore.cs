@@ -119,21 +119,10 @@ public sealed class TestStore
     }
 
     /// <summary>
-    /// Suspends or reactivates the store the way a platform admin's action must: the tenant row changes and this
-    /// process's tenant cache forgets it (there is no admin page for it yet).
+    /// Suspends or reactivates the store the way a platform admin does (<c>TenantAdministration</c>, audited, announced by
+    /// NOTIFY); returns once this process's tenant cache shows it.
     /// </summary>
-    public async Task SetStatusAsync(TenantStatus status)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        await db.Tenants.Where(t => t.Id == Tenant.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, status));
-        var tenants = App.Services.GetRequiredService<ITenantStore>();
-        tenants.Invalidate(Tenant);
-        // A job that read the old row just before the UPDATE may cache it just after the invalidation (the store's
-        // cache has no generation check): forget it again once such a read has surely finished.
-        await Task.Delay(TimeSpan.FromMilliseconds(250));
-        tenants.Invalidate(Tenant);
-    }
+    public Task SetStatusAsync(TenantStatus status) => Admin.SuspensionTestAdmin.SetStatusAsync(App.Services, Tenant.Id, status);
 
     public async Task<T> WithDbAsync<T>(Func<PlatformDbContext, Task<T>> work)
     {

@@ -25,6 +25,7 @@ public abstract class BotTexts
     public abstract string SoldOut { get; }
     public abstract string PriceChanged { get; }
     public abstract string StoreUnavailable { get; }
+    public abstract string DeliveriesPaused { get; }
     public abstract string OrderNotFound { get; }
     public abstract string PaymentFailed { get; }
     public abstract string ThanksPaid(string title);

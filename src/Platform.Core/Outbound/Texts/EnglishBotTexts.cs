@@ -17,6 +17,8 @@ public sealed class EnglishBotTexts : BotTexts
     public override string SoldOut => "Sorry, this product is sold out. No Stars were taken.";
     public override string PriceChanged => "The price changed since this invoice was made. Please open the product again.";
     public override string StoreUnavailable => "This store is unavailable at the moment. Please try again later.";
+    public override string DeliveriesPaused =>
+        "Deliveries from this store are paused for now. Your purchase is kept and will be sent once they resume.";
     public override string OrderNotFound => "This order could not be found. Please start again from the catalog.";
     public override string PaymentFailed => "The payment could not be accepted. No Stars were taken.";
     public override string ThanksPaid(string title) => $"Thank you! Payment received for “{title}”.";

@@ -18,6 +18,7 @@ public sealed class PersianBotTexts : BotTexts
     public override string SoldOut => "متأسفیم، موجودی این محصول تمام شده است. هیچ ستاره‌ای کسر نشد.";
     public override string PriceChanged => "قیمت از زمان صدور این فاکتور تغییر کرده است. لطفاً محصول را دوباره باز کنید.";
     public override string StoreUnavailable => "این فروشگاه در حال حاضر در دسترس نیست. لطفاً بعداً دوباره تلاش کنید.";
+    public override string DeliveriesPaused => "ارسال کالاهای این فروشگاه فعلاً متوقف است. خرید شما محفوظ است و پس از ازسرگیری ارسال می‌شود.";
     public override string OrderNotFound => "این سفارش پیدا نشد. لطفاً از کاتالوگ دوباره شروع کنید.";
     public override string PaymentFailed => "پرداخت پذیرفته نشد. هیچ ستاره‌ای کسر نشد.";
     public override string ThanksPaid(string title) => $"سپاس! پرداخت برای «{title}» دریافت شد.";

@@ -17,6 +17,7 @@ public sealed class RussianBotTexts : BotTexts
     public override string SoldOut => "Извините, товар закончился. Звёзды не списаны.";
     public override string PriceChanged => "Цена изменилась после выставления счёта. Откройте товар ещё раз.";
     public override string StoreUnavailable => "Магазин сейчас недоступен. Попробуйте позже.";
+    public override string DeliveriesPaused => "Выдача покупок в этом магазине приостановлена. Покупка сохранена и будет отправлена, когда выдачу возобновят.";
     public override string OrderNotFound => "Заказ не найден. Начните заново из каталога.";
     public override string PaymentFailed => "Платёж не принят. Звёзды не списаны.";
     public override string ThanksPaid(string title) => $"Спасибо! Оплата за «{title}» получена.";
