@@ -1,9 +1,12 @@
+extern alias Sandbox;
+
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Administration;
 using Platform.Core.Outbound.Texts;
 using Platform.Core.Tenancy;
 using Platform.Tests.Bots;
+using Sandbox::Platform.TelegramSandbox;
 using Xunit.Abstractions;
 
 namespace Platform.Tests.Admin;
@@ -29,7 +32,7 @@ public sealed class SuspensionTwoProcessTests(SuspensionTwoProcessTests.Host app
     {
         protected override bool RunJobServerInWeb => false;
 
-        protected override void ConfigureSandbox(Platform.TelegramSandbox.SandboxHostOptions options) =>
+        protected override void ConfigureSandbox(SandboxHostOptions options) =>
             options.Configure = o => o.RateLimits.Enabled = false;
     }
 
