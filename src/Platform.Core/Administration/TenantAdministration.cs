@@ -3,6 +3,7 @@ using Platform.Core.Common;
 using Platform.Core.Data;
 using Platform.Core.Email;
 using Platform.Core.Tenancy;
+using Platform.Core.Webhooks;
 
 namespace Platform.Core.Administration;
 
@@ -102,6 +103,11 @@ public sealed class TenantAdministration(
                 AdminAuditAction.FrozeDeliveries => "The store's deliveries are already frozen.",
                 _ => "The store's deliveries are not frozen.",
             });
+        }
+
+        if (action == AdminAuditAction.Reactivated)
+        {
+            await WebhookHold.ReleaseAsync(db, tenantId, clock.GetUtcNow(), cancellationToken); // held time is not failing time
         }
 
         db.AdminAuditEntries.Add(Audit(admin, action, tenantId, reason!, detail));

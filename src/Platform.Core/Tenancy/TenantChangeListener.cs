@@ -61,8 +61,12 @@ public sealed partial class TenantChangeListener(BotDataSource dataSource, ITena
         if (Guid.TryParseExact(payload, "N", out var tenantId))
         {
             tenants.Invalidate(tenantId);
+            LogTenantChanged(tenantId); // rare (an admin's action); also how a test sees another process forget a store
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} changed; its cached entry is dropped")]
+    private partial void LogTenantChanged(Guid tenantId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Listening for tenant changes again")]
     private partial void LogListeningAgain();

@@ -46,7 +46,8 @@ public sealed class WebhookDispatcher(
                 UNION
                 SELECT e."TenantId" FROM "WebhookEndpoints" e
                 WHERE e."Enabled" AND (e."SenderLeaseUntil" IS NULL OR e."SenderLeaseUntil" < $1)
-                  AND EXISTS (SELECT 1 FROM "WebhookDeliveries" d WHERE d."EndpointId" = e."Id" AND d.{WebhookDeliverySql.IsPending} AND d."NextAttemptAt" <= $1)
+                  AND EXISTS (SELECT 1 FROM "WebhookDeliveries" d
+                              WHERE d."EndpointId" = e."Id" AND d.{WebhookDeliverySql.IsPending} AND d."NextAttemptAt" <= $1)
                 UNION
                 SELECT "TenantId" FROM "WebhookEndpoints" WHERE "Enabled" AND "FailingSince" <= $2
             ) w

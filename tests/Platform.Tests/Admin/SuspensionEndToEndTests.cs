@@ -55,6 +55,9 @@ public sealed partial class SuspensionEndToEndTests(SuspensionAppFactory app) : 
         await SellingEndToEndTests.WaitForOrdersAsync(store, 1, OrderStatus.Fulfilled);
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // showing that nothing happens takes a while of nothing happening
         Assert.Equal(sentBefore, receiver.Requests.Count);
+        // A long suspension of a store whose endpoint was failing before: held time is not failing time, so the
+        // endpoint is neither disabled while held nor on the first pump after the reactivation.
+        await store.WithDbAsync(db => db.WebhookEndpoints.ExecuteUpdateAsync(s => s.SetProperty(e => e.FailingSince, DateTimeOffset.UtcNow.AddDays(-30))));
         var held = await store.WithDbAsync(db => db.OutboxEvents.Where(e => e.DispatchedAt == null).Select(e => e.Type).ToListAsync());
         Assert.Contains("order.paid", held);
         Assert.Contains("order.fulfilled", held);
@@ -65,6 +68,7 @@ public sealed partial class SuspensionEndToEndTests(SuspensionAppFactory app) : 
             TimeSpan.FromSeconds(15));
         Assert.Equal(0, await store.WithDbAsync(db => db.OutboxEvents.CountAsync(e => e.DispatchedAt == null)));
         Assert.Equal(0, await store.WithDbAsync(db => db.WebhookDeliveries.CountAsync(d => d.AttemptCount > 1)));
+        Assert.True((await store.WithDbAsync(db => db.WebhookEndpoints.SingleAsync())).Enabled);
         await buyer.SendAsync("/start");
         await buyer.WaitForAsync(m => SandboxClient.Text(m) == Texts.Welcome("Held"));
     }
@@ -109,7 +113,8 @@ public sealed partial class SuspensionEndToEndTests(SuspensionAppFactory app) : 
         var updateId = Random.Shared.Next(800_000_000, 900_000_000);
         var payment = $$$"""
             {"update_id":{{{updateId}}},"message":{"message_id":{{{updateId % 100_000}}},"date":1700000000,
-             "chat":{"id":{{{buyer.UserId}}},"type":"private","first_name":"Buyer"},"from":{"id":{{{buyer.UserId}}},"is_bot":false,"first_name":"Buyer","language_code":"en"},
+             "chat":{"id":{{{buyer.UserId}}},"type":"private","first_name":"Buyer"},
+             "from":{"id":{{{buyer.UserId}}},"is_bot":false,"first_name":"Buyer","language_code":"en"},
              "successful_payment":{"currency":"XTR","total_amount":{{{stars}}},"invoice_payload":"{{{orderId:N}}}",
               "telegram_payment_charge_id":"{{{chargeId}}}","provider_payment_charge_id":""}
             }}

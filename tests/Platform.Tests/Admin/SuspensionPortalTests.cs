@@ -73,7 +73,8 @@ public sealed partial class SuspensionPortalTests(SuspensionAppFactory app) : IC
 
         // Log-out is never a store change: it works while suspended too.
         await SuspensionTestAdmin.SuspendAsync(app.Services, store.Tenant.Id, reason: "Again");
-        using var logout = await client.PostAsync("/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        using var logout = await client.PostAsync("/logout",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         Assert.True(logout.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther, $"log-out answered {logout.StatusCode}");
         using var after = await client.GetAsync($"/stores/{slug}");
         Assert.NotEqual(HttpStatusCode.OK, after.StatusCode); // signed out

@@ -9,7 +9,8 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     private WorkerProcess(Process process) => this.process = process;
 
-    public static WorkerProcess Start(IDictionary<string, string> settings)
+    /// <summary>Starts the worker; <paramref name="onOutput"/>, when given, sees each line it writes as it is written.</summary>
+    public static WorkerProcess Start(IDictionary<string, string> settings, Action<string>? onOutput = null)
     {
         var info = new ProcessStartInfo("dotnet", [WorkerDll()])
         {
@@ -24,7 +25,13 @@ public sealed class WorkerProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("The worker did not start.");
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                onOutput?.Invoke(line);
+            }
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
