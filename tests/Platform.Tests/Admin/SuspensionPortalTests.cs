@@ -40,7 +40,9 @@ public sealed partial class SuspensionPortalTests(SuspensionAppFactory app) : IC
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = token, ["DisplayName"] = "Renamed while suspended", ["DefaultLanguage"] = "en",
+                ["__RequestVerificationToken"] = token,
+                ["DisplayName"] = "Renamed while suspended",
+                ["DefaultLanguage"] = "en",
             }),
         };
         form.Headers.Accept.ParseAdd("text/html");
