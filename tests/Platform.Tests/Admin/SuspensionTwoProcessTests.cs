@@ -72,9 +72,11 @@ public sealed class SuspensionTwoProcessTests(SuspensionTwoProcessTests.Host app
         var (warm, roundTrip) = await NextReplyAsync(buyer, clock);
         Assert.Equal(Texts.Welcome("Twin"), warm);
 
-        var committed = await ChangeAsync((admin, actor) => admin.SuspendAsync(store.Tenant.Id, actor, "Two-process test", false, CancellationToken.None), clock);
+        var committed = await ChangeAsync(
+            (admin, actor) => admin.SuspendAsync(store.Tenant.Id, actor, "Two-process test", false, CancellationToken.None), clock);
         // The web process (ingress and pre-checkout) sees it at once...
-        var webSaw = await SuspensionTestAdmin.WaitUntilSeenAsync(app.Services.GetRequiredService<ITenantStore>(), store.Tenant.Id, t => !t.IsActive, Limit);
+        var webStore = app.Services.GetRequiredService<ITenantStore>();
+        var webSaw = await SuspensionTestAdmin.WaitUntilSeenAsync(webStore, store.Tenant.Id, t => !t.IsActive, Limit);
         // ...and so does the worker process, told by PostgreSQL's NOTIFY only.
         var workerSaw = await WorkerForgotAsync(workerForgot, 1) - committed;
         // Its bot's very next answer is "unavailable", and pre-checkout on the web refuses.
