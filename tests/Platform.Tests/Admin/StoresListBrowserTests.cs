@@ -93,6 +93,19 @@ public sealed class StoresListBrowserTests(StoresAdminAppFactory app, BrowserFix
         return tenants[^1].Id;
     }
 
-    private static Task<int> OverflowAsync(IPage page) =>
-        page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+    /// <summary>How far the page scrolls sideways, and the widest element when it does (for the failure message).</summary>
+    private static async Task<int> OverflowAsync(IPage page)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        if (overflow > 0)
+        {
+            var widest = await page.EvaluateAsync<string>("""
+                () => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth)
+                    .map(e => e.tagName + '.' + e.className + '#' + e.id).slice(-3).join(' | ')
+                """);
+            Assert.Fail($"{overflow} px of sideways scroll at {page.ViewportSize?.Width} px: {widest}");
+        }
+
+        return overflow;
+    }
 }

@@ -11,7 +11,10 @@ namespace Platform.Web.Pages.Admin;
 public sealed class AuditModel(AdminAuditReader audit) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "store")] public string? StoreText { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; }
+
+    /// <summary>From <c>?page=</c>, read by hand: Razor Pages keeps its own "page" route value (the page's path) under that name.</summary>
+    public int PageNumber => int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+        out var page) ? page : 0;
 
     public Guid? StoreId => Guid.TryParse(StoreText, out var id) ? id : null;
 

@@ -13,7 +13,10 @@ public sealed class StoresModel(StoreListReader stores) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
     [BindProperty(SupportsGet = true, Name = "status")] public string? StatusText { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; }
+
+    /// <summary>From <c>?page=</c>, read by hand: Razor Pages keeps its own "page" route value (the page's path) under that name.</summary>
+    public int PageNumber => int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+        out var page) ? page : 0;
 
     public TenantStatus? Status => Enum.TryParse<TenantStatus>(StatusText, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : null;
 
