@@ -57,7 +57,8 @@ public sealed class PortalSignIn(SignInManager<PlatformUser> signIn, StoreDirect
 
     /// <summary>When <paramref name="user"/> last typed their password; null for a sign-in that never said (treated as long ago).</summary>
     public static DateTimeOffset? AuthTimeOf(ClaimsPrincipal user) =>
-        long.TryParse(user.FindFirstValue(AuthTimeClaim), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+        long.TryParse(user.FindFirstValue(AuthTimeClaim), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var seconds)
             ? DateTimeOffset.FromUnixTimeSeconds(Math.Min(seconds, DateTimeOffset.MaxValue.ToUnixTimeSeconds()))
             : null;
 

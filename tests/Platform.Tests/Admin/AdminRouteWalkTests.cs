@@ -70,7 +70,8 @@ public sealed partial class AdminRouteWalkTests(StoresAdminAppFactory app) : ICl
     {
         var (tenant, _) = await app.NewStoreAsync("Opened");
         using var admin = await app.AdminClientAsync(await app.NewAdminAsync());
-        foreach (var path in new[] { "/admin", "/admin/stores", $"/admin/stores/{tenant.Id}", "/admin/audit", "/admin/reauth", JobsDashboardExtensions.DashboardPath })
+        var paths = new[] { "/admin", "/admin/stores", $"/admin/stores/{tenant.Id}", "/admin/audit", "/admin/reauth", JobsDashboardExtensions.DashboardPath };
+        foreach (var path in paths)
         {
             using var response = await admin.Http.GetAsync(path);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)response.StatusCode}");

@@ -103,7 +103,8 @@ public sealed class StoreActionsTests(StoresAdminAppFactory app) : IClassFixture
         }
 
         Assert.Equal(1, await AuditCountAsync(tenant.Id));
-        using (var reactivated = await admin.SubmitAsync(path, new Dictionary<string, string> { ["Reason"] = "Keys were the merchant's own" }, "#reactivate-form"))
+        var reason = new Dictionary<string, string> { ["Reason"] = "Keys were the merchant's own" };
+        using (var reactivated = await admin.SubmitAsync(path, reason, "#reactivate-form"))
         {
             Assert.Equal(HttpStatusCode.Redirect, reactivated.StatusCode);
         }
