@@ -9,6 +9,9 @@ public static class AdministrationServiceCollectionExtensions
     {
         services.AddScoped<TenantAdministration>();
         services.AddSingleton<DailyStoreFiguresRollup>();
+        services.AddScoped<StoreListReader>();
+        services.AddScoped<StoreViewReader>();
+        services.AddScoped<AdminAuditReader>();
         return services;
     }
 }

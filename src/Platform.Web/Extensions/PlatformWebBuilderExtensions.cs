@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Platform.Core;
 using Platform.Core.Inbox;
 using Platform.Core.Jobs;
+using Platform.Web.Admin;
 using Platform.Web.Api;
 using Platform.Web.Api.Reference;
 using Platform.Web.Health;
@@ -47,6 +48,7 @@ public static class PlatformWebBuilderExtensions
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         services.AddPlatformApiReference();
         services.AddPortal();
+        services.AddAdminArea(builder.Configuration);
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "starfront.af";

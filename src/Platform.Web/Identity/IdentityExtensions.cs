@@ -42,13 +42,16 @@ public static class IdentityExtensions
             options.Cookie.SecurePolicy = IsLocal(environment) ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
 
-        // The current-store claim is added at sign-in; keep it when Identity refreshes the principal.
+        // The current-store and auth-time claims are added at sign-in; keep them when Identity refreshes the principal.
         services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = context =>
         {
-            var store = context.CurrentPrincipal?.FindFirst(TenantClaimTypes.TenantId);
-            if (store is not null && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+            foreach (var type in new[] { TenantClaimTypes.TenantId, Portal.PortalSignIn.AuthTimeClaim })
             {
-                identity.AddClaim(new System.Security.Claims.Claim(TenantClaimTypes.TenantId, store.Value));
+                var kept = context.CurrentPrincipal?.FindFirst(type);
+                if (kept is not null && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim(type, kept.Value, kept.ValueType));
+                }
             }
 
             return Task.CompletedTask;

@@ -56,7 +56,8 @@ public sealed class InviteModel(InvitationService invitations, UserManager<Platf
         }
 
         var result = await invitations.AcceptAsync(InviteSlug, Token, user.Id, cancellationToken);
-        return await FinishAsync(result, user, cancellationToken);
+        // Joining is no new proof of identity: the time the password was last typed stays (docs/admin.md, "Access").
+        return await FinishAsync(result, user, cancellationToken, PortalSignIn.AuthTimeOf(User) ?? DateTimeOffset.UnixEpoch);
     }
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
@@ -88,14 +89,15 @@ public sealed class InviteModel(InvitationService invitations, UserManager<Platf
         return await FinishAsync(result, user, cancellationToken);
     }
 
-    private async Task<IActionResult> FinishAsync(Result<JoinedStore> result, PlatformUser? user, CancellationToken cancellationToken)
+    private async Task<IActionResult> FinishAsync(
+        Result<JoinedStore> result, PlatformUser? user, CancellationToken cancellationToken, DateTimeOffset? authenticatedAt = null)
     {
         if (!result.Succeeded || user is null)
         {
             return await ShowAsync(cancellationToken);
         }
 
-        await portalSignIn.SignInAsync(user, result.Value.Store);
+        await portalSignIn.SignInAsync(user, result.Value.Store, authenticatedAt);
         return LocalRedirect(PortalSignIn.HomeOf(result.Value.Store));
     }
 

@@ -45,7 +45,8 @@ public sealed class StoreSwitchModel(StoreDirectory directory, UserManager<Platf
             return Forbid();
         }
 
-        await portalSignIn.SignInAsync(user, target.Store);
+        // A switch is no new proof of identity: the time the password was typed stays as it was.
+        await portalSignIn.SignInAsync(user, target.Store, PortalSignIn.AuthTimeOf(User) ?? DateTimeOffset.UnixEpoch);
         var home = PortalSignIn.HomeOf(target.Store);
         var inStore = !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl)
             && (ReturnUrl == home || ReturnUrl.StartsWith(home + "/", StringComparison.Ordinal) || ReturnUrl.StartsWith(home + "?", StringComparison.Ordinal));

@@ -6,23 +6,23 @@ namespace Platform.Tests.Portal;
 public sealed class AdminAccessTests(PlatformAppFactory app) : IClassFixture<PlatformAppFactory>
 {
     [Fact]
-    public async Task An_anonymous_visitor_is_sent_to_login_from_admin()
+    public async Task An_anonymous_visitor_gets_not_found_from_admin_not_a_login_redirect()
     {
         using var visitor = new PortalClient(app);
         using var response = await visitor.Http.GetAsync("/admin");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/login?ReturnUrl=%2Fadmin", response.Headers.Location!.PathAndQuery());
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(response.Headers.Location);
     }
 
     [Fact]
-    public async Task A_store_owner_who_is_not_a_platform_admin_is_refused_admin()
+    public async Task A_store_owner_who_is_not_a_platform_admin_gets_not_found_from_admin()
     {
         using var merchant = new PortalClient(app);
         await merchant.SignUpAsync("Not An Admin", PortalClient.UniqueEmail("merchant"));
         using var response = await merchant.Http.GetAsync("/admin");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/access-denied", response.Headers.Location!.PathAndQuery());
-        Assert.Equal(HttpStatusCode.Forbidden, (await merchant.GetAsync(response.Headers.Location!.PathAndQuery())).Status);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        Assert.Equal(HttpStatusCode.NotFound, (await merchant.GetAsync("/admin/stores")).Status);
     }
 
     [Fact]

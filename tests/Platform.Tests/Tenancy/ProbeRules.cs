@@ -36,6 +36,10 @@ internal static class ProbeRules
 
         // Not store-scoped but must not show B to A.
         ProbeRule.Scoped("/admin"),
+        ProbeRule.Scoped("/admin/audit"),
+        ProbeRule.Scoped("/admin/reauth"),
+        ProbeRule.Scoped("/admin/stores"),
+        ProbeRule.Scoped("/admin/stores/{tenantId:guid}", s => s.Tenant.Id),
         ProbeRule.Scoped("/dev/emails"),
         ProbeRule.Scoped("/stores/switch"),
 
