@@ -43,7 +43,14 @@ public static class TelemetryServiceCollectionExtensions
         {
             telemetry.WithTracing(builder =>
             {
-                builder.AddSource(StarfrontTelemetry.Name).AddHttpClientInstrumentation().AddNpgsql();
+                // The Bot API's URLs carry the bot's token: the span keeps a redacted copy.
+                builder.AddSource(StarfrontTelemetry.Name).AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = (activity, request) =>
+                {
+                    if (request.RequestUri is { } uri)
+                    {
+                        activity.SetTag("url.full", TelemetryRedaction.Url(uri));
+                    }
+                }).AddNpgsql();
                 tracing?.Invoke(builder);
                 if (tracingOptions.OtlpEndpoint is { } endpoint)
                 {

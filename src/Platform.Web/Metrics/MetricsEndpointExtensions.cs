@@ -19,7 +19,12 @@ public static class MetricsEndpointExtensions
         var options = builder.Configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() ?? new MetricsOptions();
         builder.Services.AddPlatformTelemetry(builder.Configuration, "starfront-web",
             (metrics, _) => metrics.AddAspNetCoreInstrumentation().AddPrometheusExporter(),
-            tracing => tracing.AddAspNetCoreInstrumentation(o => o.Filter = http => !options.Enabled || http.Connection.LocalPort != options.Port));
+            tracing => tracing.AddAspNetCoreInstrumentation(o =>
+            {
+                o.Filter = http => !options.Enabled || http.Connection.LocalPort != options.Port;
+                // Download and invitation links carry their token in the path.
+                o.EnrichWithHttpRequest = (activity, request) => activity.SetTag("url.path", TelemetryRedaction.Path(request.Path.Value ?? ""));
+            }));
         if (!options.Enabled)
         {
             return builder;
