@@ -1,4 +1,3 @@
-using System.Globalization;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Platform.Core.Telemetry;
@@ -30,28 +29,9 @@ public static class MetricsEndpointExtensions
             return builder;
         }
 
-        // Kestrel listens on the configured URLs plus the metrics port, appended last: the first address stays the public
-        // one (the local run's public base URL is the first address the server listens on).
-        var urls = builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey);
-        builder.WebHost.UseUrls(string.Join(';', PublicUrls(builder.Configuration, urls).Append(
-            string.Create(CultureInfo.InvariantCulture, $"http://*:{options.Port}"))));
-        // First in the chain, ahead of host filtering: Prometheus scrapes by address, not by the public host name.
+        // First in the chain, ahead of host filtering: Prometheus scrapes by address, not by the public host name. The filter
+        // also adds the metrics port to the addresses Kestrel binds.
         builder.Services.Insert(0, ServiceDescriptor.Transient<IStartupFilter>(_ => new MetricsPortStartupFilter(options.Port)));
         return builder;
     }
-
-    /// <summary>What Kestrel would bind without the metrics port: the URLs, else the http(s)_ports settings, else its default.</summary>
-    private static IEnumerable<string> PublicUrls(ConfigurationManager configuration, string? urls)
-    {
-        if (!string.IsNullOrWhiteSpace(urls))
-        {
-            return urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        }
-
-        var ports = Ports(configuration["http_ports"], "http").Concat(Ports(configuration["https_ports"], "https")).ToList();
-        return ports.Count > 0 ? ports : ["http://localhost:5000"];
-    }
-
-    private static IEnumerable<string> Ports(string? value, string scheme) =>
-        (value ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => $"{scheme}://*:{p}");
 }

@@ -16,7 +16,7 @@ public sealed partial class TelemetryEndToEndTests(TelemetryAppFactory app) : IC
     [Fact]
     public async Task A_sale_shows_in_the_business_metrics_on_the_metrics_port_and_the_public_port_answers_404_for_metrics()
     {
-        await SellAFileAsync("Metrics shop");
+        await SellAFileAsync("Metrics");
 
         using var http = new HttpClient();
         var text = await ScrapeUntilAsync(http, t => Value(t, "starfront_inbox_backlog") is not null);
@@ -44,7 +44,7 @@ public sealed partial class TelemetryEndToEndTests(TelemetryAppFactory app) : IC
     [Fact]
     public async Task One_paid_update_is_one_trace_from_the_ingress_request_through_its_processing_to_sendDocument()
     {
-        await SellAFileAsync("Tracing shop");
+        await SellAFileAsync("Tracing");
 
         // The "process update" span ends after the document went out: wait for it to be exported.
         var deadline = DateTime.UtcNow.AddSeconds(30);
