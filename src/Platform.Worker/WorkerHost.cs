@@ -1,5 +1,5 @@
-using Platform.Core;
 using OpenTelemetry.Metrics;
+using Platform.Core;
 using Platform.Core.Jobs;
 using Platform.Core.Telemetry;
 

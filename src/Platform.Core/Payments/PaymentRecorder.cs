@@ -5,10 +5,10 @@ using Platform.Core.Catalog;
 using Platform.Core.Data;
 using Platform.Core.Events;
 using Platform.Core.Ledger;
-using Platform.Core.Telemetry;
 using Platform.Core.Orders;
 using Platform.Core.Outbox;
 using Platform.Core.Subscriptions;
+using Platform.Core.Telemetry;
 using Telegram.Bot.Types.Payments;
 
 namespace Platform.Core.Payments;

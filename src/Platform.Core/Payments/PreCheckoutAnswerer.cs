@@ -1,6 +1,6 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using System.Diagnostics;
 using Platform.Core.Outbound;
 using Platform.Core.Telemetry;
 using Platform.Core.Tenancy;
