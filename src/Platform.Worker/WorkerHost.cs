@@ -1,5 +1,7 @@
+using OpenTelemetry.Metrics;
 using Platform.Core;
 using Platform.Core.Jobs;
+using Platform.Core.Telemetry;
 
 namespace Platform.Worker;
 
@@ -15,6 +17,10 @@ public static class WorkerHost
             builder.Logging.ClearProviders().AddJsonConsole();
         }
 
+        // Metrics:Enabled: Prometheus' /metrics on an HTTP listener at Metrics:Port (the worker has no Kestrel).
+        // Every interface ("+"), as the web's metrics endpoint: the scraper reaches the pod by its address.
+        builder.Services.AddPlatformTelemetry(builder.Configuration, "starfront-worker", (metrics, options) => metrics.AddPrometheusHttpListener(
+            listener => (listener.Host, listener.Port) = ("+", options.Port)));
         builder.Services.AddPlatformCore(builder.Configuration);
         var connectionString = builder.Configuration.GetConnectionString("Platform")
             ?? throw new InvalidOperationException("ConnectionStrings:Platform is not set. The worker needs the app role's PostgreSQL connection string.");

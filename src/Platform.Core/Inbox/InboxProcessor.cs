@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +11,7 @@ using Platform.Core.Data;
 using Platform.Core.Jobs;
 using Platform.Core.Outbound;
 using Platform.Core.Subscriptions;
+using Platform.Core.Telemetry;
 using Platform.Core.Tenancy;
 
 namespace Platform.Core.Inbox;
@@ -138,6 +140,7 @@ public sealed class InboxProcessor(
     private async Task<LaneOutcome> RunLaneAsync(TenantInfo tenant, Guid botId, PendingUpdate next, CancellationToken cancellationToken)
     {
         await Task.Yield(); // lanes start concurrently; the caller goes on starting the others
+        using var activity = StartProcessing(next);
         using var place = await throttle.EnterAsync(cancellationToken);
         try
         {
@@ -167,9 +170,26 @@ public sealed class InboxProcessor(
             await InboxWorkList.RecordFailureAsync(fresh, tenant.Id, next.Id, attempts, Truncate(e is UnreadableUpdateException ? e.Message : e.GetType().Name
                 + ": " + e.Message),
                 poison ? time.GetUtcNow() : null, cancellationToken);
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             // Set aside, the chat goes on; otherwise later updates of this chat wait (order per chat matters more than progress).
             return poison ? LaneOutcome.SetAside : LaneOutcome.Failed;
         }
+    }
+
+    /// <summary>
+    /// The "process update" span, a child of the ingress request that stored the update (its traceparent was stored
+    /// with it), so one trace runs from Telegram's POST to the messages and documents sent back. Null when no trace
+    /// is recorded.
+    /// </summary>
+    private static Activity? StartProcessing(PendingUpdate next)
+    {
+        var parent = next.TraceParent is { } traceParent && ActivityContext.TryParse(traceParent, null, isRemote: true, out var context)
+            ? context
+            : default;
+        var activity = StarfrontTelemetry.ActivitySource.StartActivity("process update", ActivityKind.Consumer, parent);
+        activity?.SetTag("telegram.update_id", next.UpdateId);
+        activity?.SetTag("starfront.attempt", next.Attempts + 1);
+        return activity;
     }
 
     /// <summary>The second half of the bot's advisory lock key (Guid hash codes are the same in every process).</summary>

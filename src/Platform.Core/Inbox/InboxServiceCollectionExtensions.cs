@@ -15,6 +15,8 @@ public static class InboxServiceCollectionExtensions
         services.AddSingleton<InboxSignals>();
         services.AddTransient<InboxProcessor>();
         services.AddTransient<InboxSweep>();
+        // The backlog gauge (docs/observability.md): read only when a metrics provider collects.
+        services.AddHostedService<InboxBacklogGauge>();
         // Every minute, and once when a job server starts (minimum age 0: whatever a killed worker left).
         services.AddRecurringJob<InboxSweep>(InboxSweep.RecurringJobId, s => s.RunAsync(5, CancellationToken.None), Cron.Minutely(),
             onServerStart: s => s.RunAsync(0, CancellationToken.None));

@@ -17,7 +17,7 @@ internal static class InboxWorkList
 
     // DISTINCT ON walks IX_InboxUpdates_Unprocessed (tenant, bot, chat, update_id) in order: the oldest update per chat.
     private const string HeadsSql = """
-        SELECT DISTINCT ON ("ChatId") "Id", "ChatId", "UpdateId", "Payload", "Attempts"
+        SELECT DISTINCT ON ("ChatId") "Id", "ChatId", "UpdateId", "Payload", "Attempts", "TraceParent"
         FROM "InboxUpdates"
         WHERE "TenantId" = $1 AND "BotId" = $2 AND "ProcessedAt" IS NULL AND NOT (COALESCE("ChatId", $3) = ANY($4))
         ORDER BY "ChatId", "UpdateId"
@@ -41,10 +41,10 @@ internal static class InboxWorkList
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         do
         {
-            while (reader.FieldCount == 5 && await reader.ReadAsync(cancellationToken))
+            while (reader.FieldCount == 6 && await reader.ReadAsync(cancellationToken))
             {
                 result.Add(new PendingUpdate(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetInt64(2),
-                    reader.GetFieldValue<byte[]>(3), reader.GetInt32(4)));
+                    reader.GetFieldValue<byte[]>(3), reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
             }
         }
         while (await reader.NextResultAsync(cancellationToken));

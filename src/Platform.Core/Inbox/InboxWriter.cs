@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 using Platform.Core.Data;
+using Platform.Core.Telemetry;
 
 namespace Platform.Core.Inbox;
 
@@ -36,10 +38,14 @@ public sealed class InboxWriter : BackgroundService
         this.logger = logger;
     }
 
-    /// <summary>Completes after the update is durably stored: true if new, false if a duplicate.</summary>
+    /// <summary>
+    /// Completes after the update is durably stored: true if new, false if a duplicate. The caller's current activity
+    /// (the ingress request's span, when traces are recorded) is stored with it, so the processing joins that trace.
+    /// </summary>
     public async Task<bool> WriteAsync(Guid tenantId, Guid botId, UpdateEnvelope envelope, byte[] payload, CancellationToken cancellationToken)
     {
-        var entry = new InboxEntry(tenantId, botId, envelope, payload);
+        var traceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C, Recorded: true } activity ? activity.Id : null;
+        var entry = new InboxEntry(tenantId, botId, envelope, payload, traceParent);
         await queue.Writer.WriteAsync(entry, cancellationToken);
         return await entry.Committed.Task.WaitAsync(cancellationToken);
     }
@@ -181,7 +187,13 @@ public sealed class InboxWriter : BackgroundService
         foreach (var entry in batch)
         {
             // The first copy in the batch reports "new"; later copies and old duplicates report "duplicate".
-            entry.Committed.TrySetResult(inserted.Remove((entry.BotId, entry.Envelope.UpdateId)));
+            var stored = inserted.Remove((entry.BotId, entry.Envelope.UpdateId));
+            if (stored)
+            {
+                BusinessMetrics.UpdateIngested(entry.Envelope.Kind);
+            }
+
+            entry.Committed.TrySetResult(stored);
         }
     }
 
@@ -198,13 +210,13 @@ public sealed class InboxWriter : BackgroundService
     {
         var sql = new StringBuilder(
             "INSERT INTO \"InboxUpdates\" (\"TenantId\", \"BotId\", \"UpdateId\", \"ChatId\", \"Payload\", \"ReceivedAt\", " +
-            "\"ProcessedAt\", \"Attempts\") VALUES ");
+            "\"ProcessedAt\", \"Attempts\", \"TraceParent\") VALUES ");
         var command = new NpgsqlBatchCommand();
         var p = 1;
         for (var i = 0; i < rows.Count; i++)
         {
-            sql.Append(i == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $"(${p}, ${p + 1}, ${p + 2}, ${p + 3}, ${p + 4}, ${p + 5}, ${p + 6}, 0)");
-            p += 7;
+            sql.Append(i == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $"(${p}, ${p + 1}, ${p + 2}, ${p + 3}, ${p + 4}, ${p + 5}, ${p + 6}, 0, ${p + 7})");
+            p += 8;
             var row = rows[i];
             command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
             command.Parameters.Add(new NpgsqlParameter { Value = row.BotId });
@@ -213,6 +225,7 @@ public sealed class InboxWriter : BackgroundService
             command.Parameters.Add(new NpgsqlParameter { Value = row.Payload, NpgsqlDbType = NpgsqlDbType.Bytea }); // the exact bytes, never parsed here
             command.Parameters.Add(new NpgsqlParameter { Value = now });
             command.Parameters.Add(new NpgsqlParameter { Value = row.Envelope.IsPreCheckout ? now : DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)row.TraceParent ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar });
         }
 
         sql.Append(" ON CONFLICT (\"TenantId\", \"BotId\", \"UpdateId\") DO NOTHING RETURNING \"BotId\", \"UpdateId\"");

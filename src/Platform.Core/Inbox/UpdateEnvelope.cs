@@ -4,10 +4,21 @@ namespace Platform.Core.Inbox;
 
 /// <summary>
 /// The little ingress reads from an update before storing it: its id, the chat it orders by, and whether it is a
-/// pre-checkout query (answered on the fast path). Everything else stays raw JSON until a job parses it.
+/// pre-checkout query (answered on the fast path), and its kind for the metrics. Everything else stays raw JSON until a
+/// job parses it.
 /// </summary>
-public sealed record UpdateEnvelope(long UpdateId, long? ChatId, bool IsPreCheckout)
+public sealed record UpdateEnvelope(long UpdateId, long? ChatId, bool IsPreCheckout, string Kind = UpdateEnvelope.OtherKind)
 {
+    /// <summary>The kind label of an update whose field is not one of <see cref="Kinds"/> (keeps the label's values few).</summary>
+    public const string OtherKind = "other";
+
+    /// <summary>The update fields counted by name in <c>starfront_updates_ingested_total</c>; any other is "other".</summary>
+    public static readonly IReadOnlySet<string> Kinds = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "message", "edited_message", "callback_query", "pre_checkout_query", "chat_member", "my_chat_member", "chat_join_request",
+        "inline_query", "channel_post",
+    };
+
     /// <summary>Null when the body is not a JSON object with a numeric update_id.</summary>
     public static UpdateEnvelope? TryParse(ReadOnlyMemory<byte> body)
     {
@@ -21,12 +32,25 @@ public sealed record UpdateEnvelope(long UpdateId, long? ChatId, bool IsPreCheck
             }
 
             var isPreCheckout = root.TryGetProperty("pre_checkout_query", out var query);
-            return new UpdateEnvelope(updateId, ChatOf(root, isPreCheckout ? query : default), isPreCheckout);
+            return new UpdateEnvelope(updateId, ChatOf(root, isPreCheckout ? query : default), isPreCheckout, KindOf(root));
         }
         catch (JsonException)
         {
             return null;
         }
+    }
+
+    private static string KindOf(JsonElement root)
+    {
+        foreach (var property in root.EnumerateObject())
+        {
+            if (property.Name != "update_id")
+            {
+                return Kinds.Contains(property.Name) ? property.Name : OtherKind;
+            }
+        }
+
+        return OtherKind;
     }
 
     private static long? ChatOf(JsonElement root, JsonElement preCheckout)

@@ -3,11 +3,14 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Data;
+using Platform.Core.Telemetry;
 
 namespace Platform.Core.Jobs;
 
 public static class JobsServiceCollectionExtensions
 {
+    private static readonly Lock FiltersLock = new();
+
     /// <summary>
     /// Hangfire on PostgreSQL in its own schema. The schema is created by the migrate step, so a running
     /// app never needs DDL rights. Sliding invisibility keeps a long job from being picked up twice. Its connections
@@ -17,6 +20,15 @@ public static class JobsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPlatformJobStorage(this IServiceCollection services, string connectionString)
     {
+        // Hangfire's filters are process-wide: one failure counter however many hosts a process builds (the tests build many).
+        lock (FiltersLock)
+        {
+            if (!GlobalJobFilters.Filters.Any(f => f.Instance is JobFailureFilter))
+            {
+                GlobalJobFilters.Filters.Add(new JobFailureFilter());
+            }
+        }
+
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

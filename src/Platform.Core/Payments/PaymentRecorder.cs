@@ -8,6 +8,7 @@ using Platform.Core.Ledger;
 using Platform.Core.Orders;
 using Platform.Core.Outbox;
 using Platform.Core.Subscriptions;
+using Platform.Core.Telemetry;
 using Telegram.Bot.Types.Payments;
 
 namespace Platform.Core.Payments;
@@ -72,9 +73,13 @@ public sealed class PaymentRecorder(
             """,
             [nameof(OrderStatus.Paid), payment.TelegramPaymentChargeId, now, order.TenantId, order.Id, nameof(OrderStatus.Pending),
                 .. LedgerEntries.InsertValues(credit, order.TenantId), .. OutboxExtensions.InsertValues(paid, order.TenantId)]);
-        return await batch.ExecuteNonQueryAsync(cancellationToken) == 1
-            ? order.Id
-            : await RecordLockedAsync(orderId, payment, buyerTelegramUserId, cancellationToken); // a concurrent copy got there first
+        if (await batch.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            return await RecordLockedAsync(orderId, payment, buyerTelegramUserId, cancellationToken); // a concurrent copy got there first
+        }
+
+        BusinessMetrics.OrderPaid(MetricLabels.Purchase, payment.TotalAmount);
+        return order.Id;
     }
 
     /// <summary>The general path: the order row locked, every case decided inside one transaction (key sales take their key here).</summary>
@@ -134,6 +139,7 @@ public sealed class PaymentRecorder(
         db.AddOutboxEvent(PaidEvent(order, payment.TelegramPaymentChargeId, now), now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        BusinessMetrics.OrderPaid(MetricLabels.Purchase, payment.TotalAmount);
         return order.Id;
     }
 

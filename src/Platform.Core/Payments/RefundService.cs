@@ -9,6 +9,7 @@ using Platform.Core.Orders;
 using Platform.Core.Outbound;
 using Platform.Core.Outbox;
 using Platform.Core.Subscriptions;
+using Platform.Core.Telemetry;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 
@@ -134,6 +135,7 @@ public sealed class RefundService(
         db.AddOutboxEvent(new OrderRefunded(order.Id, order.ProductId, order.PriceStars, order.TelegramPaymentChargeId, now), now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        BusinessMetrics.Refunded(MetricLabels.OrderRefund, order.PriceStars);
         var tenantId = order.TenantId;
         jobs.Enqueue<RefundNotifier>(n => n.NotifyAsync(tenantId, orderId, CancellationToken.None));
         await ExpireMembershipAsync(orderId, cancellationToken);
@@ -157,6 +159,10 @@ public sealed class RefundService(
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (stamped > 0)
+        {
+            BusinessMetrics.Refunded(MetricLabels.DuplicateChargeRefund, charge.AmountStars);
+        }
     }
 
     private async Task ExpireMembershipAsync(Guid orderId, CancellationToken cancellationToken)

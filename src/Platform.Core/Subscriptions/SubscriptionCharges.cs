@@ -8,6 +8,7 @@ using Platform.Core.Events;
 using Platform.Core.Ledger;
 using Platform.Core.Orders;
 using Platform.Core.Outbox;
+using Platform.Core.Telemetry;
 using Telegram.Bot.Types.Payments;
 
 namespace Platform.Core.Subscriptions;
@@ -112,6 +113,7 @@ public sealed class SubscriptionCharges(
         AddEvent(change, subscription, charge, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        BusinessMetrics.OrderPaid(ReferenceEquals(charge, order) ? MetricLabels.Subscription : MetricLabels.Renewal, payment.TotalAmount);
         logger.LogInformation("Charge {ChargeId} recorded as order {OrderId}: membership {SubscriptionId} {Change} until {PeriodEnd}",
             payment.TelegramPaymentChargeId, charge.Id, subscription.Id, change, subscription.PeriodEnd);
         if (replaced is not null)

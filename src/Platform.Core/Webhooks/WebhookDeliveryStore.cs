@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Platform.Core.Data;
+using Platform.Core.Telemetry;
 
 namespace Platform.Core.Webhooks;
 
@@ -51,9 +52,9 @@ internal sealed class WebhookDeliveryStore(PlatformDbContext db, TimeProvider cl
             while (await reader.ReadAsync(cancellationToken))
             {
                 var eventId = reader.GetGuid(1);
-                var body = WebhookEnvelope.Build(eventId, reader.GetString(3), reader.GetString(4),
-                    reader.GetFieldValue<DateTimeOffset>(5), TenantId, reader.GetString(6));
-                claimed.Add(new ClaimedDelivery(reader.GetGuid(0), eventId, reader.GetInt32(2), body));
+                var createdAt = reader.GetFieldValue<DateTimeOffset>(5);
+                var body = WebhookEnvelope.Build(eventId, reader.GetString(3), reader.GetString(4), createdAt, TenantId, reader.GetString(6));
+                claimed.Add(new ClaimedDelivery(reader.GetGuid(0), eventId, reader.GetInt32(2), body, createdAt));
             }
 
             return claimed;
@@ -123,6 +124,32 @@ internal sealed class WebhookDeliveryStore(PlatformDbContext db, TimeProvider cl
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+
+        CountAttempts(batch, results, statuses, now);
+    }
+
+    /// <summary>
+    /// The attempts just recorded, for <c>starfront_webhook_deliveries_total</c> and the lag histogram: delivered,
+    /// retrying (tried again later), gave_up (no attempt left), failed (410 Gone: the endpoint is turned off).
+    /// </summary>
+    private static void CountAttempts(IReadOnlyList<ClaimedDelivery> batch, IReadOnlyList<WebhookResponse> results, int[] statuses, DateTimeOffset now)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (results[i].IsSuccess)
+            {
+                BusinessMetrics.WebhookAttempt(MetricLabels.Delivered);
+                if (batch[i].EventCreatedAt != default)
+                {
+                    BusinessMetrics.WebhookDelivered(now - batch[i].EventCreatedAt);
+                }
+            }
+            else
+            {
+                BusinessMetrics.WebhookAttempt(results[i].StatusCode == 410 ? MetricLabels.Failed
+                    : statuses[i] == (int)WebhookDeliveryStatus.Failed ? MetricLabels.GaveUp : MetricLabels.Retrying);
+            }
         }
     }
 

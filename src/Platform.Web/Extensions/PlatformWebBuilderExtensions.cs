@@ -9,6 +9,7 @@ using Platform.Web.Api.Reference;
 using Platform.Web.Health;
 using Platform.Web.Hosting;
 using Platform.Web.Identity;
+using Platform.Web.Metrics;
 using Platform.Web.Portal;
 using Platform.Web.RateLimiting;
 using Platform.Web.Tenancy;
@@ -32,6 +33,7 @@ public static class PlatformWebBuilderExtensions
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         var services = builder.Services;
+        builder.AddPlatformTelemetry();
         services.AddPlatformCore(builder.Configuration);
         services.AddPlatformIdentity(builder.Environment, builder.Configuration);
         services.AddPlatformOpenIddict(builder.Environment, builder.Configuration);

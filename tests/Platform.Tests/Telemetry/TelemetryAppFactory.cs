@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using OpenTelemetry.Trace;
+using Platform.Tests.Bots;
+
+namespace Platform.Tests.Telemetry;
+
+/// <summary>
+/// The bot host (web, in-process job server, sandbox) with <c>Metrics:Enabled</c> on a free port of its own and traces
+/// recorded into <see cref="Spans"/> by OpenTelemetry's in-memory exporter.
+/// </summary>
+public sealed class TelemetryAppFactory : BotAppFactory
+{
+    public int MetricsPort { get; } = FreePort();
+
+    public TelemetrySpans Spans { get; } = [];
+
+    public Uri MetricsAddress => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{MetricsPort}/metrics"));
+
+    protected override void ConfigureSettings(IDictionary<string, string?> settings)
+    {
+        base.ConfigureSettings(settings);
+        settings["Metrics:Enabled"] = "true";
+        settings["Metrics:Port"] = MetricsPort.ToString(CultureInfo.InvariantCulture);
+        settings["Tracing:Enabled"] = "true";
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans)));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
