@@ -1,4 +1,6 @@
+using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Jobs;
 
 namespace Platform.Core.Administration;
 
@@ -9,6 +11,10 @@ public static class AdministrationServiceCollectionExtensions
     {
         services.AddScoped<TenantAdministration>();
         services.AddSingleton<DailyStoreFiguresRollup>();
+        services.AddTransient<DailyStoreFiguresJob>();
+        services.AddRecurringJob<DailyStoreFiguresJob>(DailyStoreFiguresJob.RecurringJobId, j => j.RebuildRecentAsync(CancellationToken.None), Cron.Minutely());
+        services.AddSingleton<PlatformBalanceCache>();
+        services.AddScoped<PlatformFiguresReader>();
         return services;
     }
 }
