@@ -14,6 +14,7 @@ public static class AdministrationServiceCollectionExtensions
         services.AddTransient<DailyStoreFiguresJob>();
         services.AddRecurringJob<DailyStoreFiguresJob>(DailyStoreFiguresJob.RecurringJobId, j => j.RebuildRecentAsync(CancellationToken.None), Cron.Minutely());
         services.AddSingleton<PlatformBalanceCache>();
+        services.AddSingleton<PlatformSalesCache>();
         services.AddScoped<PlatformFiguresReader>();
         return services;
     }

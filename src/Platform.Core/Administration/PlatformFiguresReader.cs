@@ -13,10 +13,11 @@ namespace Platform.Core.Administration;
 /// <summary>
 /// Reads the platform admins' dashboard in one batch across tenants (explicit cross-tenant setting, transaction-local),
 /// beside the open reconciliation mismatches, the cached Stars on hold and Hangfire's counts. Nothing here grows with the
-/// ledger: sales are the <see cref="DailyStoreFigures"/> rows of the period's days, which the minute rollup keeps.
+/// ledger: sales are the <see cref="DailyStoreFigures"/> rows of the period's days, which the minute rollup keeps, summed
+/// once per rollup pass (<see cref="PlatformSalesCache"/>).
 /// </summary>
 public sealed class PlatformFiguresReader(BotDataSource dataSource, LedgerMismatchReader mismatches, PlatformBalanceCache balances,
-    TimeProvider clock, IServiceProvider services)
+    PlatformSalesCache salesCache, TimeProvider clock, IServiceProvider services)
 {
     public const int FailingBotsShown = 5;
 
@@ -44,8 +45,7 @@ public sealed class PlatformFiguresReader(BotDataSource dataSource, LedgerMismat
         Add(batch, PlatformFiguresSql.Stores, nameof(TenantStatus.Suspended));
         Add(batch, PlatformFiguresSql.StoresWithActiveBot, nameof(BotStatus.Active));
         Add(batch, PlatformFiguresSql.NewStores, since);
-        Add(batch, PlatformFiguresSql.Days, from, today);
-        Add(batch, PlatformFiguresSql.TopStores, from, today);
+        Add(batch, PlatformFiguresSql.RollupAt, today.AddDays(-1));
         Add(batch, PlatformFiguresSql.Subscriptions, nameof(SubscriptionStatus.Active));
         Add(batch, PlatformFiguresSql.WebhookAttempts, since);
         Add(batch, PlatformFiguresSql.WebhookBacklog, (int)WebhookDeliveryStatus.Pending);
@@ -59,10 +59,7 @@ public sealed class PlatformFiguresReader(BotDataSource dataSource, LedgerMismat
         var withActiveBot = await SingleAsync(reader, r => r.GetInt32(0), cancellationToken);
         var newStores = (await ListAsync(reader, r => (Day: r.GetFieldValue<DateOnly>(0), Count: r.GetInt32(1)), cancellationToken))
             .ToDictionary(d => d.Day, d => d.Count);
-        var sales = (await ListAsync(reader, r => new PlatformFiguresDay(r.GetFieldValue<DateOnly>(0), 0, r.GetInt64(1), r.GetInt64(2),
-            r.GetInt64(3), r.GetInt64(4)), cancellationToken)).ToDictionary(d => d.Day);
-        var top = await ListAsync(reader, r => new PlatformFiguresStore(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetInt64(4),
-            r.GetInt64(5)), cancellationToken);
+        var rollupAt = await SingleAsync(reader, r => r.IsDBNull(0) ? (DateTimeOffset?)null : r.GetFieldValue<DateTimeOffset>(0), cancellationToken);
         var (subscriptions, monthly) = await SingleAsync(reader, r => (r.GetInt32(0), r.GetInt64(1)), cancellationToken);
         var (attempts, succeeded) = await SingleAsync(reader, r => (r.GetInt64(0), r.GetInt64(1)), cancellationToken);
         var (backlog, retrying) = await SingleAsync(reader, r => (r.GetInt64(0), r.GetInt64(1)), cancellationToken);
@@ -71,20 +68,36 @@ public sealed class PlatformFiguresReader(BotDataSource dataSource, LedgerMismat
         var failingBots = await ListAsync(reader, r => new PlatformFiguresBot(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetBoolean(3),
             r.IsDBNull(4) ? null : r.GetString(4)), cancellationToken);
 
+        var sales = await salesCache.GetAsync(from, today, rollupAt, cancellationToken);
         var days = new List<PlatformFiguresDay>();
         for (var day = from; day <= today; day = day.AddDays(1))
         {
-            var s = sales.GetValueOrDefault(day) ?? new PlatformFiguresDay(day, 0, 0, 0, 0, 0);
+            var s = sales.Days.GetValueOrDefault(day) ?? new PlatformFiguresDay(day, 0, 0, 0, 0, 0);
             days.Add(s with { NewStores = newStores.GetValueOrDefault(day) });
         }
 
         return new PlatformFigures
         {
-            Period = period, FromDay = from, ToDay = today, Stores = stores, SuspendedStores = suspended, StoresWithActiveBot = withActiveBot,
-            Days = days, ActiveSubscriptions = subscriptions, MonthlyRecurringStars = monthly, Balance = await balance,
-            WebhookAttempts = attempts, WebhookAttemptsSucceeded = succeeded, WebhookBacklog = backlog, WebhookRetrying = retrying,
-            FailingEndpoints = failingEndpoints, Jobs = await jobs, OpenMismatches = await openMismatches, FailingBotCount = failingBotCount,
-            FailingBots = failingBots, TopStores = top,
+            Period = period,
+            FromDay = from,
+            ToDay = today,
+            Stores = stores,
+            SuspendedStores = suspended,
+            StoresWithActiveBot = withActiveBot,
+            Days = days,
+            ActiveSubscriptions = subscriptions,
+            MonthlyRecurringStars = monthly,
+            Balance = await balance,
+            WebhookAttempts = attempts,
+            WebhookAttemptsSucceeded = succeeded,
+            WebhookBacklog = backlog,
+            WebhookRetrying = retrying,
+            FailingEndpoints = failingEndpoints,
+            Jobs = await jobs,
+            OpenMismatches = await openMismatches,
+            FailingBotCount = failingBotCount,
+            FailingBots = failingBots,
+            TopStores = sales.TopStores,
         };
     }
 

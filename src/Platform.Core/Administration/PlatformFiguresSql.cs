@@ -1,9 +1,10 @@
 namespace Platform.Core.Administration;
 
 /// <summary>
-/// The dashboard's statements, run as one batch by <see cref="PlatformFiguresReader"/> (one round trip). None reads the
-/// ledger: sales come from <see cref="DailyStoreFigures"/> (the period's days, through its index on Day), the rest from
-/// small tables or partial indexes. Statuses arrive as parameters, never spelled here.
+/// The dashboard's statements, run as one batch by <see cref="PlatformFiguresReader"/> (one round trip; the sales pair by
+/// <see cref="PlatformSalesCache"/> when the rollup has moved on). None reads the ledger: sales come from
+/// <see cref="DailyStoreFigures"/> (the period's days), the rest from small tables or partial indexes. Statuses arrive as
+/// parameters, never spelled here.
 /// </summary>
 internal static class PlatformFiguresSql
 {
@@ -17,6 +18,9 @@ internal static class PlatformFiguresSql
     public const string NewStores = """
         SELECT ("CreatedAt" AT TIME ZONE 'UTC')::date, count(*)::int FROM "Tenants" WHERE "CreatedAt" >= $1 GROUP BY 1
         """;
+
+    /// <summary>$1 yesterday: when the last rollup pass ran (it rewrites yesterday and today with one ComputedAt).</summary>
+    public const string RollupAt = """SELECT (SELECT "ComputedAt" FROM "DailyStoreFigures" WHERE "Day" >= $1 LIMIT 1)""";
 
     /// <summary>$1 first day, $2 last day.</summary>
     public const string Days = """

@@ -33,6 +33,7 @@ public sealed partial class DashboardPageTests(LedgerAppFactory app, BrowserFixt
             l.SaleCredit(smallBot.Id, name + "s1", 40, null, renewal: false, now.AddDays(-1)),
             l.RefundDebit(smallBot.Id, name + "s1", 40, null, now),
         ]);
+        app.Clock.Advance(TimeSpan.FromSeconds(1)); // each pass of the minute job runs later than the last
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DailyStoreFiguresJob>().RebuildRecentAsync(CancellationToken.None);
