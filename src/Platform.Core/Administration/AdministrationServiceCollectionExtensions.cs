@@ -1,4 +1,6 @@
+using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Jobs;
 
 namespace Platform.Core.Administration;
 
@@ -12,6 +14,11 @@ public static class AdministrationServiceCollectionExtensions
         services.AddScoped<StoreListReader>();
         services.AddScoped<StoreViewReader>();
         services.AddScoped<AdminAuditReader>();
+        services.AddTransient<DailyStoreFiguresJob>();
+        services.AddRecurringJob<DailyStoreFiguresJob>(DailyStoreFiguresJob.RecurringJobId, j => j.RebuildRecentAsync(CancellationToken.None), Cron.Minutely());
+        services.AddSingleton<PlatformBalanceCache>();
+        services.AddSingleton<PlatformSalesCache>();
+        services.AddScoped<PlatformFiguresReader>();
         return services;
     }
 }

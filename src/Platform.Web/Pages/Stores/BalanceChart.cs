@@ -5,7 +5,8 @@ namespace Platform.Web.Pages.Stores;
 /// <summary>
 /// A bar chart of Stars per UTC day, as SVG coordinates computed on the server (no script, no CDN), on a fixed viewBox
 /// that scales to the page width: bars above the zero line for Stars in (earnings, releases), below it for Stars out
-/// (refunds). The Balance page draws its daily earnings and its upcoming releases with it.
+/// (refunds). The Balance page draws its daily earnings and its upcoming releases with it; the platform admins' dashboard
+/// its GMV and new stores per day (<see cref="Unit"/> names what a bar counts).
 /// </summary>
 public sealed class BalanceChart
 {
@@ -16,9 +17,10 @@ public sealed class BalanceChart
     private const int Top = 14;
     private const int Bottom = 30;
 
-    public BalanceChart(IReadOnlyList<(DateOnly Day, decimal Up, decimal Down)> days)
+    public BalanceChart(IReadOnlyList<(DateOnly Day, decimal Up, decimal Down)> days, string unit = "⭐")
     {
         Days = days;
+        Unit = unit;
         MaxUp = days.Count == 0 ? 0 : days.Max(d => d.Up);
         MaxDown = days.Count == 0 ? 0 : days.Max(d => d.Down);
         var range = Math.Max(1m, MaxUp + MaxDown);
@@ -35,6 +37,8 @@ public sealed class BalanceChart
     }
 
     public IReadOnlyList<(DateOnly Day, decimal Up, decimal Down)> Days { get; }
+
+    public string Unit { get; }
 
     public decimal MaxUp { get; }
 
