@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+using Platform.Core.Data;
+
+namespace Platform.Web.Commands.Scale;
+
+/// <summary>
+/// <c>seed-scale [--tenants 10000] [--orders 1000000] [--days 90]</c>: seeds the configured database (the local run's
+/// embedded PostgreSQL when none is configured, migrated first in Development) through the owner connection.
+/// </summary>
+public static class ScaleSeedCommand
+{
+    public static async Task RunAsync(WebApplication app, string[] args, ILogger logger, CancellationToken cancellationToken)
+    {
+        var options = ScaleSeedOptions.Parse(args);
+        var database = app.Services.GetRequiredService<IOptions<PlatformDatabaseOptions>>().Value;
+        var owner = database.PlatformMigrations
+            ?? throw new InvalidOperationException("ConnectionStrings:PlatformMigrations (the table owner role) is needed to seed.");
+        if (app.Environment.IsDevelopment())
+        {
+            await PlatformCommands.MigrateAsync(app.Services, logger, cancellationToken);
+        }
+
+        var seeder = ActivatorUtilities.CreateInstance<ScaleSeeder>(app.Services);
+        await seeder.SeedAsync(owner, options, Console.Out, cancellationToken);
+        Console.WriteLine($"Store owners sign in as owner<n>@scale.test with the password {ScaleSeeder.OwnerPassword}.");
+    }
+}
