@@ -85,7 +85,9 @@ internal static class BenchProgram
             }
 
             Console.WriteLine();
-            Console.WriteLine(problems.Count == 0 ? "Every answer was 200." : "Errors (answers other than 200, warm-up included):\n  " + string.Join("\n  ", problems));
+            Console.WriteLine(problems.Count == 0
+                ? "Every answer was 200."
+                : "Errors (answers other than 200, warm-up included):\n  " + string.Join("\n  ", problems));
             Console.WriteLine($"load after: {File.ReadAllText("/proc/loadavg").Trim()}");
             return problems.Count == 0 ? 0 : 1;
         }

@@ -17,7 +17,8 @@ public sealed class ScaleSeedingFixture : PlatformAppFactory
     {
         await base.InitializeAsync();
         using var progress = new StringWriter();
-        Seeded = await ActivatorUtilities.CreateInstance<ScaleSeeder>(Services).SeedAsync(Database.OwnerConnectionString, Size, progress, CancellationToken.None);
+        Seeded = await ActivatorUtilities.CreateInstance<ScaleSeeder>(Services).SeedAsync(Database.OwnerConnectionString, Size, progress,
+            CancellationToken.None);
         Progress = progress.ToString();
     }
 }

@@ -33,6 +33,7 @@ public sealed class ScaleCopy(string ownerConnectionString, TextWriter progress)
         var names = string.Join(", ", columns.Select(c => $"\"{c.Name}\""));
         await using (var importer = await connection.BeginBinaryImportAsync($"""COPY "{table}" ({names}) FROM STDIN (FORMAT BINARY)""", cancellationToken))
         {
+            importer.Timeout = TimeSpan.FromHours(1); // the server finishes the indexes of a million rows before it answers
             foreach (var row in rows)
             {
                 await importer.StartRowAsync(cancellationToken);

@@ -34,7 +34,8 @@ public sealed record ScaleOrder(int Store, long Index, int Bot, int Customer, in
             }
 
             var paid = created.AddSeconds(5);
-            var refunded = roll < 50 ? paid.AddSeconds(Math.Floor(random.NextDouble() * Math.Min(3 * 86_400, (shape.Now - paid).TotalSeconds))) : (DateTimeOffset?)null;
+            var refunded = roll < 50 ? paid.AddSeconds(Math.Floor(random.NextDouble() * Math.Min(3 * 86_400,
+                (shape.Now - paid).TotalSeconds))) : (DateTimeOffset?)null;
             yield return new ScaleOrder(store, i, bot, customer, product, ScaleShape.PriceOf(store, product), refunded is null ? "Fulfilled" : "Refunded",
                 created, paid, refunded);
         }

@@ -13,16 +13,20 @@ public sealed class ScaleOrders(ScaleShape shape, ScaleCopy copy)
     public async Task<long> WriteAsync(CancellationToken ct)
     {
         long rows = 0;
-        rows += await copy.CopyAsync("Orders", true, Cols(("Id", PgUuid), ("TenantId", PgUuid), ("BotId", PgUuid), ("CustomerId", PgUuid), ("ProductId", PgUuid),
-            ("PriceStars", PgInt), ("ProductTitle", PgText), ("Status", PgText), ("ChatId", PgLong), ("TelegramPaymentChargeId", PgText), ("DownloadCount", PgInt),
+        rows += await copy.CopyAsync("Orders", true, Cols(("Id", PgUuid), ("TenantId", PgUuid), ("BotId", PgUuid), ("CustomerId", PgUuid),
+            ("ProductId", PgUuid), ("PriceStars", PgInt), ("ProductTitle", PgText), ("Status", PgText), ("ChatId", PgLong),
+            ("TelegramPaymentChargeId", PgText), ("DownloadCount", PgInt),
             ("CreatedAt", PgTime), ("PaidAt", PgTime), ("FulfilledAt", PgTime), ("RefundedAt", PgTime)),
-            All().Select(o => Row(o.Id, o.TenantId, o.BotId, ScaleIds.Of(ScaleIds.Customer, o.Store, o.Customer), ScaleIds.Of(ScaleIds.Product, o.Store, o.Product),
+            All().Select(o => Row(o.Id, o.TenantId, o.BotId, ScaleIds.Of(ScaleIds.Customer, o.Store, o.Customer),
+                ScaleIds.Of(ScaleIds.Product, o.Store, o.Product),
                 o.Price, $"Guide no. {o.Product + 1}", o.Status, 100_000_000L + o.Customer, o.Charge, 0, o.CreatedAt, o.PaidAt, o.PaidAt?.AddSeconds(1),
                 o.RefundedAt)), ct);
         rows += await copy.CopyAsync("StarLedger", true, Cols(("Id", PgUuid), ("TenantId", PgUuid), ("BotId", PgUuid), ("Kind", PgText), ("Stars", PgLong),
-            ("Nanostars", PgInt), ("At", PgTime), ("ReleasesAt", PgTime), ("Key", PgText), ("TelegramTransactionId", PgText), ("OrderId", PgUuid), ("RecordedAt", PgTime)),
+            ("Nanostars", PgInt), ("At", PgTime), ("ReleasesAt", PgTime), ("Key", PgText), ("TelegramTransactionId", PgText), ("OrderId", PgUuid),
+            ("RecordedAt", PgTime)),
             All().Where(o => o.PaidAt is not null).SelectMany(LedgerRows), ct);
-        rows += await copy.CopyAsync("Subscriptions", true, Cols(("Id", PgUuid), ("TenantId", PgUuid), ("PlanId", PgUuid), ("CustomerId", PgUuid), ("BotId", PgUuid),
+        rows += await copy.CopyAsync("Subscriptions", true, Cols(("Id", PgUuid), ("TenantId", PgUuid), ("PlanId", PgUuid), ("CustomerId", PgUuid),
+            ("BotId", PgUuid),
             ("TelegramUserId", PgLong), ("Status", PgText), ("Source", PgText), ("PriceStars", PgInt), ("TelegramChargeId", PgText), ("PeriodEnd", PgTime),
             ("AccessEndsAt", PgTime), ("CanceledAt", PgTime), ("CanceledBy", PgText), ("ExpiredAt", PgTime), ("CreatedAt", PgTime), ("UpdatedAt", PgTime)),
             Enumerable.Range(0, shape.Tenants).Where(ScaleShape.SellsSubscription).SelectMany(Subscriptions), ct);

@@ -26,7 +26,8 @@ public sealed class ScaleStores(ScaleShape shape, ScaleCopy copy, string passwor
             range.Select(t => Row(ScaleIds.Of(ScaleIds.User, t), ScaleShape.OwnerEmail(t), ScaleShape.OwnerEmail(t).ToUpperInvariant(),
                 ScaleShape.OwnerEmail(t), ScaleShape.OwnerEmail(t).ToUpperInvariant(), true, passwordHash, Stamp(t, 1), Stamp(t, 2), false, false, true, 0,
                 shape.CreatedAt(t))), ct);
-        rows += await copy.CopyAsync("Memberships", true, Cols(("Id", PgUuid), ("TenantId", PgUuid), ("UserId", PgUuid), ("Role", PgText), ("CreatedAt", PgTime)),
+        rows += await copy.CopyAsync("Memberships", true, Cols(("Id", PgUuid), ("TenantId", PgUuid), ("UserId", PgUuid), ("Role", PgText),
+            ("CreatedAt", PgTime)),
             range.Select(t => Row(ScaleIds.Of(ScaleIds.Membership, t), ScaleIds.Of(ScaleIds.Tenant, t), ScaleIds.Of(ScaleIds.User, t), "Owner",
                 shape.CreatedAt(t))), ct);
         rows += await copy.CopyAsync("Bots", true, Cols(("Id", PgUuid), ("TenantId", PgUuid), ("TelegramBotId", PgLong), ("Username", PgText),
@@ -35,7 +36,8 @@ public sealed class ScaleStores(ScaleShape shape, ScaleCopy copy, string passwor
                 7_000_000_000L + t * 2L + b, $"scale_{t}_{b}_bot", PlaceholderCiphertext, PlaceholderCiphertext, "Broken", BotNote, shape.CreatedAt(t)))),
             ct);
         rows += await copy.CopyAsync("Products", true, Cols(("Id", PgUuid), ("TenantId", PgUuid), ("Kind", PgText), ("Title", PgText), ("Description", PgText),
-            ("PriceStars", PgInt), ("State", PgText), ("SortOrder", PgInt), ("TextContent", PgText), ("DownloadLimit", PgInt), ("CreatedAt", PgTime), ("UpdatedAt", PgTime)),
+            ("PriceStars", PgInt), ("State", PgText), ("SortOrder", PgInt), ("TextContent", PgText), ("DownloadLimit", PgInt),
+            ("CreatedAt", PgTime), ("UpdatedAt", PgTime)),
             range.SelectMany(t => Enumerable.Range(0, ScaleShape.ProductsOf(t) + (ScaleShape.SellsSubscription(t) ? 1 : 0)).Select(p =>
             {
                 var subscription = p == ScaleShape.ProductsOf(t);
@@ -43,8 +45,10 @@ public sealed class ScaleStores(ScaleShape shape, ScaleCopy copy, string passwor
                     subscription ? "Members' club" : $"Guide no. {p + 1}", "Seeded for scale tests.", ScaleShape.PriceOf(t, p), "Published", p,
                     subscription ? null : "Thank you for your purchase.", 5, shape.CreatedAt(t), shape.CreatedAt(t));
             })), ct);
-        rows += await copy.CopyAsync("SubscriptionPlans", true, Cols(("ProductId", PgUuid), ("TenantId", PgUuid), ("ChannelAccess", PgText), ("UpdatedAt", PgTime)),
-            range.Where(ScaleShape.SellsSubscription).Select(t => Row(ScaleIds.Of(ScaleIds.Product, t, ScaleShape.ProductsOf(t)), ScaleIds.Of(ScaleIds.Tenant, t),
+        rows += await copy.CopyAsync("SubscriptionPlans", true, Cols(("ProductId", PgUuid), ("TenantId", PgUuid),
+            ("ChannelAccess", PgText), ("UpdatedAt", PgTime)),
+            range.Where(ScaleShape.SellsSubscription).Select(t => Row(ScaleIds.Of(ScaleIds.Product, t, ScaleShape.ProductsOf(t)),
+                ScaleIds.Of(ScaleIds.Tenant, t),
                 "PersonalLink", shape.CreatedAt(t))), ct);
         rows += await copy.CopyAsync("Customers", true, Cols(("Id", PgUuid), ("TenantId", PgUuid), ("TelegramUserId", PgLong), ("Username", PgText),
             ("FirstName", PgText), ("LanguageCode", PgText), ("CreatedAt", PgTime), ("LastSeenAt", PgTime)),

@@ -23,10 +23,12 @@ public sealed class ScaleWebhooks(ScaleShape shape, ScaleCopy copy)
             stores.Select(t => Row(ScaleIds.Of(ScaleIds.Endpoint, t), ScaleIds.Of(ScaleIds.Tenant, t), $"https://hooks.scale.test/{t}", "Seeded",
                 OrderPaidOnly, true, ScaleStores.PlaceholderCiphertext, shape.CreatedAt(t), false, shape.Now.AddDays(-1),
                 t % 100 == 11 ? shape.Now.AddDays(-1) : null)), ct);
-        rows += await copy.CopyAsync("OutboxEvents", true, Cols(("Id", PgUuid), ("TenantId", PgUuid), ("Type", PgText), ("ApiVersion", PgText), ("Data", PgJson),
+        rows += await copy.CopyAsync("OutboxEvents", true, Cols(("Id", PgUuid), ("TenantId", PgUuid), ("Type", PgText), ("ApiVersion", PgText),
+            ("Data", PgJson),
             ("CreatedAt", PgTime), ("DispatchedAt", PgTime)),
             stores.SelectMany(Events).Select(o => Row(ScaleIds.Of(ScaleIds.Event, o.Store, o.Index), o.TenantId, "order.paid",
-                Platform.Core.Outbox.EventTypes.ApiVersion, "{\"order_id\":\"" + o.Id + "\",\"stars\":" + o.Price + "}", o.PaidAt, o.PaidAt!.Value.AddSeconds(1))), ct);
+                Platform.Core.Outbox.EventTypes.ApiVersion, "{\"order_id\":\"" + o.Id + "\",\"stars\":" + o.Price + "}", o.PaidAt,
+                    o.PaidAt!.Value.AddSeconds(1))), ct);
         rows += await copy.CopyAsync("WebhookDeliveries", true, Cols(("Id", PgUuid), ("TenantId", PgUuid), ("EndpointId", PgUuid), ("EventId", PgUuid),
             ("EventType", PgText), ("Status", PgInt), ("AttemptCount", PgInt), ("CreatedAt", PgTime), ("LastAttemptAt", PgTime), ("LastStatusCode", PgInt)),
             stores.SelectMany(Events).Select(o => Row(ScaleIds.Of(ScaleIds.Delivery, o.Store, o.Index), o.TenantId, ScaleIds.Of(ScaleIds.Endpoint, o.Store),
@@ -34,7 +36,8 @@ public sealed class ScaleWebhooks(ScaleShape shape, ScaleCopy copy)
                 o.PaidAt!.Value.AddSeconds(Failed(o) ? 600 : 2), Failed(o) ? 500 : 200)), ct);
         rows += await copy.CopyAsync("WebhookAttempts", true, Cols(("Id", PgUuid), ("TenantId", PgUuid), ("DeliveryId", PgUuid), ("EndpointId", PgUuid),
             ("AttemptedAt", PgTime), ("StatusCode", PgInt), ("LatencyMs", PgInt), ("ResponseExcerpt", PgText)),
-            stores.SelectMany(Events).SelectMany(o => Enumerable.Range(0, Failed(o) ? 3 : 1).Select(a => Row(ScaleIds.Of(ScaleIds.Attempt, o.Store, o.Index * 4 + a),
+            stores.SelectMany(Events).SelectMany(o => Enumerable.Range(0, Failed(o) ? 3 : 1).Select(a => Row(
+                ScaleIds.Of(ScaleIds.Attempt, o.Store, o.Index * 4 + a),
                 o.TenantId, ScaleIds.Of(ScaleIds.Delivery, o.Store, o.Index), ScaleIds.Of(ScaleIds.Endpoint, o.Store), o.PaidAt!.Value.AddSeconds(2 + a * 299),
                 Failed(o) ? 500 : 200, 40 + (int)(o.Index % 200), Failed(o) ? "Internal Server Error" : "ok"))), ct);
         return rows;
