@@ -6,7 +6,8 @@ namespace Platform.Web.Commands;
 
 /// <summary>
 /// One-shot commands of the web executable: <c>migrate</c> (the explicit Production migration step) and
-/// <c>admin create --email … [--password …]</c>. Each runs against the built app's services and exits.
+/// <c>admin create --email … [--password …]</c>,
+/// <c>seed-scale</c> (see <see cref="Scale.ScaleSeedCommand"/>). Each runs against the built app's services and exits.
 /// </summary>
 public static class PlatformCommands
 {
@@ -32,6 +33,9 @@ public static class PlatformCommands
                 }
 
                 Console.WriteLine($"Platform admin {email} is ready. Password: {(ValueOf(args, "--password") is null ? password : "(as given)")}");
+                return true;
+            case "seed-scale":
+                await Scale.ScaleSeedCommand.RunAsync(app, args, logger, CancellationToken.None);
                 return true;
             default:
                 return false;
