@@ -85,6 +85,7 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
     public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
     public DbSet<AdminAuditEntry> AdminAuditEntries => Set<AdminAuditEntry>();
     public DbSet<DailyStoreFigures> DailyStoreFigures => Set<DailyStoreFigures>();
+    public DbSet<PlatformSalesSnapshot> PlatformSalesSnapshots => Set<PlatformSalesSnapshot>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -431,6 +431,29 @@ namespace Platform.Core.Data.Migrations
                     b.ToTable("DailyStoreFigures", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Core.Administration.PlatformSalesSnapshot", b =>
+                {
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTimeOffset?>("RollupAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("From", "To");
+
+                    b.ToTable("PlatformSalesSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Core.Bots.Bot", b =>
                 {
                     b.Property<Guid>("Id")
