@@ -71,7 +71,10 @@ public sealed class InboxBacklogGauge : IHostedService, IDisposable
         try
         {
             await using var connection = await dataSource.OpenAsync(CancellationToken.None);
-            await using var batch = new Npgsql.NpgsqlBatch(connection) { BatchCommands = { TenantSession.Set(null, crossTenant: true, transactionLocal: true) } };
+            await using var batch = new Npgsql.NpgsqlBatch(connection)
+            {
+                BatchCommands = { TenantSession.Set(null, crossTenant: true, transactionLocal: true) },
+            };
             batch.BatchCommands.Add(new Npgsql.NpgsqlBatchCommand(CountSql) { Parameters = { new() { Value = Cap } } });
             await using var reader = await batch.ExecuteReaderAsync();
             await reader.NextResultAsync();

@@ -215,7 +215,8 @@ public sealed class InboxWriter : BackgroundService
         var p = 1;
         for (var i = 0; i < rows.Count; i++)
         {
-            sql.Append(i == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $"(${p}, ${p + 1}, ${p + 2}, ${p + 3}, ${p + 4}, ${p + 5}, ${p + 6}, 0, ${p + 7})");
+            sql.Append(i == 0 ? "" : ",")
+                .Append(CultureInfo.InvariantCulture, $"(${p}, ${p + 1}, ${p + 2}, ${p + 3}, ${p + 4}, ${p + 5}, ${p + 6}, 0, ${p + 7})");
             p += 8;
             var row = rows[i];
             command.Parameters.Add(new NpgsqlParameter { Value = tenantId });

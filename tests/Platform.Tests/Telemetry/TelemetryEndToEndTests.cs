@@ -53,7 +53,8 @@ public sealed partial class TelemetryEndToEndTests(TelemetryAppFactory app) : IC
         {
             var spans = app.Spans.Snapshot();
             var byId = spans.GroupBy(s => s.SpanId).ToDictionary(g => g.Key, g => g.First());
-            foreach (var candidate in spans.Where(s => s.Kind == ActivityKind.Client && Tag(s, "url.full")?.EndsWith("/sendDocument", StringComparison.Ordinal) == true))
+            var sends = spans.Where(s => s.Kind == ActivityKind.Client && Tag(s, "url.full")?.EndsWith("/sendDocument", StringComparison.Ordinal) == true);
+            foreach (var candidate in sends)
             {
                 process = Ancestors(candidate, byId).FirstOrDefault(a => a.OperationName == "process update");
                 ingress = process is null ? null : byId.GetValueOrDefault(process.ParentSpanId);
