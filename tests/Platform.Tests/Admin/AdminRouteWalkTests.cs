@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Tests.Infrastructure;
 using Platform.Web.Jobs;
 
 namespace Platform.Tests.Admin;
@@ -33,7 +34,9 @@ public sealed partial class AdminRouteWalkTests(StoresAdminAppFactory app) : ICl
             var unknown = Parameter().Matches(pattern).Select(m => m.Groups[1].Value).Where(p => p != "tenantId").ToList();
             Assert.True(unknown.Count == 0, $"The walk cannot fill {string.Join(", ", unknown)} in {pattern}: teach it (a real id) in AdminRouteWalkTests.");
             var path = Parameter().Replace(pattern, tenant.Id.ToString());
-            requests.AddRange(Requests(methods, pageModel).Select(r => (r.Method, r.Handler is null ? path : $"{path}?handler={r.Handler}")));
+            // A plain POST too, whether or not the page declares OnPost: an outsider must get 403/404 either way.
+            requests.AddRange(EndpointRequests.For(methods, pageModel).Append((Method: "POST", Handler: (string?)null)).Distinct()
+                .Select(r => (r.Method, r.Handler is null ? path : $"{path}?handler={r.Handler}")));
         }
 
         foreach (var dashboard in new[] { JobsDashboardExtensions.DashboardPath, JobsDashboardExtensions.DashboardPath + "/stats" })
@@ -87,21 +90,6 @@ public sealed partial class AdminRouteWalkTests(StoresAdminAppFactory app) : ICl
         let page = endpoint.Metadata.OfType<PageActionDescriptor>().FirstOrDefault()
         select (raw, (IReadOnlyList<string>)endpoint.Metadata.OfType<IHttpMethodMetadata>().SelectMany(m => m.HttpMethods).ToList(),
             page is null ? null : typeof(Program).Assembly.GetType("Platform.Web" + page.RelativePath[..^".cshtml".Length].Replace('/', '.') + "Model"));
-
-    /// <summary>Minimal APIs: their methods. Pages: GET plus a POST to every handler of the model (OnPostSuspend → ?handler=Suspend).</summary>
-    private static IEnumerable<(string Method, string? Handler)> Requests(IReadOnlyList<string> methods, Type? pageModel)
-    {
-        if (methods.Count > 0)
-        {
-            return methods.Where(m => m != "HEAD").Select(m => (m, (string?)null));
-        }
-
-        var handlers = pageModel?.GetMethods(BindingFlags.Public | BindingFlags.Instance)
-            .Where(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal))
-            .Select(m => m.Name["OnPost".Length..].Replace("Async", "", StringComparison.Ordinal))
-            .Distinct().ToList() ?? [""];
-        return handlers.Select(h => ("POST", h.Length == 0 ? null : h)).Prepend(("GET", (string?)null)).Append(("POST", (string?)null)).Distinct();
-    }
 
     [GeneratedRegex(@"\{([a-zA-Z]+)(:[^}]*)?\}")]
     private static partial Regex Parameter();

@@ -19,17 +19,8 @@ namespace Platform.Tests.Admin;
 /// platform admins signed in through the real login (which sets <c>auth_time</c>), bots, sales on the ledger and the
 /// daily-figures rollup behind the stores list.
 /// </summary>
-public sealed class StoresAdminAppFactory : MerchantAppFactory
+public sealed class StoresAdminAppFactory : ClockedMerchantAppFactory
 {
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(DateTimeOffset.UtcNow.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond,
-        TimeSpan.Zero));
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
-
     public async Task<string> NewAdminAsync()
     {
         var email = $"ops-{Guid.NewGuid():N}@example.test";
@@ -47,23 +38,6 @@ public sealed class StoresAdminAppFactory : MerchantAppFactory
         Assert.Equal("/admin", response.Headers.Location!.OriginalString);
         return client;
     }
-
-    public Task<Bot> NewBotAsync(TenantInfo tenant, string username) => InTenantAsync(tenant, async sp =>
-    {
-        var bot = new Bot
-        {
-            Id = Guid.CreateVersion7(),
-            TelegramBotId = Random.Shared.NextInt64(1, long.MaxValue),
-            Username = username,
-            TokenCiphertext = "secret-token-ciphertext",
-            WebhookSecretCiphertext = "secret-webhook-ciphertext",
-            CreatedAt = Clock.GetUtcNow(),
-        };
-        var db = sp.GetRequiredService<PlatformDbContext>();
-        db.Bots.Add(bot);
-        await db.SaveChangesAsync();
-        return bot;
-    });
 
     /// <summary>A sale of <paramref name="stars"/> on the store's ledger at <paramref name="at"/>, then the figures rebuilt.</summary>
     public async Task SellAsync(TenantInfo tenant, Guid botId, long stars, DateTimeOffset at)

@@ -21,34 +21,8 @@ namespace Platform.Tests.Ledger;
 /// to make a store's bots, write ledger rows the way the payment and refund paths do (<see cref="LedgerEntries"/> and
 /// <see cref="LedgerEntries.InsertOnceAsync"/> in a tenant scope) and call the API with a real client-credentials token.
 /// </summary>
-public sealed class LedgerAppFactory : MerchantAppFactory
+public sealed class LedgerAppFactory : ClockedMerchantAppFactory
 {
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(DateTimeOffset.UtcNow.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond,
-        TimeSpan.Zero));
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
-
-    public Task<Bot> NewBotAsync(TenantInfo tenant, string username) => InTenantAsync(tenant, async sp =>
-    {
-        var bot = new Bot
-        {
-            Id = Guid.CreateVersion7(),
-            TelegramBotId = Random.Shared.NextInt64(1, long.MaxValue),
-            Username = username,
-            TokenCiphertext = "x",
-            WebhookSecretCiphertext = "x",
-            CreatedAt = Clock.GetUtcNow(),
-        };
-        var db = sp.GetRequiredService<PlatformDbContext>();
-        db.Bots.Add(bot);
-        await db.SaveChangesAsync();
-        return bot;
-    });
-
     /// <summary>Writes the rows <paramref name="build"/> makes (each once: a repeated key inserts nothing).</summary>
     public Task WriteAsync(TenantInfo tenant, Func<LedgerEntries, IEnumerable<StarLedgerEntry>> build) => InTenantAsync(tenant, async sp =>
     {

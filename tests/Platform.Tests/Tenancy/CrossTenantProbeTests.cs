@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Tests.Infrastructure;
 using Platform.Tests.Merchant;
 using Platform.Tests.Security;
 
@@ -51,7 +52,7 @@ public sealed partial class CrossTenantProbeTests(MerchantAppFactory app) : ICla
             foreach (var slug in slugs)
             {
                 var path = Parameter().Replace(pattern, m => m.Groups[1].Value == "tenant" ? slug : (rule.IdOf?.Invoke(b) ?? Guid.NewGuid()).ToString());
-                foreach (var (method, handler) in Requests(methods, pageModel))
+                foreach (var (method, handler) in EndpointRequests.For(methods, pageModel))
                 {
                     using var request = Build(method, handler is null ? path : $"{path}?handler={handler}", pattern, body, b, rule, antiforgery);
                     var client = pattern.StartsWith("/api/", StringComparison.Ordinal) ? a.Api : a.Portal;
@@ -91,21 +92,6 @@ public sealed partial class CrossTenantProbeTests(MerchantAppFactory app) : ICla
         }
 
         return 2;
-    }
-
-    private static IEnumerable<(string Method, string? Handler)> Requests(IReadOnlyList<string> methods, Type? pageModel)
-    {
-        if (methods.Count > 0)
-        {
-            return methods.Where(m => m != "HEAD").Select(m => (m, (string?)null));
-        }
-
-        // A page: GET, plus POST to every handler its model declares (OnPost, OnPostDelete → ?handler=Delete, …).
-        var handlers = pageModel?.GetMethods(BindingFlags.Public | BindingFlags.Instance)
-            .Where(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal))
-            .Select(m => m.Name["OnPost".Length..].Replace("Async", "", StringComparison.Ordinal))
-            .Distinct().ToList() ?? [""];
-        return handlers.Select(h => ("POST", h.Length == 0 ? null : h)).Prepend(("GET", (string?)null));
     }
 
     private static HttpRequestMessage Build(string method, string url, string pattern, Type? body, SeededStore b, ProbeRule rule, string antiforgery)
