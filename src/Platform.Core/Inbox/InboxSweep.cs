@@ -30,7 +30,10 @@ public sealed class InboxSweep(CrossTenantReaderFactory readers, IBackgroundJobC
         }
 
         var stale = time.GetUtcNow() - TimeSpan.FromSeconds(minAgeSeconds == 0 ? 0 : 60);
-        var orders = await db.Orders.Where(o => o.Status == OrderStatus.Paid && o.PaidAt < stale)
+        // Stores whose deliveries an admin froze keep their paid orders until the freeze is lifted; leaving them out here
+        // keeps them from filling the 500 and starving every other store's backstop.
+        var orders = await db.Orders.Where(o => o.Status == OrderStatus.Paid && o.PaidAt < stale
+                && !db.Tenants.Any(t => t.Id == o.TenantId && t.DeliveriesFrozen))
             .OrderBy(o => o.PaidAt).Select(o => new { o.TenantId, o.Id }).Take(500).ToListAsync(cancellationToken);
         foreach (var order in orders)
         {
