@@ -88,7 +88,7 @@ public sealed class TenantAdministration(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var tenant = await db.Tenants.FromSql($"""SELECT * FROM "Tenants" WHERE "Id" = {tenantId} FOR UPDATE""").FirstOrDefaultAsync(cancellationToken);
+        var tenant = await db.Tenants.FromSql($"""SELECT * FROM "Tenants" WHERE "Id" = {tenantId} FOR UPDATE""").SingleOrDefaultAsync(cancellationToken);
         if (tenant is null)
         {
             return Failure.NotFound("No such store.");
