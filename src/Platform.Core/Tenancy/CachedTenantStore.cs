@@ -32,9 +32,7 @@ public sealed class CachedTenantStore(IServiceScopeFactory scopes, IMemoryCache 
 
     public void Invalidate(TenantInfo tenant)
     {
-        Interlocked.Increment(ref version);
-        cache.Remove($"tenant:id:{tenant.Id}");
-        cache.Remove($"tenant:slug:{tenant.Slug}");
+        cache.Remove($"tenant:slug:{tenant.Slug}"); // the slug may not be in the map (a lookup that found nothing cached)
         Invalidate(tenant.Id);
     }
 
