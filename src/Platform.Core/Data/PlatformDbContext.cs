@@ -83,6 +83,7 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
     public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
+    public DbSet<SendRateSlot> SendRateSlots => Set<SendRateSlot>();
     public DbSet<AdminAuditEntry> AdminAuditEntries => Set<AdminAuditEntry>();
     public DbSet<DailyStoreFigures> DailyStoreFigures => Set<DailyStoreFigures>();
     public DbSet<PlatformSalesSnapshot> PlatformSalesSnapshots => Set<PlatformSalesSnapshot>();

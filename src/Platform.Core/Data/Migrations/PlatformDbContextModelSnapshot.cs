@@ -1554,6 +1554,26 @@ namespace Platform.Core.Data.Migrations
                     b.ToTable("Orders", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Core.Outbound.SendRateSlot", b =>
+                {
+                    b.Property<Guid>("BotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ChatId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("TheoreticalArrival")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("BotId", "ChatId");
+
+                    b.HasIndex("TheoreticalArrival");
+
+                    b.ToTable("SendRateSlots", (string)null);
+
+                    NpgsqlEntityTypeBuilderExtensions.IsUnlogged(b, true);
+                });
+
             modelBuilder.Entity("Platform.Core.Outbound.TelegramFileCache", b =>
                 {
                     b.Property<Guid>("TenantId")
