@@ -30,7 +30,10 @@ public sealed class OperationsRolesScriptTests
         var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         string RoleConnection(string role) => new NpgsqlConnectionStringBuilder(superuser.ConnectionString)
         {
-            Username = role, Password = password, Database = db, Pooling = false,
+            Username = role,
+            Password = password,
+            Database = db,
+            Pooling = false,
         }.ConnectionString;
 
         await ExecAsync(superuser.ConnectionString, $"CREATE ROLE \"{admin}\" LOGIN CREATEROLE CREATEDB PASSWORD '{password}'", ct);
