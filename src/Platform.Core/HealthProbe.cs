@@ -26,7 +26,8 @@ public static class HealthProbe
 
     /// <summary>The Host header to send: the first <c>AllowedHosts</c> entry without a wildcard, if any.</summary>
     public static string? HostHeader(string? allowedHosts) =>
-        (allowedHosts ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault(h => !h.Contains('*', StringComparison.Ordinal));
+        (allowedHosts ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .FirstOrDefault(h => !h.Contains('*', StringComparison.Ordinal));
 
     /// <summary>Runs the probe: <paramref name="args"/> is the command line (<c>health-probe [url]</c>).</summary>
     public static async Task<int> RunAsync(string[] args, Uri fallback, TextWriter output, CancellationToken cancellationToken)

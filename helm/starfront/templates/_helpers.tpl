@@ -84,7 +84,9 @@ variables and the string refers to them with Kubernetes' $(VAR) expansion, so no
       name: {{ $secret }}
       key: {{ .role.passwordKey }}
 - name: {{ .name }}
-  value: {{ printf "Host=%s;Port=%v;Database=%s;Username=$(%s_USERNAME);Password=$(%s_PASSWORD)%s" $db.host $db.port $db.name .prefix .prefix (ternary (printf ";%s" $db.extraParameters) "" (ne $db.extraParameters "")) | quote }}
+  {{- $extra := ternary (printf ";%s" $db.extraParameters) "" (ne $db.extraParameters "") }}
+  {{- $credentials := printf "Username=$(%s_USERNAME);Password=$(%s_PASSWORD)" .prefix .prefix }}
+  value: {{ printf "Host=%s;Port=%v;Database=%s;%s%s" $db.host $db.port $db.name $credentials $extra | quote }}
 {{- else }}
 - name: {{ .name }}
   valueFrom:
@@ -96,7 +98,8 @@ variables and the string refers to them with Kubernetes' $(VAR) expansion, so no
 
 {{/* Secret settings of web and worker: the app role, the download signing key, Data Protection, S3 credentials. */}}
 {{- define "starfront.sharedSecretEnv" -}}
-{{ include "starfront.connectionStringEnv" (dict "root" . "role" .Values.database.app "name" "ConnectionStrings__Platform" "prefix" "STARFRONT_DB_APP") | trim }}
+{{- $app := dict "root" . "role" .Values.database.app "name" "ConnectionStrings__Platform" "prefix" "STARFRONT_DB_APP" -}}
+{{ include "starfront.connectionStringEnv" $app | trim }}
 - name: Downloads__SigningKey
   valueFrom:
     secretKeyRef:

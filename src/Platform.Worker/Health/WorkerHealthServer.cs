@@ -32,7 +32,8 @@ internal sealed class WorkerHealthServer(IOptions<WorkerHealthOptions> options, 
             {
                 context = await listener.GetContextAsync();
             }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException && stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (stoppingToken.IsCancellationRequested
+                && ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
             {
                 break;
             }

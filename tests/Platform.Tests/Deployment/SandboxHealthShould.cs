@@ -55,7 +55,8 @@ public sealed class SandboxHealthShould
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
             ? "Release" : "Debug";
-        var dll = Path.Combine(DeploymentHelm.RepositoryRoot, "src", "Platform.TelegramSandbox", "bin", configuration, "net10.0", "Platform.TelegramSandbox.dll");
+        var dll = Path.Combine(
+            DeploymentHelm.RepositoryRoot, "src", "Platform.TelegramSandbox", "bin", configuration, "net10.0", "Platform.TelegramSandbox.dll");
         Assert.True(File.Exists(dll), $"Build Platform.TelegramSandbox first: {dll}");
         var info = new ProcessStartInfo("dotnet", [dll, .. arguments])
         {

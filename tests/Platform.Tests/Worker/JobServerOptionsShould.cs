@@ -17,7 +17,12 @@ public sealed class JobServerOptionsShould
     public async Task Size_the_hangfire_server_and_its_queues_from_the_jobs_settings()
     {
         var database = await TestPostgres.Instance.CreateDatabaseAsync("jobsize");
-        using var host = Build(database.AppConnectionString, new() { ["Jobs:WorkerCount"] = "3", ["Jobs:Queues:0"] = "critical", ["Jobs:Queues:1"] = "default" });
+        using var host = Build(database.AppConnectionString, new()
+        {
+            ["Jobs:WorkerCount"] = "3",
+            ["Jobs:Queues:0"] = "critical",
+            ["Jobs:Queues:1"] = "default",
+        });
         await host.StartAsync();
         try
         {
