@@ -1,3 +1,5 @@
+using Platform.TelegramSandbox.Hosting;
+
 namespace Platform.TelegramSandbox;
 
 /// <summary>
@@ -6,9 +8,15 @@ namespace Platform.TelegramSandbox;
 /// </summary>
 internal static class Program
 {
-    private static async Task Main(string[] args)
+    private static async Task<int> Main(string[] args)
     {
+        if (args.FirstOrDefault() == SandboxHealth.Command)
+        {
+            return await SandboxHealth.ProbeAsync(args, Console.Out);
+        }
+
         var app = SandboxApp.Build(SandboxApp.CreateBuilder(args));
+        app.MapSandboxHealth();
         await app.StartAsync();
         foreach (var url in app.Urls)
         {
@@ -16,5 +24,6 @@ internal static class Program
         }
 
         await app.WaitForShutdownAsync();
+        return 0;
     }
 }

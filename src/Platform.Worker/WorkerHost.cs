@@ -2,6 +2,7 @@ using OpenTelemetry.Metrics;
 using Platform.Core;
 using Platform.Core.Jobs;
 using Platform.Core.Telemetry;
+using Platform.Worker.Health;
 
 namespace Platform.Worker;
 
@@ -26,6 +27,15 @@ public static class WorkerHost
             ?? throw new InvalidOperationException("ConnectionStrings:Platform is not set. The worker needs the app role's PostgreSQL connection string.");
         builder.Services.AddPlatformJobStorage(connectionString);
         builder.Services.AddSingleton<IPublicBaseUrl, ConfiguredPublicBaseUrl>();
+        // Health:Port: /health/live and /health/ready for Kubernetes' probes (off unless set; the image sets 8081).
+        builder.Services.AddOptions<WorkerHealthOptions>().Bind(builder.Configuration.GetSection(WorkerHealthOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<WorkerReadiness>();
+        if (builder.Configuration.GetValue($"{WorkerHealthOptions.Section}:{nameof(WorkerHealthOptions.Port)}", 0) > 0)
+        {
+            builder.Services.AddHostedService<WorkerHealthServer>();
+        }
+
         builder.Services.AddPlatformJobServer($"worker:{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}");
         return builder.Build();
     }
