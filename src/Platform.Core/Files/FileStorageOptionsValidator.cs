@@ -47,11 +47,11 @@ public sealed class FileStorageOptionsValidator : IValidateOptions<FileStorageOp
             errors.Add("Files:S3:AccessKeyId and Files:S3:SecretAccessKey go together: set both, or neither to use the SDK's default credential chain.");
         }
 
-        if (S3Encryption.Parse(s3.ServerSideEncryption) is null)
+        if (S3EncryptionSetting.Parse(s3.ServerSideEncryption) is null)
         {
             errors.Add("Files:S3:ServerSideEncryption must be None, AES256 or aws:kms.");
         }
-        else if (!string.IsNullOrEmpty(s3.KmsKeyId) && s3.ServerSideEncryption != S3Encryption.Kms)
+        else if (!string.IsNullOrEmpty(s3.KmsKeyId) && s3.ServerSideEncryption != S3EncryptionSetting.Kms)
         {
             errors.Add("Files:S3:KmsKeyId is only used with Files:S3:ServerSideEncryption = aws:kms.");
         }

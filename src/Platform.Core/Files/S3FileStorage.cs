@@ -79,7 +79,7 @@ public sealed class S3FileStorage : IFileStorage
     /// <summary>Sets <c>x-amz-server-side-encryption</c> (and the KMS key) on a PUT or a multipart start, per the setting.</summary>
     private void Encrypt(PutObjectRequest request)
     {
-        var method = S3Encryption.Parse(s3.ServerSideEncryption);
+        var method = S3EncryptionSetting.Parse(s3.ServerSideEncryption);
         if (method is not null && method != ServerSideEncryptionMethod.None)
         {
             request.ServerSideEncryptionMethod = method;
@@ -89,7 +89,7 @@ public sealed class S3FileStorage : IFileStorage
 
     private void Encrypt(InitiateMultipartUploadRequest request)
     {
-        var method = S3Encryption.Parse(s3.ServerSideEncryption);
+        var method = S3EncryptionSetting.Parse(s3.ServerSideEncryption);
         if (method is not null && method != ServerSideEncryptionMethod.None)
         {
             request.ServerSideEncryptionMethod = method;

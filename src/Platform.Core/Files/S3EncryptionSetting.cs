@@ -3,7 +3,7 @@ using Amazon.S3;
 namespace Platform.Core.Files;
 
 /// <summary>Maps <c>Files:S3:ServerSideEncryption</c> to the SDK's header value; one place, used by validation and by every write.</summary>
-public static class S3Encryption
+public static class S3EncryptionSetting
 {
     public const string None = "None";
     public const string Aes256 = "AES256";
