@@ -29,7 +29,9 @@ public sealed class S3StorageOptions
 
     public string? SecretAccessKey { get; set; }
 
-    /// <summary><c>None</c> (the bucket's default applies), <c>AES256</c> (SSE-S3) or <c>aws:kms</c> (SSE-KMS, optionally with <see cref="KmsKeyId"/>).</summary>
+    /// <summary>
+    /// <c>None</c> (the bucket's default applies), <c>AES256</c> (SSE-S3) or <c>aws:kms</c> (SSE-KMS, optionally with <see cref="KmsKeyId"/>).
+    /// </summary>
     public string ServerSideEncryption { get; set; } = "None";
 
     /// <summary>The KMS key for <c>aws:kms</c>; empty: the account's S3 default key. Only valid with <c>aws:kms</c>.</summary>
