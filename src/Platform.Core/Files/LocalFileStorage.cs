@@ -89,16 +89,37 @@ public sealed class LocalFileStorage : IFileStorage
         }
     }
 
-    public Stream OpenRead(string key) =>
-        new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous | FileOptions.SequentialScan);
+    public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        try
+        {
+            return Task.FromResult<Stream>(
+                new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous | FileOptions.SequentialScan));
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            // The contract's one "missing" exception, whichever part of the path is absent.
+            throw new FileNotFoundException("Nothing is stored under this key.", path, e);
+        }
+    }
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        File.Delete(PathOf(key));
+        var path = PathOf(key);
+        if (Directory.Exists(Path.GetDirectoryName(path)))
+        {
+            File.Delete(path);
+        }
+
         return Task.CompletedTask;
     }
 
     public string? TryGetPhysicalPath(string key) => PathOf(key);
+
+    /// <summary>Local goods are always served by the app (zero-copy or X-Accel-Redirect): never a redirect.</summary>
+    public Task<Uri?> GetDownloadRedirectAsync(string key, string contentType, string contentDisposition, CancellationToken cancellationToken) =>
+        Task.FromResult<Uri?>(null);
 
     /// <summary>Keys are ours, but a key that escapes the root is refused anyway (defence against a corrupted row).</summary>
     private string PathOf(string key)

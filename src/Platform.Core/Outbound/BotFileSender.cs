@@ -40,7 +40,7 @@ public sealed class BotFileSender(PlatformDbContext db, BotFileSource source, Ti
         var message = await chat.SendAsync(async ct =>
         {
             // A fresh stream per attempt: a 429 retry must upload from the start.
-            await using var stream = source.OpenRead(file);
+            await using var stream = await source.OpenReadAsync(file, ct);
             return await SendRawAsync(chat, InputFile.FromStream(stream, file.FileName), kind, caption, markup, ct);
         }, cancellationToken);
         var fileId = kind == BotFileKind.Photo ? message.Photo?.LastOrDefault()?.FileId : message.Document?.FileId;

@@ -9,5 +9,6 @@ public sealed class BotFileSource(IFileStorage storage, IConfiguration configura
     /// <summary>The local storage root (<c>Files:Root</c>, default <c>.data/files</c>), for seeding demo files.</summary>
     public string Root => Path.GetFullPath(configuration["Files:Root"] ?? Path.Combine(".data", "files"));
 
-    public Stream OpenRead(StoredFile file) => storage.OpenRead(file.StorageKey);
+    /// <summary>A fresh seekable stream over the file (local disk or S3, whichever <c>Files:Provider</c> names).</summary>
+    public Task<Stream> OpenReadAsync(StoredFile file, CancellationToken cancellationToken) => storage.OpenReadAsync(file.StorageKey, cancellationToken);
 }

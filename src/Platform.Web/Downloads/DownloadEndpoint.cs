@@ -15,7 +15,8 @@ namespace Platform.Web.Downloads;
 /// token names tenant, order and file; everything else is checked against the database in that tenant's scope on
 /// every request, so a refund, a used-up limit or a platform admin's freeze of the store's deliveries closes the link
 /// even though the token itself stays valid until it expires. Bytes stream from storage with Range, ETag and
-/// Last-Modified handled by ASP.NET Core's file result; nothing is loaded into memory.
+/// Last-Modified handled by ASP.NET Core's file result; nothing is loaded into memory. With S3 storage in
+/// <c>PresignedRedirect</c> mode the checked and counted download answers 302 to a short-lived presigned GET instead.
 /// </summary>
 public static class DownloadEndpoint
 {
@@ -123,25 +124,32 @@ public static class DownloadEndpoint
         }
 
         var contentType = file.ContentType;
-        // HEAD is answered here, headers and all, rather than handed to nginx.
-        if (!isHead && kind is DownloadRequestKind.NewDownload or DownloadRequestKind.Continuation &&
+        var path = storage.TryGetPhysicalPath(file.StorageKey);
+        var sendsBytes = !isHead && kind is DownloadRequestKind.NewDownload or DownloadRequestKind.Continuation;
+        // HEAD is answered here, headers and all, rather than handed to nginx (which only reaches local files).
+        if (sendsBytes && path is not null &&
             offload.Value.AccelRedirectPrefix is { Length: > 0 } prefix &&
             string.Equals(http.Request.Headers[DownloadOffloadOptions.SendfileTypeHeader], DownloadOffloadOptions.AccelRedirect,
                 StringComparison.OrdinalIgnoreCase))
         {
             // nginx replaces this empty answer with the file (and serves the Range itself); storage keys are hex and "/".
-            var disposition = new ContentDispositionHeaderValue("attachment");
-            disposition.SetHttpFileName(file.FileName);
             http.Response.Headers[DownloadOffloadOptions.AccelRedirect] = prefix.TrimEnd('/') + "/" + file.StorageKey;
-            http.Response.Headers.ContentDisposition = disposition.ToString();
+            http.Response.Headers.ContentDisposition = Attachment(file.FileName);
             http.Response.Headers.CacheControl = "private, no-store";
             http.Response.ContentType = contentType;
             return Results.Empty;
         }
 
-        var path = storage.TryGetPhysicalPath(file.StorageKey);
         http.Response.Headers.CacheControl = "private, no-store";
         http.Response.Headers["X-Content-Type-Options"] = "nosniff";
+        if (sendsBytes && path is null &&
+            await storage.GetDownloadRedirectAsync(file.StorageKey, contentType, Attachment(file.FileName), cancellationToken) is { } redirect)
+        {
+            // S3's PresignedRedirect mode (docs/files.md): checked and counted above; the bucket serves the bytes (and the
+            // Range, resent by the client). The link we send stays /d/ on the public URL; this URL is only a redirect target.
+            return Results.Redirect(redirect.AbsoluteUri);
+        }
+
         if (path is not null && http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>() is { } body)
         {
             http.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>(new FileSendingBodyFeature(body, http,
@@ -150,7 +158,15 @@ public static class DownloadEndpoint
 
         return path is not null
             ? Results.File(path, contentType, file.FileName, file.CreatedAt, etag, enableRangeProcessing: true)
-            : Results.Stream(storage.OpenRead(file.StorageKey), contentType, file.FileName, file.CreatedAt, etag, enableRangeProcessing: true);
+            : Results.Stream(await storage.OpenReadAsync(file.StorageKey, cancellationToken), contentType, file.FileName, file.CreatedAt, etag,
+                enableRangeProcessing: true);
+    }
+
+    private static string Attachment(string fileName)
+    {
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(fileName);
+        return disposition.ToString();
     }
 
     /// <summary>

@@ -38,7 +38,7 @@ public sealed class UploadTests(MerchantAppFactory app) : IClassFixture<Merchant
 
         var stored = await app.InTenantAsync(tenant, sp => sp.GetRequiredService<FileUploadService>().FindAsync(body.Id, CancellationToken.None));
         var storage = app.Services.GetRequiredService<IFileStorage>();
-        await using var read = storage.OpenRead(stored!.StorageKey);
+        await using var read = await storage.OpenReadAsync(stored!.StorageKey, CancellationToken.None);
         Assert.Equal(body.Sha256, Convert.ToHexStringLower(await SHA256.HashDataAsync(read)));
     }
 
