@@ -1,3 +1,4 @@
+using System.Globalization;
 using OpenTelemetry.Metrics;
 using Platform.Core;
 using Platform.Core.Jobs;
@@ -19,9 +20,19 @@ public static class WorkerHost
         }
 
         // Metrics:Enabled: Prometheus' /metrics on an HTTP listener at Metrics:Port (the worker has no Kestrel).
-        // Every interface ("+"), as the web's metrics endpoint: the scraper reaches the pod by its address.
+        // Every interface, as the web's metrics endpoint: the scraper reaches the pod by its address. Not Host = "+": the
+        // exporter builds a Uri from Host and Port, and "+" is no host (the worker exited on start); the prefix is swapped
+        // on the HttpListener itself instead.
         builder.Services.AddPlatformTelemetry(builder.Configuration, "starfront-worker", (metrics, options) => metrics.AddPrometheusHttpListener(
-            listener => (listener.Host, listener.Port) = ("+", options.Port)));
+            listener =>
+            {
+                listener.Port = options.Port;
+                listener.ConfigureHttpListener = (_, http) =>
+                {
+                    http.Prefixes.Clear();
+                    http.Prefixes.Add(string.Create(CultureInfo.InvariantCulture, $"http://+:{options.Port}/"));
+                };
+            }));
         builder.Services.AddPlatformCore(builder.Configuration);
         var connectionString = builder.Configuration.GetConnectionString("Platform")
             ?? throw new InvalidOperationException("ConnectionStrings:Platform is not set. The worker needs the app role's PostgreSQL connection string.");

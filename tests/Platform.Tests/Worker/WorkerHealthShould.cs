@@ -15,11 +15,15 @@ namespace Platform.Tests.Worker;
 public sealed class WorkerHealthShould
 {
     [Fact]
-    public async Task Answer_live_and_ready_on_its_health_port_and_pass_its_own_health_probe_command_until_it_dies()
+    public async Task Answer_live_ready_and_metrics_on_its_ports_and_pass_its_own_health_probe_command_until_it_dies()
     {
         var database = await TestPostgres.Instance.CreateDatabaseAsync("workerhealth");
         var port = FreePort();
-        await using var worker = WorkerProcess.Start(Settings(database.AppConnectionString, port));
+        var metricsPort = FreePort();
+        var settings = Settings(database.AppConnectionString, port);
+        settings["Metrics:Enabled"] = "true";
+        settings["Metrics:Port"] = metricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var worker = WorkerProcess.Start(settings);
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
         await WaitForLiveAsync(client);
@@ -27,6 +31,11 @@ public sealed class WorkerHealthShould
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/health/other", UriKind.Relative))).StatusCode);
+
+        // The chart's worker ServiceMonitor scrapes this; the listener once failed the worker's start ("+" as a host).
+        using var metrics = await client.GetAsync(new Uri($"http://127.0.0.1:{metricsPort}/metrics"));
+        Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
+        Assert.Contains("# TYPE", await metrics.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         Assert.Equal(0, await ProbeAsync($"http://127.0.0.1:{port}/health/ready"));
         await worker.KillAsync();
