@@ -18,6 +18,7 @@ public sealed class WebhookSender(
     TenantJobScope jobScope,
     WebhookTransport transport,
     WebhookSecrets secrets,
+    WebhookSenderSignals signals,
     IOptions<WebhookOptions> options,
     TimeProvider clock,
     ILogger<WebhookSender> logger)
@@ -45,6 +46,7 @@ public sealed class WebhookSender(
                 }
 
                 await store.RenewLeaseAsync(endpointId, cancellationToken);
+                var seen = signals.Version(tenantId); // before the claim: a dispatch committing after it wakes the wait below
                 // A struggling endpoint gets small batches: one round of requests, so its claims stay short and it
                 // cannot hold a worker for many timeouts in a row.
                 var size = healthy ? settings.BatchSize : settings.ConcurrencyPerEndpoint;
@@ -56,7 +58,7 @@ public sealed class WebhookSender(
                         return;
                     }
 
-                    await Task.Delay(settings.SenderPollInterval, clock, cancellationToken);
+                    await signals.WaitAsync(tenantId, seen, settings.SenderPollInterval, clock, cancellationToken);
                     continue;
                 }
 
