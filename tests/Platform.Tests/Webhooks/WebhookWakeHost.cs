@@ -46,6 +46,8 @@ public sealed class WebhookWakeHost : IAsyncDisposable
                 ["ConnectionStrings:Platform"] = database.AppConnectionString,
                 ["Logging:LogLevel:Default"] = "Warning",
             });
+            // At build time, after every registration: Hangfire's process-wide log provider must not outlive this host.
+            builder.ConfigureContainer(new DefaultServiceProviderFactory(), TestHangfireLogging.KeepProcessWide);
         });
         var tenant = new TenantInfo(Guid.CreateVersion7(), "wake-" + Guid.NewGuid().ToString("N")[..8], "Wake", TenantStatus.Active);
         await using (var scope = host.Services.GetRequiredService<TenantScopeFactory>().CreateScope(tenant))
