@@ -156,7 +156,11 @@ public sealed class WebhookWakeHost : IAsyncDisposable
 
     private async Task<NpgsqlConnection> OpenSuperuserAsync()
     {
-        var builder = new NpgsqlConnectionStringBuilder(await TestPostgres.Instance.SuperuserConnectionStringAsync()) { Database = _database.Name, Pooling = false };
+        var builder = new NpgsqlConnectionStringBuilder(await TestPostgres.Instance.SuperuserConnectionStringAsync())
+        {
+            Database = _database.Name,
+            Pooling = false,
+        };
         var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync();
         return connection;
