@@ -14,9 +14,42 @@ internal sealed class WebhookDeliveryStore(PlatformDbContext db, TimeProvider cl
 {
     private Guid TenantId => db.CurrentTenantId ?? throw new InvalidOperationException("A tenant-scoped context is required.");
 
-    public Task RenewLeaseAsync(Guid endpointId, CancellationToken cancellationToken) =>
-        db.WebhookEndpoints.Where(e => e.Id == endpointId)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.SenderLeaseUntil, clock.GetUtcNow() + options.SenderLease), cancellationToken);
+    /// <summary>
+    /// Renews the endpoint's sender lease and reads what sending needs (address, state, secrets) in one round trip;
+    /// null when the endpoint is gone.
+    /// </summary>
+    public async Task<WebhookEndpoint?> RenewLeaseAsync(Guid endpointId, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand("""
+                UPDATE "WebhookEndpoints" SET "SenderLeaseUntil" = $3 WHERE "Id" = $2 AND "TenantId" = $1
+                RETURNING "Url", "Enabled", "ProtectedSecret", "ProtectedPreviousSecret", "PreviousSecretExpiresAt"
+                """, connection);
+            command.Parameters.AddPositional(TenantId, endpointId, clock.GetUtcNow() + options.SenderLease);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            return new WebhookEndpoint
+            {
+                Id = endpointId,
+                TenantId = TenantId,
+                Url = reader.GetString(0),
+                Enabled = reader.GetBoolean(1),
+                ProtectedSecret = reader.GetString(2),
+                ProtectedPreviousSecret = reader.IsDBNull(3) ? null : reader.GetString(3),
+                PreviousSecretExpiresAt = reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
+            };
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
     public Task ReleaseLeaseAsync(Guid endpointId, CancellationToken cancellationToken) =>
         db.WebhookEndpoints.Where(e => e.Id == endpointId)

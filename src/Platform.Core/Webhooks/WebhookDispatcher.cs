@@ -14,11 +14,14 @@ namespace Platform.Core.Webhooks;
 /// Turns a tenant's undispatched outbox events into per-endpoint deliveries and hands endpoints with due
 /// deliveries to sender jobs (one Hangfire job per endpoint, never per delivery). Called every tick by
 /// <see cref="WebhookPump"/> and, as a safety net, by the one recurring <see cref="SweepAsync"/> job that fans out per tenant.
+/// With <see cref="WebhookOptions.WakeOnNotify"/> a notified pass (<see cref="WebhookWakeups"/>) starts senders in-process
+/// instead (<see cref="WebhookLocalSenders"/>) and wakes the running ones, so nothing waits for a poll or a queue.
 /// </summary>
 public sealed class WebhookDispatcher(
     TenantJobScope jobScope,
     CrossTenantReaderFactory readers,
     IBackgroundJobClient jobs,
+    WebhookSenderSignals senderSignals,
     IOptions<WebhookOptions> options,
     TimeProvider clock)
 {
@@ -57,22 +60,46 @@ public sealed class WebhookDispatcher(
 
     /// <summary>One tenant's round: dispatch its outbox, disable endpoints failing too long, start senders for due endpoints.</summary>
     [AutomaticRetry(Attempts = 0)]
-    public Task PumpTenantAsync(Guid tenantId, CancellationToken cancellationToken) =>
+    public Task PumpTenantAsync(Guid tenantId, CancellationToken cancellationToken) => PumpTenantAsync(tenantId, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="PumpTenantAsync(Guid, CancellationToken)"/>, starting senders through <paramref name="local"/> when given
+    /// (in-process, at once; Hangfire jobs only for endpoints beyond its limit).
+    /// </summary>
+    internal Task PumpTenantAsync(Guid tenantId, WebhookLocalSenders? local, CancellationToken cancellationToken) =>
         jobScope.RunAsync(tenantId, (tenant, services) => tenant.IsActive
-            ? PumpAsync(services.GetRequiredService<PlatformDbContext>(), tenantId, cancellationToken)
+            ? PumpAsync(services.GetRequiredService<PlatformDbContext>(), tenantId, local, cancellationToken)
             : Task.CompletedTask, cancellationToken); // suspended: held, nothing dispatched, disabled or sent
 
-    private async Task PumpAsync(PlatformDbContext db, Guid tenantId, CancellationToken cancellationToken)
+    private async Task PumpAsync(PlatformDbContext db, Guid tenantId, WebhookLocalSenders? local, CancellationToken cancellationToken)
     {
-        while (await DispatchAsync(db, cancellationToken) == options.Value.DispatchBatchSize)
+        int claimed;
+        do
         {
-            // a full batch: more may be waiting
+            (claimed, var created) = await DispatchBatchAsync(db, cancellationToken);
+            if (created > 0)
+            {
+                senderSignals.Pulse(tenantId); // this process's running senders of the tenant look now
+                if (local is not null && claimed == options.Value.DispatchBatchSize)
+                {
+                    await StartSendersAsync(db, tenantId, local, cancellationToken); // a backlog: send while dispatching the rest
+                }
+            }
         }
+        while (claimed == options.Value.DispatchBatchSize); // a full batch: more may be waiting
 
         await DisableLongFailingAsync(db, cancellationToken);
+        await StartSendersAsync(db, tenantId, local, cancellationToken);
+    }
+
+    private async Task StartSendersAsync(PlatformDbContext db, Guid tenantId, WebhookLocalSenders? local, CancellationToken cancellationToken)
+    {
         foreach (var endpointId in await LeaseDueEndpointsAsync(db, cancellationToken))
         {
-            jobs.Enqueue<WebhookSender>(s => s.SendAsync(tenantId, endpointId, CancellationToken.None));
+            if (local is null || !local.TryStart(tenantId, endpointId))
+            {
+                jobs.Enqueue<WebhookSender>(s => s.SendAsync(tenantId, endpointId, CancellationToken.None));
+            }
         }
     }
 
@@ -81,7 +108,14 @@ public sealed class WebhookDispatcher(
     /// ones), creates a delivery per matching enabled endpoint and marks the events dispatched — one statement,
     /// so one transaction. Returns the number of events claimed.
     /// </summary>
-    public async Task<int> DispatchAsync(PlatformDbContext db, CancellationToken cancellationToken)
+    public async Task<int> DispatchAsync(PlatformDbContext db, CancellationToken cancellationToken) =>
+        (await DispatchBatchAsync(db, cancellationToken)).Claimed;
+
+    /// <summary>
+    /// <see cref="DispatchAsync"/>, also returning how many deliveries it created; when it created any, the same statement
+    /// NOTIFYs <see cref="WebhookSenderSignals.DueChannel"/> (at commit) so senders running in other replicas look now.
+    /// </summary>
+    private async Task<(int Claimed, int Created)> DispatchBatchAsync(PlatformDbContext db, CancellationToken cancellationToken)
     {
         var tenantId = db.CurrentTenantId ?? throw new TenantMismatchException("Dispatching needs a tenant-scoped context.");
         var now = clock.GetUtcNow();
@@ -104,13 +138,15 @@ public sealed class WebhookDispatcher(
                                ELSE cardinality(e."EventTypes") = 0 OR c."Type" = ANY (e."EventTypes") END
                     ON CONFLICT ("TenantId", "EndpointId", "EventId") DO NOTHING
                     RETURNING 1
+                ), announced AS (
+                    SELECT pg_notify('{WebhookSenderSignals.DueChannel}', $5) FROM (SELECT 1 FROM inserted LIMIT 1) i
                 )
-                SELECT (SELECT count(*) FROM marked)::int, (SELECT count(*) FROM inserted)::int
+                SELECT (SELECT count(*) FROM marked)::int, (SELECT count(*) FROM inserted)::int, (SELECT count(*) FROM announced)::int
                 """, (NpgsqlConnection)db.Database.GetDbConnection());
-            command.Parameters.AddPositional(tenantId, now, options.Value.DispatchBatchSize, (int)WebhookDeliveryStatus.Pending);
+            command.Parameters.AddPositional(tenantId, now, options.Value.DispatchBatchSize, (int)WebhookDeliveryStatus.Pending, tenantId.ToString("N"));
             await using var result = await command.ExecuteReaderAsync(cancellationToken);
             await result.ReadAsync(cancellationToken);
-            return result.GetInt32(0);
+            return (result.GetInt32(0), result.GetInt32(1));
         }
         finally
         {

@@ -36,12 +36,29 @@ public sealed class WebhookOptions
     /// <summary>How long an endpoint's sender job is considered alive without renewing its lease.</summary>
     public TimeSpan SenderLease { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Pause between pump ticks (outbox → deliveries, due endpoints → sender jobs).</summary>
+    /// <summary>
+    /// Pause between pump ticks (outbox → deliveries, due endpoints → senders) while outbox notifications are not heard:
+    /// <see cref="WakeOnNotify"/> off, or its listener reconnecting.
+    /// </summary>
     public TimeSpan PumpInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Dispatch wakes on the outbox's NOTIFY (<c>starfront_outbox</c>) and senders start in-process at once (true). False
+    /// is the operator's escape hatch back to the poll-only path: pump every <see cref="PumpInterval"/>, Hangfire senders.
+    /// </summary>
+    public bool WakeOnNotify { get; set; } = true;
+
+    /// <summary>The pump's pause while notifications are heard: only a backstop for a lost one (docs/webhooks.md).</summary>
+    public TimeSpan BackstopInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Senders one process runs in-process at a time (<see cref="WakeOnNotify"/>); more endpoints go to Hangfire jobs.</summary>
+    [Range(1, 4096)]
+    public int MaxLocalSenders { get; set; } = 64;
 
     /// <summary>A sender with nothing due keeps polling this long before it ends, so a steady stream needs no new job.</summary>
     public TimeSpan SenderIdleLinger { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>How often a sender with nothing due looks again; with <see cref="WakeOnNotify"/> a dispatch wakes it sooner.</summary>
     public TimeSpan SenderPollInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>A sender job ends after this long even when busy, so one endpoint's backlog cannot hold a worker forever.</summary>

@@ -18,6 +18,8 @@ public static class WebhooksServiceCollectionExtensions
             .Validate(o => o.AllowedPrivateNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _)),
                 "Webhooks:AllowedPrivateNetworks must hold CIDRs such as 10.0.0.0/8.")
             .Validate(o => o.ClaimLease > o.RequestTimeout, "Webhooks:ClaimLease must exceed Webhooks:RequestTimeout.")
+            .Validate(o => o.PumpInterval > TimeSpan.Zero && o.BackstopInterval > TimeSpan.Zero && o.SenderPollInterval > TimeSpan.Zero,
+                "Webhooks:PumpInterval, Webhooks:BackstopInterval and Webhooks:SenderPollInterval must be positive.")
             .ValidateOnStart();
         services.AddSingleton<WebhookAddressPolicy>();
         services.AddSingleton<WebhookUrlValidator>();
@@ -25,6 +27,7 @@ public static class WebhooksServiceCollectionExtensions
         services.AddSingleton<WebhookTransport>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddSingleton<WebhookSender>();
+        services.AddSingleton<WebhookSenderSignals>();
         services.AddSingleton<WebhookRetention>();
         // One each for all tenants, fanning out per tenant.
         services.AddRecurringJob<WebhookDispatcher>(WebhookDispatcher.RecurringJobId, d => d.SweepAsync(CancellationToken.None), Cron.Minutely());
@@ -34,6 +37,16 @@ public static class WebhooksServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>For hosts that run a Hangfire server (<see cref="JobServerServiceCollectionExtensions.AddPlatformJobServer"/>): the pump loop.</summary>
-    public static IServiceCollection AddWebhookJobs(this IServiceCollection services) => services.AddHostedService<WebhookPump>();
+    /// <summary>
+    /// For hosts that run a Hangfire server (<see cref="JobServerServiceCollectionExtensions.AddPlatformJobServer"/>): the
+    /// outbox listener, the notified passes with their in-process senders, and the pump loop (the backstop).
+    /// </summary>
+    public static IServiceCollection AddWebhookJobs(this IServiceCollection services)
+    {
+        services.AddSingleton<WebhookLocalSenders>();
+        services.AddSingleton<WebhookWakeups>();
+        services.AddSingleton<WebhookWakeListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookWakeListener>());
+        return services.AddHostedService<WebhookPump>();
+    }
 }
