@@ -84,6 +84,7 @@ internal static class BotEndpoints
         bot.FirstName,
         bot.StarBalance,
         PendingUpdateCount = bot.PendingUpdates.Count,
+        bot.FloodRefusals,
         Webhook = bot.Webhook is { } hook
             ? new
             {

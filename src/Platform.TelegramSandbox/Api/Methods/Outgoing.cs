@@ -13,7 +13,15 @@ internal static class Outgoing
     {
         var chat = ChatResolver.Resolve(call);
         var markup = ReplyMarkupReader.Read(call);
-        call.Services.GetRequiredService<RateLimiter>().Take(call.Bot.Id, chat.Id);
+        try
+        {
+            call.Services.GetRequiredService<RateLimiter>().Take(call.Bot.Id, chat.Id);
+        }
+        catch (BotApiException e) when (e.Code == 429)
+        {
+            call.Bot.FloodRefusals++; // under the store lock, like the rest of the bot's record
+            throw;
+        }
         var log = call.Store.ChatOf(call.Bot, chat.Id);
         switch (markup)
         {
