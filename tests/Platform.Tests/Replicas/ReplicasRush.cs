@@ -14,16 +14,29 @@ namespace Platform.Tests.Replicas;
 /// once: the Hangfire servers of both workers take them together, so the bot's messages leave from two processes at
 /// the same time — the case a per-process gate gets wrong. The sandbox's flood control counts every 429 it answers.
 /// </summary>
-internal static class ReplicasRush
+internal sealed class ReplicasRush
 {
-    public const int Chats = 160;
+    public const int Chats = 150;
+    private readonly ReplicasCluster app;
+    private readonly TestStore store;
+    private readonly Guid product;
+    private readonly Dictionary<long, Guid> customers;
+
+    private ReplicasRush(ReplicasCluster app, TestStore store, Guid product, Dictionary<long, Guid> customers)
+    {
+        this.app = app;
+        this.store = store;
+        this.product = product;
+        this.customers = customers;
+    }
 
     public sealed record Result(int Messages, TimeSpan Took, long FloodRefusals, IReadOnlyDictionary<string, int> JobsPerServer)
     {
         public double PerSecond => Messages / Took.TotalSeconds;
     }
 
-    public static async Task<Result> RunAsync(ReplicasCluster app, string name)
+    /// <summary>The store, its bot and <see cref="Chats"/> buyers who wrote to it first (as on Telegram, a bot may only answer them).</summary>
+    public static async Task<ReplicasRush> PrepareAsync(ReplicasCluster app, string name)
     {
         var store = await TestStore.CreateAsync(app, name);
         var product = await store.AddTextProductAsync("Note", 1, $"{name.ToUpperInvariant()} NOTE");
@@ -33,56 +46,59 @@ internal static class ReplicasRush
             users.Add(await app.Telegram.CreateUserAsync($"{name} {i}", 10));
         }
 
-        // As on Telegram, a bot may only write to users who wrote first: each buyer says /help and gets an answer.
         await Task.WhenAll(users.Select(u => app.Telegram.SendTextAsync(u, store.TelegramBotId, "/help")));
         await WaitAsync(() => store.WithDbAsync(db => db.InboxUpdates.CountAsync(u => u.BotId == store.BotId && u.ProcessedAt != null)),
-            Chats, TimeSpan.FromSeconds(60), "the /help answers");
-        var orders = await store.WithDbAsync(async db =>
+            Chats, TimeSpan.FromSeconds(120), "the /help answers");
+        var customers = await store.WithDbAsync(async db =>
         {
-            var known = await db.Customers.ToDictionaryAsync(c => c.TelegramUserId);
+            var known = await db.Customers.ToDictionaryAsync(c => c.TelegramUserId, c => c.Id);
             var at = DateTimeOffset.UtcNow;
-            var made = new List<Guid>();
-            foreach (var user in users)
+            foreach (var user in users.Where(u => !known.ContainsKey(u)))
             {
-                if (!known.TryGetValue(user, out var customer))
-                {
-                    customer = new Customer { Id = Guid.NewGuid(), TenantId = store.Tenant.Id, TelegramUserId = user, FirstName = name, CreatedAt = at, LastSeenAt = at };
-                    db.Customers.Add(customer);
-                }
-
-                var order = new Order
-                {
-                    Id = Guid.NewGuid(), TenantId = store.Tenant.Id, BotId = store.BotId, CustomerId = customer.Id, ProductId = product,
-                    PriceStars = 1, ProductTitle = "Note", Status = OrderStatus.Paid, ChatId = user, TelegramPaymentChargeId = $"stx{name}{user}",
-                    CreatedAt = at, PaidAt = at,
-                };
-                db.Orders.Add(order);
-                made.Add(order.Id);
+                known[user] = Guid.NewGuid();
+                db.Customers.Add(new Customer { Id = known[user], TenantId = store.Tenant.Id, TelegramUserId = user, FirstName = name, CreatedAt = at, LastSeenAt = at });
             }
 
             await db.SaveChangesAsync();
-            return made;
+            return known;
+        });
+        return new ReplicasRush(app, store, product, customers);
+    }
+
+    /// <summary>One paid order per buyer, all fulfilment jobs enqueued at once; returns what the rush cost and drew.</summary>
+    public async Task<Result> RunAsync(string tag)
+    {
+        var orders = await store.WithDbAsync(async db =>
+        {
+            var at = DateTimeOffset.UtcNow;
+            var made = customers.Select(c => new Order
+            {
+                Id = Guid.NewGuid(), TenantId = store.Tenant.Id, BotId = store.BotId, CustomerId = c.Value, ProductId = product,
+                PriceStars = 1, ProductTitle = "Note", Status = OrderStatus.Paid, ChatId = c.Key, TelegramPaymentChargeId = $"stx{tag}{c.Key}",
+                CreatedAt = at, PaidAt = at,
+            }).ToList();
+            db.Orders.AddRange(made);
+            await db.SaveChangesAsync();
+            return made.Select(o => o.Id).ToList();
         });
 
-        await Task.Delay(TimeSpan.FromSeconds(2)); // the /help answers' share of the sandbox's bucket refills
-        var refusedBefore = await RefusalsAsync(app, store);
-        var messagesBefore = await store.WithDbAsync(db => db.Deliveries.CountAsync());
+        await Task.Delay(TimeSpan.FromSeconds(2)); // whatever the bot sent before, its share of the sandbox's bucket refills
+        var refusedBefore = await RefusalsAsync();
         var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
         var clock = Stopwatch.StartNew();
         var ids = orders.Select(o => long.Parse(jobs.Enqueue<FulfilOrderJob>(j => j.RunAsync(store.Tenant.Id, o, CancellationToken.None)),
             System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        await WaitAsync(() => store.WithDbAsync(db => db.Orders.CountAsync(o => o.Status == OrderStatus.Fulfilled)), Chats, TimeSpan.FromSeconds(90),
-            "the rush's fulfilments");
+        await WaitAsync(() => store.WithDbAsync(db => db.Orders.CountAsync(o => orders.Contains(o.Id) && o.Status == OrderStatus.Fulfilled)), orders.Count,
+            TimeSpan.FromSeconds(120), $"the {tag} rush's fulfilments");
         var took = clock.Elapsed;
-        var messages = await store.WithDbAsync(db => db.Deliveries.CountAsync()) - messagesBefore;
-        return new Result(messages, took, await RefusalsAsync(app, store) - refusedBefore, await ServersAsync(app, ids));
+        var messages = await store.WithDbAsync(db => db.Deliveries.CountAsync(d => orders.Contains(d.OrderId)));
+        return new Result(messages, took, await RefusalsAsync() - refusedBefore, await ServersAsync(ids));
     }
 
-    private static async Task<long> RefusalsAsync(ReplicasCluster app, TestStore store) =>
-        (await app.Telegram.BotAsync(store.TelegramBotId)).GetProperty("flood_refusals").GetInt64();
+    private async Task<long> RefusalsAsync() => (await app.Telegram.BotAsync(store.TelegramBotId)).GetProperty("flood_refusals").GetInt64();
 
     /// <summary>Which Hangfire server (one per worker process) ran each job: its Processing state names it.</summary>
-    private static async Task<IReadOnlyDictionary<string, int>> ServersAsync(ReplicasCluster app, long[] jobIds)
+    private async Task<IReadOnlyDictionary<string, int>> ServersAsync(long[] jobIds)
     {
         await using var connection = new NpgsqlConnection(app.Database.AppConnectionString);
         await connection.OpenAsync();

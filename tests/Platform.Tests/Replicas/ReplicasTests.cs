@@ -101,7 +101,8 @@ public sealed partial class ReplicasTests(ReplicasCluster app, ITestOutputHelper
         }
 
         // 5. The per-bot rate holds across both workers: no 429 from the sandbox's flood control.
-        var rush = await ReplicasRush.RunAsync(app, "Rush");
+        var rushes = await ReplicasRush.PrepareAsync(app, "Rush");
+        var rush = await rushes.RunAsync("shared");
         output.WriteLine($"shared gate: {rush.Messages} messages for one bot in {rush.Took.TotalSeconds:F2} s = {rush.PerSecond:F1}/s, "
             + $"{rush.FloodRefusals} 429s; jobs per worker: {string.Join(", ", rush.JobsPerServer.Values)}");
         Assert.Equal(2, rush.JobsPerServer.Count);
@@ -115,7 +116,7 @@ public sealed partial class ReplicasTests(ReplicasCluster app, ITestOutputHelper
 
         // 8. The control: the same rush with each worker on its own gate draws 429s.
         await app.StartWorkersAsync(sharedGate: false);
-        var control = await ReplicasRush.RunAsync(app, "Control");
+        var control = await rushes.RunAsync("control");
         output.WriteLine($"per-process gates (control): {control.Messages} messages in {control.Took.TotalSeconds:F2} s = {control.PerSecond:F1}/s, "
             + $"{control.FloodRefusals} 429s; jobs per worker: {string.Join(", ", control.JobsPerServer.Values)}");
         Assert.True(control.FloodRefusals > 0, "two per-process gates should have drawn 429s");
@@ -176,7 +177,7 @@ public sealed partial class ReplicasTests(ReplicasCluster app, ITestOutputHelper
             SELECT p.value, count(*)::int FROM {DatabaseMigrator.HangfireSchema}.jobparameter p
             JOIN {DatabaseMigrator.HangfireSchema}.job j ON j.id = p.jobid
             WHERE p.name = 'RecurringJobId' AND j.createdat > $1 GROUP BY 1
-            """, connection) { Parameters = { new() { Value = since, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Timestamp } } };
+            """, connection) { Parameters = { new() { Value = DateTime.SpecifyKind(since, DateTimeKind.Unspecified), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Timestamp } } };
         var runs = new Dictionary<string, int>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
