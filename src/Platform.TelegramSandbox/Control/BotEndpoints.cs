@@ -85,6 +85,7 @@ internal static class BotEndpoints
         bot.StarBalance,
         PendingUpdateCount = bot.PendingUpdates.Count,
         bot.FloodRefusals,
+        bot.ChatFloodRefusals,
         Webhook = bot.Webhook is { } hook
             ? new
             {

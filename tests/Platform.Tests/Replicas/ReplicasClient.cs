@@ -52,7 +52,8 @@ internal sealed class ReplicasClient : IDisposable
         fields["Email"] = email;
         fields["Password"] = password;
         using var login = await SendAsync(web, HttpMethod.Post, "login", new FormUrlEncodedContent(fields));
-        return login.StatusCode == HttpStatusCode.Redirect && login.Headers.Location?.OriginalString.Contains("login", StringComparison.OrdinalIgnoreCase) != true;
+        return login.StatusCode == HttpStatusCode.Redirect
+            && login.Headers.Location?.OriginalString.Contains("login", StringComparison.OrdinalIgnoreCase) != true;
     }
 
     public void Dispose() => http.Dispose();

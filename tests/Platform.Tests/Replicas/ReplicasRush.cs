@@ -10,13 +10,16 @@ using Platform.Tests.Bots;
 namespace Platform.Tests.Replicas;
 
 /// <summary>
-/// One bot, <see cref="Chats"/> buyers, one paid order each, and one <see cref="FulfilOrderJob"/> per order enqueued at
+/// One bot, <see cref="Chats"/> buyers, <see cref="OrdersPerChat"/> paid orders each, and one <see cref="FulfilOrderJob"/> per order enqueued at
 /// once: the Hangfire servers of both workers take them together, so the bot's messages leave from two processes at
 /// the same time — the case a per-process gate gets wrong. The sandbox's flood control counts every 429 it answers.
 /// </summary>
 internal sealed class ReplicasRush
 {
-    public const int Chats = 150;
+    public const int Chats = 75;
+
+    /// <summary>Orders per buyer in one run: 150 messages, two per chat (the sandbox's per-chat burst is 3).</summary>
+    public const int OrdersPerChat = 2;
     private readonly ReplicasCluster app;
     private readonly TestStore store;
     private readonly Guid product;
@@ -30,7 +33,7 @@ internal sealed class ReplicasRush
         this.customers = customers;
     }
 
-    public sealed record Result(int Messages, TimeSpan Took, long FloodRefusals, IReadOnlyDictionary<string, int> JobsPerServer)
+    public sealed record Result(int Messages, TimeSpan Took, long FloodRefusals, long ChatFloodRefusals, IReadOnlyDictionary<string, int> JobsPerServer)
     {
         public double PerSecond => Messages / Took.TotalSeconds;
     }
@@ -56,7 +59,10 @@ internal sealed class ReplicasRush
             foreach (var user in users.Where(u => !known.ContainsKey(u)))
             {
                 known[user] = Guid.NewGuid();
-                db.Customers.Add(new Customer { Id = known[user], TenantId = store.Tenant.Id, TelegramUserId = user, FirstName = name, CreatedAt = at, LastSeenAt = at });
+                db.Customers.Add(new Customer
+                {
+                    Id = known[user], TenantId = store.Tenant.Id, TelegramUserId = user, FirstName = name, CreatedAt = at, LastSeenAt = at,
+                });
             }
 
             await db.SaveChangesAsync();
@@ -65,16 +71,16 @@ internal sealed class ReplicasRush
         return new ReplicasRush(app, store, product, customers);
     }
 
-    /// <summary>One paid order per buyer, all fulfilment jobs enqueued at once; returns what the rush cost and drew.</summary>
+    /// <summary>Paid orders for every buyer, all fulfilment jobs enqueued at once; returns what the rush cost and drew.</summary>
     public async Task<Result> RunAsync(string tag)
     {
         var orders = await store.WithDbAsync(async db =>
         {
             var at = DateTimeOffset.UtcNow;
-            var made = customers.Select(c => new Order
+            var made = customers.SelectMany(c => Enumerable.Range(0, OrdersPerChat).Select(n => (c.Key, c.Value, n))).Select(c => new Order
             {
                 Id = Guid.NewGuid(), TenantId = store.Tenant.Id, BotId = store.BotId, CustomerId = c.Value, ProductId = product,
-                PriceStars = 1, ProductTitle = "Note", Status = OrderStatus.Paid, ChatId = c.Key, TelegramPaymentChargeId = $"stx{tag}{c.Key}",
+                PriceStars = 1, ProductTitle = "Note", Status = OrderStatus.Paid, ChatId = c.Key, TelegramPaymentChargeId = $"stx{tag}{c.Key}n{c.n}",
                 CreatedAt = at, PaidAt = at,
             }).ToList();
             db.Orders.AddRange(made);
@@ -83,7 +89,7 @@ internal sealed class ReplicasRush
         });
 
         await Task.Delay(TimeSpan.FromSeconds(2)); // whatever the bot sent before, its share of the sandbox's bucket refills
-        var refusedBefore = await RefusalsAsync();
+        var (refusedBefore, chatRefusedBefore) = await RefusalsAsync();
         var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
         var clock = Stopwatch.StartNew();
         var ids = orders.Select(o => long.Parse(jobs.Enqueue<FulfilOrderJob>(j => j.RunAsync(store.Tenant.Id, o, CancellationToken.None)),
@@ -92,10 +98,16 @@ internal sealed class ReplicasRush
             TimeSpan.FromSeconds(120), $"the {tag} rush's fulfilments");
         var took = clock.Elapsed;
         var messages = await store.WithDbAsync(db => db.Deliveries.CountAsync(d => orders.Contains(d.OrderId)));
-        return new Result(messages, took, await RefusalsAsync() - refusedBefore, await ServersAsync(ids));
+        var (refused, chatRefused) = await RefusalsAsync();
+        return new Result(messages, took, refused - refusedBefore, chatRefused - chatRefusedBefore, await ServersAsync(ids));
     }
 
-    private async Task<long> RefusalsAsync() => (await app.Telegram.BotAsync(store.TelegramBotId)).GetProperty("flood_refusals").GetInt64();
+    /// <summary>The sandbox's 429s for this bot so far: for its own limit, and for one chat's.</summary>
+    private async Task<(long Bot, long Chat)> RefusalsAsync()
+    {
+        var bot = await app.Telegram.BotAsync(store.TelegramBotId);
+        return (bot.GetProperty("flood_refusals").GetInt64(), bot.GetProperty("chat_flood_refusals").GetInt64());
+    }
 
     /// <summary>Which Hangfire server (one per worker process) ran each job: its Processing state names it.</summary>
     private async Task<IReadOnlyDictionary<string, int>> ServersAsync(long[] jobIds)

@@ -13,15 +13,7 @@ internal static class Outgoing
     {
         var chat = ChatResolver.Resolve(call);
         var markup = ReplyMarkupReader.Read(call);
-        try
-        {
-            call.Services.GetRequiredService<RateLimiter>().Take(call.Bot.Id, chat.Id);
-        }
-        catch (BotApiException e) when (e.Code == 429)
-        {
-            call.Bot.FloodRefusals++; // under the store lock, like the rest of the bot's record
-            throw;
-        }
+        call.Services.GetRequiredService<RateLimiter>().Take(call.Bot, chat.Id); // counts a refusal on the bot's record
         var log = call.Store.ChatOf(call.Bot, chat.Id);
         switch (markup)
         {
