@@ -61,7 +61,12 @@ internal sealed class ReplicasRush
                 known[user] = Guid.NewGuid();
                 db.Customers.Add(new Customer
                 {
-                    Id = known[user], TenantId = store.Tenant.Id, TelegramUserId = user, FirstName = name, CreatedAt = at, LastSeenAt = at,
+                    Id = known[user],
+                    TenantId = store.Tenant.Id,
+                    TelegramUserId = user,
+                    FirstName = name,
+                    CreatedAt = at,
+                    LastSeenAt = at,
                 });
             }
 
@@ -79,9 +84,18 @@ internal sealed class ReplicasRush
             var at = DateTimeOffset.UtcNow;
             var made = customers.SelectMany(c => Enumerable.Range(0, OrdersPerChat).Select(n => (c.Key, c.Value, n))).Select(c => new Order
             {
-                Id = Guid.NewGuid(), TenantId = store.Tenant.Id, BotId = store.BotId, CustomerId = c.Value, ProductId = product,
-                PriceStars = 1, ProductTitle = "Note", Status = OrderStatus.Paid, ChatId = c.Key, TelegramPaymentChargeId = $"stx{tag}{c.Key}n{c.n}",
-                CreatedAt = at, PaidAt = at,
+                Id = Guid.NewGuid(),
+                TenantId = store.Tenant.Id,
+                BotId = store.BotId,
+                CustomerId = c.Value,
+                ProductId = product,
+                PriceStars = 1,
+                ProductTitle = "Note",
+                Status = OrderStatus.Paid,
+                ChatId = c.Key,
+                TelegramPaymentChargeId = $"stx{tag}{c.Key}n{c.n}",
+                CreatedAt = at,
+                PaidAt = at,
             }).ToList();
             db.Orders.AddRange(made);
             await db.SaveChangesAsync();
