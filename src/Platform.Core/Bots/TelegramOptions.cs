@@ -20,6 +20,13 @@ public sealed class TelegramOptions
     /// </summary>
     public int PerBotBurst { get; set; } = 30;
 
+    /// <summary>
+    /// Whether the bot-wide gate is shared by every process through PostgreSQL (<see cref="Outbound.SharedSendGate"/>,
+    /// default on). Off, each process paces a bot on its own, so N replicas together may send N × 30/s for one bot and
+    /// lean on Telegram's 429s; only for a single-process deployment that wants to spare the round trip, and for tests.
+    /// </summary>
+    public bool SharedSendGate { get; set; } = true;
+
     /// <summary>Messages per second to one chat (Telegram allows about 1; a short burst is tolerated).</summary>
     public double PerChatMessagesPerSecond { get; set; } = 1;
 

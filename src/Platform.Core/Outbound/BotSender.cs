@@ -9,18 +9,44 @@ namespace Platform.Core.Outbound;
 /// <summary>
 /// The one way bot code sends to Telegram: about 30 messages/s per bot and 1/s per chat (with a small burst),
 /// and a 429 is honoured by waiting <c>retry_after</c> and trying again — a rush slows down, nothing is dropped.
-/// Gates are per process; several worker replicas each stay under the limit and 429s absorb the rest.
+/// The bot-wide gate is shared by every process (<see cref="SharedSendGate"/>, one row per bot in PostgreSQL), so
+/// any number of worker replicas together stay under a bot's 30/s; with <c>Telegram:SharedSendGate</c> off, or while
+/// the database does not answer, each process paces on its own gate. Per-chat gates stay per process: a chat's updates
+/// are handled by one processor lane at a time, so only rare side jobs (a refund notice, the fulfilment backstop) can
+/// meet it from another process, and a 429 there is honoured like any other (docs/replicas.md).
 /// </summary>
-public sealed class BotSender(IOptions<TelegramOptions> options, ProcessorThrottle throttle, TimeProvider time, ILogger<BotSender> logger)
+public sealed class BotSender
 {
     private const int MaxFloodRetries = 8;
     private readonly ConcurrentDictionary<Guid, SendRateGate> bots = new();
     private readonly ConcurrentDictionary<(Guid, long), SendRateGate> chats = new();
+    private readonly IOptions<TelegramOptions> options;
+    private readonly ProcessorThrottle throttle;
+    private readonly SharedSendGate? shared;
+    private readonly TimeProvider time;
+    private readonly ILogger<BotSender> logger;
     private long sends;
+
+    /// <summary>Process-local gates only (tools and tests that have no database).</summary>
+    public BotSender(IOptions<TelegramOptions> options, ProcessorThrottle throttle, TimeProvider time, ILogger<BotSender> logger)
+        : this(options, throttle, null, time, logger)
+    {
+    }
+
+    /// <summary>The bot-wide gate shared through PostgreSQL when <c>Telegram:SharedSendGate</c> is on (the default).</summary>
+    public BotSender(IOptions<TelegramOptions> options, ProcessorThrottle throttle, SharedSendGate? shared, TimeProvider time, ILogger<BotSender> logger)
+    {
+        this.options = options;
+        this.throttle = throttle;
+        this.shared = options.Value.SharedSendGate ? shared : null;
+        this.time = time;
+        this.logger = logger;
+    }
 
     public async Task<T> SendAsync<T>(Guid botId, long? chatId, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
     {
-        var botGate = bots.GetOrAdd(botId, _ => new SendRateGate(TimeSpan.FromSeconds(1 / options.Value.PerBotMessagesPerSecond), options.Value.PerBotBurst));
+        var botInterval = TimeSpan.FromSeconds(1 / options.Value.PerBotMessagesPerSecond);
+        var botGate = bots.GetOrAdd(botId, _ => new SendRateGate(botInterval, options.Value.PerBotBurst));
         var chatGate = chatId is { } chat
             ? chats.GetOrAdd((botId, chat), _ => new SendRateGate(TimeSpan.FromSeconds(1 / options.Value.PerChatMessagesPerSecond), options.Value.PerChatBurst))
             : null;
@@ -34,10 +60,10 @@ public sealed class BotSender(IOptions<TelegramOptions> options, ProcessorThrott
                 wait = chatGate.Reserve(now);
             }
 
-            var botWait = botGate.Reserve(now + wait);
-            if (wait + botWait > TimeSpan.Zero)
+            var total = await ReserveBotAsync(botId, botGate, botInterval, now, wait, cancellationToken);
+            if (total > TimeSpan.Zero)
             {
-                await throttle.DelayAsync(wait + botWait, time, cancellationToken);
+                await throttle.DelayAsync(total, time, cancellationToken);
             }
 
             try
@@ -50,6 +76,16 @@ public sealed class BotSender(IOptions<TelegramOptions> options, ProcessorThrott
                 logger.LogInformation("Telegram asked bot {BotId} to wait {RetryAfter}s (429)", botId, retryAfter.TotalSeconds);
                 var until = time.GetUtcNow() + retryAfter;
                 chatGate?.BlockUntil(until);
+                if (chatGate is null)
+                {
+                    // Not a chat's limit, so the bot's: every process holds back (a chat's 429 holds back only that chat).
+                    botGate.BlockUntil(until);
+                    if (shared is not null)
+                    {
+                        await shared.BlockAsync(botId, 0, retryAfter, botInterval, options.Value.PerBotBurst, cancellationToken);
+                    }
+                }
+
                 await throttle.DelayAsync(retryAfter, time, cancellationToken);
             }
         }
@@ -78,6 +114,19 @@ public sealed class BotSender(IOptions<TelegramOptions> options, ProcessorThrott
 
     public Task SendAsync(Guid botId, long? chatId, Func<CancellationToken, Task> send, CancellationToken cancellationToken) =>
         SendAsync(botId, chatId, async ct => { await send(ct); return true; }, cancellationToken);
+
+    /// <summary>The bot-wide reservation after the chat's <paramref name="chatWait"/>: the shared row, else this process's gate.</summary>
+    private async Task<TimeSpan> ReserveBotAsync(Guid botId, SendRateGate local, TimeSpan interval, DateTimeOffset now, TimeSpan chatWait,
+        CancellationToken cancellationToken)
+    {
+        if (shared is not null &&
+            await shared.ReserveAsync(botId, 0, interval, options.Value.PerBotBurst, chatWait, cancellationToken) is { } total)
+        {
+            return total;
+        }
+
+        return chatWait + local.Reserve(now + chatWait);
+    }
 
     private void PruneNowAndThen()
     {

@@ -12,20 +12,25 @@ internal sealed class RateLimiter(SandboxStore store, Microsoft.Extensions.Optio
     private readonly Dictionary<string, (double Tokens, DateTimeOffset At)> _buckets = [];
     private readonly RateLimitOptions _limits = options.Value.RateLimits;
 
-    /// <summary>Takes one message from both buckets or throws 429 with the seconds until it would fit.</summary>
-    public void Take(long botId, long chatId)
+    /// <summary>
+    /// Takes one message from both buckets or throws 429 with the seconds until it would fit; counts the refusal on the
+    /// bot's record (the bot's own limit, else the chat's), which the control API shows.
+    /// </summary>
+    public void Take(BotRecord bot, long chatId)
     {
         if (!_limits.Enabled) return;
         lock (_buckets)
         {
             var now = store.Now;
-            var botKey = $"b{botId}";
-            var chatKey = $"c{botId}:{chatId}";
+            var botKey = $"b{bot.Id}";
+            var chatKey = $"c{bot.Id}:{chatId}";
             var botWait = WaitFor(botKey, _limits.PerBotPerSecond, _limits.PerBotBurst, now);
             var chatWait = WaitFor(chatKey, _limits.PerChatPerSecond, _limits.PerChatBurst, now);
             var wait = Math.Max(botWait, chatWait);
             if (wait > 0)
             {
+                if (botWait > 0) bot.FloodRefusals++;
+                else bot.ChatFloodRefusals++;
                 var seconds = (int)Math.Ceiling(wait);
                 throw new BotApiException(429, $"Too Many Requests: retry after {seconds}", seconds);
             }

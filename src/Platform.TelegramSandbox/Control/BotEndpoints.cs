@@ -84,6 +84,8 @@ internal static class BotEndpoints
         bot.FirstName,
         bot.StarBalance,
         PendingUpdateCount = bot.PendingUpdates.Count,
+        bot.FloodRefusals,
+        bot.ChatFloodRefusals,
         Webhook = bot.Webhook is { } hook
             ? new
             {

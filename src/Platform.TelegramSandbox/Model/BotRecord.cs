@@ -28,6 +28,12 @@ internal sealed class BotRecord
     /// <summary>Bumped by every getUpdates so an older long poll knows it was superseded.</summary>
     [JsonIgnore] public long PollGeneration { get; set; }
 
+    /// <summary>Sends refused with a 429 for the bot's own limit since the sandbox started (not saved): what replica tests count.</summary>
+    [JsonIgnore] public long FloodRefusals { get; set; }
+
+    /// <summary>Sends refused with a 429 for one chat's limit (the bot's was fine) since the sandbox started (not saved).</summary>
+    [JsonIgnore] public long ChatFloodRefusals { get; set; }
+
     /// <summary>
     /// Chats whose updates are on the wire to the webhook (at most max_connections). Kept on the bot, not the
     /// webhook, so replacing the webhook mid-delivery cannot start a second delivery of the same updates.

@@ -13,7 +13,7 @@ internal static class Outgoing
     {
         var chat = ChatResolver.Resolve(call);
         var markup = ReplyMarkupReader.Read(call);
-        call.Services.GetRequiredService<RateLimiter>().Take(call.Bot.Id, chat.Id);
+        call.Services.GetRequiredService<RateLimiter>().Take(call.Bot, chat.Id); // counts a refusal on the bot's record
         var log = call.Store.ChatOf(call.Bot, chat.Id);
         switch (markup)
         {
