@@ -48,7 +48,8 @@ public sealed class OperationsRolesScriptTests
             await conn.OpenAsync(ct);
             Assert.Equal("f f f f", await ScalarAsync(conn,
                 "SELECT concat_ws(' ', rolsuper, rolbypassrls, rolcreaterole, rolcreatedb) FROM pg_roles WHERE rolname = current_user", ct));
-            Assert.Equal(0L, await ScalarAsync(conn, "SELECT count(*) FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)", ct));
+            Assert.Equal(0L, await ScalarAsync(conn,
+                "SELECT count(*) FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)", ct));
             // The tables docs/operations.md calls never-to-lose (every tenant table is checked by Tenancy's own tests).
             Assert.Equal(7L, await ScalarAsync(conn, """
                 SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relrowsecurity AND relforcerowsecurity
