@@ -6,97 +6,17 @@ using Platform.Core.Telemetry;
 namespace Platform.Core.Webhooks;
 
 /// <summary>
-/// The sender's set-based SQL: claim a batch with SKIP LOCKED, and record a whole batch's attempts, delivery states
-/// and the endpoint's health in one round trip. EF Core row-by-row saving would cap throughput far below 2,000/s.
+/// The sender's set-based SQL: record a whole batch's attempts, delivery states and the endpoint's health in one round
+/// trip, and release the lease (the claim is <see cref="WebhookSenderClaim"/>). EF Core row-by-row saving would cap throughput far below 2,000/s.
 /// Runs on a tenant-scoped context, so row-level security applies to every statement.
 /// </summary>
 internal sealed class WebhookDeliveryStore(PlatformDbContext db, TimeProvider clock, WebhookOptions options)
 {
     private Guid TenantId => db.CurrentTenantId ?? throw new InvalidOperationException("A tenant-scoped context is required.");
 
-    /// <summary>
-    /// Renews the endpoint's sender lease and reads what sending needs (address, state, secrets) in one round trip;
-    /// null when the endpoint is gone.
-    /// </summary>
-    public async Task<WebhookEndpoint?> RenewLeaseAsync(Guid endpointId, CancellationToken cancellationToken)
-    {
-        var connection = await OpenAsync(cancellationToken);
-        try
-        {
-            await using var command = new NpgsqlCommand("""
-                UPDATE "WebhookEndpoints" SET "SenderLeaseUntil" = $3 WHERE "Id" = $2 AND "TenantId" = $1
-                RETURNING "Url", "Enabled", "ProtectedSecret", "ProtectedPreviousSecret", "PreviousSecretExpiresAt"
-                """, connection);
-            command.Parameters.AddPositional(TenantId, endpointId, clock.GetUtcNow() + options.SenderLease);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return null;
-            }
-
-            return new WebhookEndpoint
-            {
-                Id = endpointId,
-                TenantId = TenantId,
-                Url = reader.GetString(0),
-                Enabled = reader.GetBoolean(1),
-                ProtectedSecret = reader.GetString(2),
-                ProtectedPreviousSecret = reader.IsDBNull(3) ? null : reader.GetString(3),
-                PreviousSecretExpiresAt = reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
-            };
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
     public Task ReleaseLeaseAsync(Guid endpointId, CancellationToken cancellationToken) =>
         db.WebhookEndpoints.Where(e => e.Id == endpointId)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.SenderLeaseUntil, (DateTimeOffset?)null), cancellationToken);
-
-    /// <summary>
-    /// Moves due deliveries' NextAttemptAt forward by the claim lease (so a crash makes them due again) and returns them;
-    /// none while the store is suspended (a sender already running when the suspension commits stops at its next batch).
-    /// </summary>
-    public async Task<List<ClaimedDelivery>> ClaimDueAsync(Guid endpointId, int limit, TimeSpan lease, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var connection = await OpenAsync(cancellationToken);
-        try
-        {
-            await using var command = new NpgsqlCommand($"""
-                WITH due AS (
-                    SELECT "Id" FROM "WebhookDeliveries"
-                    WHERE "EndpointId" = $2 AND "TenantId" = $1 AND {WebhookDeliverySql.IsPending} AND "NextAttemptAt" <= $3
-                      AND {WebhookDeliverySql.TenantIsActive("$1")}
-                    ORDER BY "NextAttemptAt" LIMIT $5
-                    FOR UPDATE SKIP LOCKED
-                ), claimed AS (
-                    UPDATE "WebhookDeliveries" d SET "NextAttemptAt" = $4 FROM due WHERE d."Id" = due."Id"
-                    RETURNING d."Id", d."EventId", d."AttemptCount"
-                )
-                SELECT c."Id", c."EventId", c."AttemptCount", o."Type", o."ApiVersion", o."CreatedAt", o."Data"::text
-                FROM claimed c JOIN "OutboxEvents" o ON o."Id" = c."EventId"
-                """, connection);
-            command.Parameters.AddPositional(TenantId, endpointId, now, now + lease, limit);
-            var claimed = new List<ClaimedDelivery>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var eventId = reader.GetGuid(1);
-                var createdAt = reader.GetFieldValue<DateTimeOffset>(5);
-                var body = WebhookEnvelope.Build(eventId, reader.GetString(3), reader.GetString(4), createdAt, TenantId, reader.GetString(6));
-                claimed.Add(new ClaimedDelivery(reader.GetGuid(0), eventId, reader.GetInt32(2), body, createdAt));
-            }
-
-            return claimed;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
 
     /// <summary>Writes the attempts, the deliveries' new states and the endpoint's health; disables it on 410 or after failing too long.</summary>
     public async Task RecordAsync(Guid endpointId, IReadOnlyList<ClaimedDelivery> batch, IReadOnlyList<WebhookResponse> results,

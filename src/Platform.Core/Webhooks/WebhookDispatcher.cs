@@ -76,25 +76,20 @@ public sealed class WebhookDispatcher(
         int claimed;
         do
         {
-            (claimed, var created) = await DispatchBatchAsync(db, cancellationToken);
+            (claimed, var created, var leased) = await DispatchBatchAsync(db, cancellationToken);
             if (created > 0)
             {
                 senderSignals.Pulse(tenantId); // this process's running senders of the tenant look now
-                if (local is not null && claimed == options.Value.DispatchBatchSize)
-                {
-                    await StartSendersAsync(db, tenantId, local, cancellationToken); // a backlog: send while dispatching the rest
-                }
             }
+
+            StartSenders(tenantId, leased, local); // during a backlog: send while dispatching the rest
         }
         while (claimed == options.Value.DispatchBatchSize); // a full batch: more may be waiting
-
-        await DisableLongFailingAsync(db, cancellationToken);
-        await StartSendersAsync(db, tenantId, local, cancellationToken);
     }
 
-    private async Task StartSendersAsync(PlatformDbContext db, Guid tenantId, WebhookLocalSenders? local, CancellationToken cancellationToken)
+    private void StartSenders(Guid tenantId, List<Guid> leased, WebhookLocalSenders? local)
     {
-        foreach (var endpointId in await LeaseDueEndpointsAsync(db, cancellationToken))
+        foreach (var endpointId in leased)
         {
             if (local is null || !local.TryStart(tenantId, endpointId))
             {
@@ -112,74 +107,33 @@ public sealed class WebhookDispatcher(
         (await DispatchBatchAsync(db, cancellationToken)).Claimed;
 
     /// <summary>
-    /// <see cref="DispatchAsync"/>, also returning how many deliveries it created; when it created any, the same statement
-    /// NOTIFYs <see cref="WebhookSenderSignals.DueChannel"/> (at commit) so senders running in other replicas look now.
+    /// <see cref="DispatchAsync"/>, also returning how many deliveries it created (when any, the same statement NOTIFYs
+    /// <see cref="WebhookSenderSignals.DueChannel"/> at commit, so senders running in other replicas look now), and in the
+    /// same round trip and transaction — one commit per pass, not three — disables endpoints failing too long and takes the
+    /// sender lease of every enabled endpoint with due deliveries whose lease is free (returned: start their senders).
+    /// The row lock makes the second of two racing replicas re-check the lease and skip the endpoint.
     /// </summary>
-    private async Task<(int Claimed, int Created)> DispatchBatchAsync(PlatformDbContext db, CancellationToken cancellationToken)
+    private async Task<(int Claimed, int Created, List<Guid> Leased)> DispatchBatchAsync(PlatformDbContext db, CancellationToken cancellationToken)
     {
         var tenantId = db.CurrentTenantId ?? throw new TenantMismatchException("Dispatching needs a tenant-scoped context.");
         var now = clock.GetUtcNow();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        await using var open = await db.EnsureOpenAsync(cancellationToken);
+        await using var sql = db.CreateBatch();
+        sql.Add(WebhookDispatchSql.Dispatch, tenantId, now, options.Value.DispatchBatchSize, (int)WebhookDeliveryStatus.Pending, tenantId.ToString("N"));
+        sql.Add(WebhookDispatchSql.DisableLongFailing, tenantId, now, WebhookDisabledReasons.FailingTooLong, now - options.Value.DisableAfterFailingFor);
+        sql.Add(WebhookDispatchSql.LeaseDueEndpoints, now + options.Value.SenderLease, tenantId, now);
+        await using var result = await sql.ExecuteReaderAsync(cancellationToken);
+        await result.ReadAsync(cancellationToken);
+        var (claimed, created) = (result.GetInt32(0), result.GetInt32(1));
+        await result.NextResultAsync(cancellationToken); // the endpoints just disabled
+        await result.NextResultAsync(cancellationToken);
+        var leased = new List<Guid>();
+        while (await result.ReadAsync(cancellationToken))
         {
-            await using var command = new NpgsqlCommand($"""
-                WITH claimed AS (
-                    SELECT "Id", "Type", "Data" FROM "OutboxEvents"
-                    WHERE "DispatchedAt" IS NULL AND "TenantId" = $1
-                    ORDER BY "CreatedAt" LIMIT $3
-                    FOR UPDATE SKIP LOCKED
-                ), marked AS (
-                    UPDATE "OutboxEvents" o SET "DispatchedAt" = $2 FROM claimed c WHERE o."Id" = c."Id" RETURNING o."Id"
-                ), inserted AS (
-                    INSERT INTO "WebhookDeliveries" ("Id", "TenantId", "EndpointId", "EventId", "EventType", "Status", "AttemptCount", "NextAttemptAt", "CreatedAt")
-                    SELECT gen_random_uuid(), $1, e."Id", c."Id", c."Type", $4, 0, $2, $2
-                    FROM claimed c JOIN "WebhookEndpoints" e ON e."TenantId" = $1 AND e."Enabled"
-                    WHERE CASE WHEN c."Type" = '{EventTypes.WebhookTest}' THEN c."Data" ->> 'endpoint_id' = e."Id"::text
-                               ELSE cardinality(e."EventTypes") = 0 OR c."Type" = ANY (e."EventTypes") END
-                    ON CONFLICT ("TenantId", "EndpointId", "EventId") DO NOTHING
-                    RETURNING 1
-                ), announced AS (
-                    SELECT pg_notify('{WebhookSenderSignals.DueChannel}', $5) FROM (SELECT 1 FROM inserted LIMIT 1) i
-                )
-                SELECT (SELECT count(*) FROM marked)::int, (SELECT count(*) FROM inserted)::int, (SELECT count(*) FROM announced)::int
-                """, (NpgsqlConnection)db.Database.GetDbConnection());
-            command.Parameters.AddPositional(tenantId, now, options.Value.DispatchBatchSize, (int)WebhookDeliveryStatus.Pending, tenantId.ToString("N"));
-            await using var result = await command.ExecuteReaderAsync(cancellationToken);
-            await result.ReadAsync(cancellationToken);
-            return (result.GetInt32(0), result.GetInt32(1));
+            leased.Add(result.GetGuid(0));
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
 
-    private async Task DisableLongFailingAsync(PlatformDbContext db, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var cutoff = now - options.Value.DisableAfterFailingFor;
-        await db.WebhookEndpoints
-            .Where(e => e.Enabled && e.FailingSince <= cutoff)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(e => e.Enabled, false)
-                .SetProperty(e => e.DisabledAt, now)
-                .SetProperty(e => e.DisabledAutomatically, true)
-                .SetProperty(e => e.DisabledReason, WebhookDisabledReasons.FailingTooLong), cancellationToken);
-    }
-
-    /// <summary>Takes the sender lease of every enabled endpoint with due deliveries whose lease is free; returns those endpoints.</summary>
-    private async Task<List<Guid>> LeaseDueEndpointsAsync(PlatformDbContext db, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var lease = now + options.Value.SenderLease;
-        // The row lock makes the second of two racing replicas re-check the lease and skip the endpoint.
-        return await QueryIdsAsync(db, $"""
-            UPDATE "WebhookEndpoints" e SET "SenderLeaseUntil" = $1
-            WHERE e."TenantId" = $2 AND e."Enabled"
-              AND (e."SenderLeaseUntil" IS NULL OR e."SenderLeaseUntil" < $3)
-              AND EXISTS (SELECT 1 FROM "WebhookDeliveries" d WHERE d."EndpointId" = e."Id" AND d.{WebhookDeliverySql.IsPending} AND d."NextAttemptAt" <= $3)
-            RETURNING e."Id"
-            """, [lease, db.CurrentTenantId, now], cancellationToken);
+        return (claimed, created, leased);
     }
 
     /// <summary>

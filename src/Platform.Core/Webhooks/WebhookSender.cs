@@ -38,6 +38,7 @@ public sealed class WebhookSender(
     private async Task SendDueAsync(PlatformDbContext db, PlatformDbContext recordingDb, Guid tenantId, Guid endpointId, CancellationToken cancellationToken)
     {
         var store = new WebhookDeliveryStore(db, clock, options.Value);
+        var claims = new WebhookSenderClaim(db, clock, options.Value);
         var recorder = new WebhookDeliveryStore(recordingDb, clock, options.Value);
         var recording = Task.CompletedTask;
         var settings = options.Value;
@@ -50,18 +51,17 @@ public sealed class WebhookSender(
         {
             while (!cancellationToken.IsCancellationRequested && clock.GetUtcNow() - started < settings.SenderMaxRunTime)
             {
-                // One round trip: the lease renewed, and the endpoint's state, address and secrets read.
-                var endpoint = await store.RenewLeaseAsync(endpointId, cancellationToken);
+                var seen = signals.Version(tenantId); // before the claim: a dispatch committing after it wakes the wait below
+                // A struggling endpoint gets small batches: one round of requests, so its claims stay short and it
+                // cannot hold a worker for many timeouts in a row.
+                var size = healthy ? settings.BatchSize : settings.ConcurrencyPerEndpoint;
+                // One round trip, one commit: the lease renewed, the endpoint's state, address and secrets read, a batch claimed.
+                var (endpoint, batch) = await claims.RenewAndClaimAsync(endpointId, size, ClaimLease(size), cancellationToken);
                 if (endpoint is not { Enabled: true })
                 {
                     return;
                 }
 
-                var seen = signals.Version(tenantId); // before the claim: a dispatch committing after it wakes the wait below
-                // A struggling endpoint gets small batches: one round of requests, so its claims stay short and it
-                // cannot hold a worker for many timeouts in a row.
-                var size = healthy ? settings.BatchSize : settings.ConcurrencyPerEndpoint;
-                var batch = await store.ClaimDueAsync(endpointId, size, ClaimLease(size), cancellationToken);
                 if (batch.Count == 0)
                 {
                     if (clock.GetUtcNow() - idleSince >= settings.SenderIdleLinger)
