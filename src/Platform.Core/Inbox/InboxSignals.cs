@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Platform.Core.Common;
 using Platform.Core.Data;
 
 namespace Platform.Core.Inbox;
@@ -15,7 +15,7 @@ namespace Platform.Core.Inbox;
 public sealed class InboxSignals(BotDataSource dataSource, ILogger<InboxSignals> logger) : IAsyncDisposable
 {
     public const string Channel = "starfront_inbox";
-    private readonly ConcurrentDictionary<Guid, Signal> signals = new();
+    private readonly KeyedPulses pulses = new();
     private readonly CancellationTokenSource stopping = new();
     private Task? listening;
     private Action<Guid, Guid>? onSignal;
@@ -40,15 +40,14 @@ public sealed class InboxSignals(BotDataSource dataSource, ILogger<InboxSignals>
     public long Version(Guid botId)
     {
         EnsureListening();
-        return signals.GetOrAdd(botId, _ => new Signal()).Version;
+        return pulses.Version(botId);
     }
 
     /// <summary>Completes when a signal newer than <paramref name="seenVersion"/> arrives, or after <paramref name="timeout"/>.</summary>
     public Task WaitAsync(Guid botId, long seenVersion, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var signal = signals.GetOrAdd(botId, _ => new Signal());
-        var next = signal.Next;
-        return signal.Version > seenVersion ? Task.CompletedTask : next.WaitAsync(timeout, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        var next = pulses.Next(botId, seenVersion);
+        return next.IsCompleted ? Task.CompletedTask : next.WaitAsync(timeout, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
     /// <summary>Stops listening (before the database goes away at shutdown); waiters fall back to polling.</summary>
@@ -65,7 +64,7 @@ public sealed class InboxSignals(BotDataSource dataSource, ILogger<InboxSignals>
     {
         if (listening is null)
         {
-            lock (signals)
+            lock (pulses)
             {
                 listening ??= Task.Run(() => ListenAsync(stopping.Token));
             }
@@ -93,10 +92,7 @@ public sealed class InboxSignals(BotDataSource dataSource, ILogger<InboxSignals>
 
                 failures = 0;
                 // Anything stored while we were not listening: every waiter and the subscriber look once.
-                foreach (var signal in signals.Values)
-                {
-                    signal.Pulse();
-                }
+                pulses.SignalAll();
 
                 onListening?.Invoke();
                 while (true)
@@ -129,11 +125,7 @@ public sealed class InboxSignals(BotDataSource dataSource, ILogger<InboxSignals>
             return;
         }
 
-        if (signals.TryGetValue(botId, out var signal))
-        {
-            signal.Pulse();
-        }
-
+        pulses.Signal(botId);
         onSignal?.Invoke(tenantId, botId);
     }
 
@@ -141,21 +133,5 @@ public sealed class InboxSignals(BotDataSource dataSource, ILogger<InboxSignals>
     {
         await StopAsync();
         stopping.Dispose();
-    }
-
-    private sealed class Signal
-    {
-        private TaskCompletionSource next = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private long version;
-
-        public long Version => Interlocked.Read(ref version);
-
-        public Task Next => Volatile.Read(ref next).Task;
-
-        public void Pulse()
-        {
-            Interlocked.Increment(ref version);
-            Interlocked.Exchange(ref next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-        }
     }
 }

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Platform.Core.Common;
 
 namespace Platform.Core.Webhooks;
 
@@ -13,17 +13,16 @@ public sealed class WebhookSenderSignals
     /// <summary>NOTIFY channel of a dispatch that created deliveries; payload the tenant id ("N").</summary>
     public const string DueChannel = "starfront_webhooks_due";
 
-    private readonly ConcurrentDictionary<Guid, Signal> signals = new();
+    private readonly KeyedPulses pulses = new();
 
     /// <summary>The tenant's pulse count now; read it before looking for due work, pass it to <see cref="WaitAsync"/>.</summary>
-    public long Version(Guid tenantId) => signals.GetOrAdd(tenantId, _ => new Signal()).Version;
+    public long Version(Guid tenantId) => pulses.Version(tenantId);
 
     /// <summary>Completes when a pulse newer than <paramref name="seenVersion"/> arrives, or after <paramref name="timeout"/>.</summary>
     public async Task WaitAsync(Guid tenantId, long seenVersion, TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var signal = signals.GetOrAdd(tenantId, _ => new Signal());
-        var next = signal.Next;
-        if (signal.Version > seenVersion)
+        var next = pulses.Next(tenantId, seenVersion);
+        if (next.IsCompleted)
         {
             return;
         }
@@ -41,25 +40,6 @@ public sealed class WebhookSenderSignals
     /// <summary>Wakes every sender of the tenant waiting in this process.</summary>
     public void Pulse(Guid tenantId)
     {
-        if (signals.TryGetValue(tenantId, out var signal))
-        {
-            signal.Pulse();
-        }
-    }
-
-    private sealed class Signal
-    {
-        private TaskCompletionSource next = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private long version;
-
-        public long Version => Interlocked.Read(ref version);
-
-        public Task Next => Volatile.Read(ref next).Task;
-
-        public void Pulse()
-        {
-            Interlocked.Increment(ref version);
-            Interlocked.Exchange(ref next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-        }
+        pulses.Signal(tenantId);
     }
 }
