@@ -40,7 +40,12 @@ public sealed class ReplicasCluster : BotAppFactory
     /// </summary>
     public const double SandboxPerBotPerSecond = 6;
 
-    public const int SandboxPerBotBurst = 3;
+    /// <summary>
+    /// One second of tolerance, as Telegram's 30/s with a burst of 30: a message reserved on time can reach the sandbox late
+    /// (a worker starved of CPU for a moment) and bunch with the next. A burst of 3 drew 5 such 429s out of 150 in CI.
+    /// The control still exceeds it: two workers pacing on their own send 10/s for seconds.
+    /// </summary>
+    public const int SandboxPerBotBurst = 6;
 
     /// <summary>The workers' own pace for a bot: under the sandbox's, with no burst (see <see cref="StartWorkersAsync"/>).</summary>
     public const double WorkerPerBotPerSecond = 5;
