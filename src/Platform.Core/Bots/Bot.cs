@@ -21,4 +21,7 @@ public sealed class Bot : ITenantOwned
     public string? LastError { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastSyncedAt { get; set; }
+
+    /// <summary>A bot the portal's test mode made in the local Telegram sandbox for the merchant to try their store (docs/test-mode.md).</summary>
+    public bool TestMode { get; set; }
 }

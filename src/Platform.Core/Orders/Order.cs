@@ -8,6 +8,8 @@ namespace Platform.Core.Orders;
 /// </summary>
 public sealed class Order : ITenantOwned
 {
+    public const int RefundReasonMaxLength = 500;
+
     public Guid Id { get; set; }
     public Guid TenantId { get; set; }
     public Guid BotId { get; set; }
@@ -30,4 +32,7 @@ public sealed class Order : ITenantOwned
     public DateTimeOffset? PaidAt { get; set; }
     public DateTimeOffset? FulfilledAt { get; set; }
     public DateTimeOffset? RefundedAt { get; set; }
+
+    /// <summary>Why the merchant refunded (optional, shown on the order and in its events); null for refunds Telegram or a duplicate caused.</summary>
+    public string? RefundReason { get; set; }
 }

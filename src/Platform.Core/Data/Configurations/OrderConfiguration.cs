@@ -15,6 +15,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(o => o.ProductTitle).HasMaxLength(Product.TitleMaxLength);
         builder.Property(o => o.TelegramPaymentChargeId).HasMaxLength(200);
+        builder.Property(o => o.RefundReason).HasMaxLength(Order.RefundReasonMaxLength);
         // Paid exactly once: a redelivered successful_payment finds this index and changes nothing.
         builder.HasIndex(o => new { o.TenantId, o.TelegramPaymentChargeId }).IsUnique().HasFilter("\"TelegramPaymentChargeId\" IS NOT NULL");
         builder.HasIndex(o => new { o.TenantId, o.CustomerId, o.CreatedAt });

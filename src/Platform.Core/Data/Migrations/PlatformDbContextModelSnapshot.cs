@@ -481,6 +481,9 @@ namespace Platform.Core.Data.Migrations
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("TestMode")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("TokenCiphertext")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1509,6 +1512,10 @@ namespace Platform.Core.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("RefundReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<DateTimeOffset?>("RefundedAt")
                         .HasColumnType("timestamp with time zone");
