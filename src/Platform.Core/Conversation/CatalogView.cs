@@ -34,7 +34,7 @@ public sealed class CatalogView(CatalogReader catalog, FileUploadService files, 
         var markup = new InlineKeyboardMarkup(buttons);
         if (chat.Storefront.WelcomeImageFileId is { } image && await files.FindAsync(image, cancellationToken) is { } file)
         {
-            await photos.SendAsync(chat, file, text, markup, cancellationToken);
+            await photos.SendAsync(chat, file, TelegramHtml.Escape(text), markup, cancellationToken);
             return;
         }
 
@@ -110,7 +110,7 @@ public sealed class CatalogView(CatalogReader catalog, FileUploadService files, 
         var markup = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallbackData(buy, $"b:{product.Id:N}")]]);
         if (product.PhotoFileId is { } photo && await files.FindAsync(photo, cancellationToken) is { } file)
         {
-            await photos.SendAsync(chat, file, text, markup, cancellationToken);
+            await photos.SendAsync(chat, file, TelegramHtml.Escape(text), markup, cancellationToken);
             return;
         }
 

@@ -3,6 +3,7 @@ using Platform.Core.Data;
 using Platform.Core.Files;
 using Telegram.Bot;
 using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace Platform.Core.Outbound;
@@ -10,6 +11,7 @@ namespace Platform.Core.Outbound;
 /// <summary>
 /// Sends a stored file through a bot: uploaded once per bot, then re-sent by Telegram file_id from
 /// <see cref="TelegramFileCache"/> (file_ids belong to one bot). A stale file_id is dropped and the file uploaded again.
+/// Captions are in Telegram's HTML parse mode: callers escape their text with <see cref="TelegramHtml"/>.
 /// </summary>
 public sealed class BotFileSender(PlatformDbContext db, BotFileSource source, TimeProvider time)
 {
@@ -63,6 +65,6 @@ public sealed class BotFileSender(PlatformDbContext db, BotFileSource source, Ti
     private static Task<Message> SendRawAsync(BotChat chat, InputFile input, BotFileKind kind, string? caption, InlineKeyboardMarkup? markup,
         CancellationToken ct) =>
         kind == BotFileKind.Photo
-            ? chat.Client.SendPhoto(chat.ChatId, input, caption: caption, replyMarkup: markup, cancellationToken: ct)
-            : chat.Client.SendDocument(chat.ChatId, input, caption: caption, replyMarkup: markup, cancellationToken: ct);
+            ? chat.Client.SendPhoto(chat.ChatId, input, caption: caption, parseMode: ParseMode.Html, replyMarkup: markup, cancellationToken: ct)
+            : chat.Client.SendDocument(chat.ChatId, input, caption: caption, parseMode: ParseMode.Html, replyMarkup: markup, cancellationToken: ct);
 }

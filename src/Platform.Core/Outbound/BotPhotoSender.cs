@@ -15,12 +15,12 @@ public sealed class BotPhotoSender(BotFileSender files, ILogger<BotPhotoSender> 
     public const int CaptionMaxLength = 1024;
     public const int MessageMaxLength = 4096;
 
-    public async Task SendAsync(BotChat chat, StoredFile photo, string text, InlineKeyboardMarkup? markup, CancellationToken cancellationToken)
+    public async Task SendAsync(BotChat chat, StoredFile photo, string html, InlineKeyboardMarkup? markup, CancellationToken cancellationToken)
     {
-        var fits = text.Length <= CaptionMaxLength; // Telegram counts UTF-16 code units, as string.Length does
+        var fits = html.Length <= CaptionMaxLength; // Telegram counts UTF-16 code units, as string.Length does
         try
         {
-            await files.SendAsync(chat, photo, BotFileKind.Photo, fits ? text : null, fits ? markup : null, cancellationToken);
+            await files.SendAsync(chat, photo, BotFileKind.Photo, fits ? html : null, fits ? markup : null, cancellationToken);
         }
         catch (Exception e) when (e is IOException or ApiRequestException { ErrorCode: 400 })
         {
@@ -31,7 +31,7 @@ public sealed class BotPhotoSender(BotFileSender files, ILogger<BotPhotoSender> 
 
         if (!fits)
         {
-            await chat.SendTextAsync(MessageText.Cut(text, MessageMaxLength), markup, cancellationToken);
+            await chat.SendHtmlAsync(html, markup, cancellationToken);
         }
     }
 }

@@ -1,0 +1,18 @@
+using System.Net;
+
+namespace Platform.Core.Outbound;
+
+/// <summary>
+/// Telegram's HTML parse mode (docs: "HTML style"): every text we send with parse mode HTML goes through here, so a
+/// product title or a buyer's name with <c>&lt;</c> or <c>&amp;</c> can neither break the message nor inject markup.
+/// </summary>
+public static class TelegramHtml
+{
+    /// <summary>Escapes the three characters Telegram's HTML parser treats specially (and quotes, for attributes).</summary>
+    public static string Escape(string text) => WebUtility.HtmlEncode(text);
+
+    public static string Bold(string text) => $"<b>{Escape(text)}</b>";
+
+    /// <summary>Monospace: Telegram copies it to the clipboard on a tap (license keys).</summary>
+    public static string Code(string text) => $"<code>{Escape(text)}</code>";
+}
