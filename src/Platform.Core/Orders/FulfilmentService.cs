@@ -76,8 +76,8 @@ public sealed class FulfilmentService(
         switch (work.Product.Kind)
         {
             case ProductKind.File when work.File is { } file:
-                messages.Add((DeliveryKind.Document, () => files.SendAsync(chat, file, BotFileKind.Document, TelegramHtml.Escape(thanks), null, work.TelegramFileId,
-                    cancellationToken)));
+                messages.Add((DeliveryKind.Document, () => files.SendAsync(chat, file, BotFileKind.Document, TelegramHtml.Escape(thanks), null,
+                    work.TelegramFileId, cancellationToken)));
                 messages.Add((DeliveryKind.DownloadLink, () => chat.SendTextAsync(chat.Texts.DownloadLink(links.CreateUrl(orderId, file.Id)), null,
                     cancellationToken)));
                 break;

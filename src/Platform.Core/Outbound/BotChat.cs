@@ -26,7 +26,8 @@ public sealed class BotChat(TenantInfo tenant, Bot bot, ITelegramBotClient clien
 
     /// <summary>A message in Telegram's HTML parse mode: every non-markup part must come through <see cref="TelegramHtml"/>.</summary>
     public Task<Message> SendHtmlAsync(string html, InlineKeyboardMarkup? markup, CancellationToken cancellationToken) =>
-        SendAsync(ct => Client.SendMessage(ChatId, html, Telegram.Bot.Types.Enums.ParseMode.Html, replyMarkup: markup, cancellationToken: ct), cancellationToken);
+        SendAsync(ct => Client.SendMessage(ChatId, html, Telegram.Bot.Types.Enums.ParseMode.Html, replyMarkup: markup, cancellationToken: ct),
+            cancellationToken);
 
     public Task<T> SendAsync<T>(Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken) =>
         sender.SendAsync(Bot.Id, ChatId, send, cancellationToken);

@@ -1,5 +1,6 @@
 using ArchUnitNET.Domain.Extensions;
 using ArchUnitNET.Fluent;
+using Platform.Tests.Infrastructure;
 using static ArchUnitNET.Fluent.ArchRuleDefinition;
 
 namespace Platform.Tests.Architecture;
@@ -59,13 +60,7 @@ public sealed class ModuleDependenciesShould
 
     private static IEnumerable<string> ProjectReferences(string project)
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Platform.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var file = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Repository root not found."), "src", project, $"{project}.csproj");
+        var file = RepositoryPaths.PathOf("src", project, $"{project}.csproj");
         return System.Xml.Linq.XDocument.Load(file).Descendants("ProjectReference")
             .Select(r => Path.GetFileNameWithoutExtension((string?)r.Attribute("Include") ?? string.Empty));
     }

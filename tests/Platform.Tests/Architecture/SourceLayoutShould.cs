@@ -1,4 +1,5 @@
 using Platform.Tests.Events;
+using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Architecture;
 
@@ -30,7 +31,7 @@ public sealed class SourceLayoutShould
     [Fact]
     public void Keep_every_line_of_CSharp_within_160_characters()
     {
-        var root = RepositoryFiles.PathOf();
+        var root = RepositoryPaths.PathOf();
         var tooLong = new List<string>();
         foreach (var file in Roots.SelectMany(r => Directory.EnumerateFiles(Path.Combine(root, r), "*.cs", SearchOption.AllDirectories)))
         {

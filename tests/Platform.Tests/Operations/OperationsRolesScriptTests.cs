@@ -41,7 +41,7 @@ public sealed class OperationsRolesScriptTests
         {
             await RunPsqlAsync(superuser, admin, password,
                 ["-v", $"owner_password={password}", "-v", $"app_password={password}", "-v", $"db={db}", "-v", $"owner_role={owner}",
-                    "-v", $"app_role={app}", "-f", RepositoryFiles.PathOf("ops", "postgres", "create-roles.sql")], ct);
+                    "-v", $"app_role={app}", "-f", RepositoryPaths.PathOf("ops", "postgres", "create-roles.sql")], ct);
             await DatabaseMigrator.MigrateAsync(RoleConnection(owner), RoleConnection(app), NullLogger.Instance, ct);
 
             await using var conn = new NpgsqlConnection(RoleConnection(app));

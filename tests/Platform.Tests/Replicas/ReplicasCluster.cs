@@ -16,7 +16,7 @@ namespace Platform.Tests.Replicas;
 /// </summary>
 public sealed class ReplicasCluster : BotAppFactory
 {
-    private readonly int[] webPorts = [ReplicasProcess.FreePort(), ReplicasProcess.FreePort()];
+    private readonly int[] webPorts = [LoopbackPort.Free(), LoopbackPort.Free()];
     private readonly List<ReplicasProcess> workers = [];
     private readonly string signing = TestCertificates.SelfSignedPfx("CN=Starfront replicas signing");
     private readonly string encryption = TestCertificates.SelfSignedPfx("CN=Starfront replicas encryption");

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Replicas;
 
@@ -30,7 +29,7 @@ public sealed class ReplicasProcess : IAsyncDisposable
     /// <summary>Starts <c>src/{project}/bin/…/{project}.dll</c> in <paramref name="environment"/>; lines are timed on <paramref name="clock"/>.</summary>
     public static ReplicasProcess Start(string name, string project, string environment, IDictionary<string, string> settings, Stopwatch clock)
     {
-        var info = new ProcessStartInfo("dotnet", [Dll(project)])
+        var info = new ProcessStartInfo("dotnet", [RepositoryPaths.BuiltDll(project)])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -52,13 +51,6 @@ public sealed class ReplicasProcess : IAsyncDisposable
         return started;
     }
 
-    /// <summary>A loopback port free right now (the web process binds it a moment later).</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>When the first line containing <paramref name="text"/> arrived after <paramref name="since"/>; fails after <paramref name="within"/>.</summary>
     public async Task<TimeSpan> WaitForLineAsync(string text, TimeSpan since, TimeSpan within)
@@ -106,18 +98,4 @@ public sealed class ReplicasProcess : IAsyncDisposable
         }
     }
 
-    private static string Dll(string project)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Platform.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-            ? "Release" : "Debug";
-        var dll = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Repository root not found."),
-            "src", project, "bin", configuration, "net10.0", project + ".dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build {project} first.", dll);
-    }
 }

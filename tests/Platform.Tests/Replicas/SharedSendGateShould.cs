@@ -51,7 +51,7 @@ public sealed class SharedSendGateShould(ITestOutputHelper output)
     [Fact]
     public async Task Hand_over_to_the_local_gate_within_its_timeout_when_the_database_does_not_answer()
     {
-        using var nowhere = Source($"Host=127.0.0.1;Port={ReplicasProcess.FreePort()};Username=nobody;Password=x;Database=none");
+        using var nowhere = Source($"Host=127.0.0.1;Port={LoopbackPort.Free()};Username=nobody;Password=x;Database=none");
         var gate = Gate(nowhere);
         var clock = Stopwatch.StartNew();
         Assert.Null(await gate.ReserveAsync(Guid.NewGuid(), 0, Interval, 30, TimeSpan.Zero, CancellationToken.None));

@@ -9,6 +9,7 @@ using Platform.Core.Data;
 using Platform.Core.Inbox;
 using Platform.Core.Telemetry;
 using Platform.Tests.Events;
+using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Telemetry;
 
@@ -28,7 +29,7 @@ public sealed partial class DashboardAndAlertsShould
     [Fact]
     public void Dashboard_is_valid_json_whose_every_query_names_a_metric_of_the_Starfront_meter()
     {
-        using var dashboard = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.PathOf("ops", "grafana", "starfront.json")));
+        using var dashboard = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.PathOf("ops", "grafana", "starfront.json")));
         var expressions = dashboard.RootElement.GetProperty("panels").EnumerateArray()
             .SelectMany(p => p.GetProperty("targets").EnumerateArray()).Select(t => t.GetProperty("expr").GetString()!).ToList();
         var used = expressions.SelectMany(e => MetricName().Matches(e).Select(m => m.Value)).ToHashSet();
@@ -45,7 +46,7 @@ public sealed partial class DashboardAndAlertsShould
     [Fact]
     public void Alert_rules_cover_webhook_failures_inbox_backlog_and_pre_checkout_p99_with_metrics_of_the_Starfront_meter()
     {
-        var text = File.ReadAllText(RepositoryFiles.PathOf("ops", "prometheus", "alerts.yml"));
+        var text = File.ReadAllText(RepositoryPaths.PathOf("ops", "prometheus", "alerts.yml"));
         var lines = text.Split('\n');
         var alerts = lines.Select(l => AlertLine().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
         var exported = ExportedNames();

@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using OpenTelemetry.Trace;
 using Platform.Tests.Bots;
+using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Telemetry;
 
@@ -15,7 +14,7 @@ namespace Platform.Tests.Telemetry;
 /// </summary>
 public sealed class TelemetryAppFactory : BotAppFactory
 {
-    public int MetricsPort { get; } = FreePort();
+    public int MetricsPort { get; } = LoopbackPort.Free();
 
     public TelemetrySpans Spans { get; } = [];
 
@@ -35,10 +34,4 @@ public sealed class TelemetryAppFactory : BotAppFactory
         builder.ConfigureTestServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans)));
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

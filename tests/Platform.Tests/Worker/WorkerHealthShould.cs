@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 using Platform.Core;
 using Platform.Tests.Bots;
@@ -18,8 +17,8 @@ public sealed class WorkerHealthShould
     public async Task Answer_live_ready_and_metrics_on_its_ports_and_pass_its_own_health_probe_command_until_it_dies()
     {
         var database = await TestPostgres.Instance.CreateDatabaseAsync("workerhealth");
-        var port = FreePort();
-        var metricsPort = FreePort();
+        var port = LoopbackPort.Free();
+        var metricsPort = LoopbackPort.Free();
         var settings = Settings(database.AppConnectionString, port);
         settings["Metrics:Enabled"] = "true";
         settings["Metrics:Port"] = metricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -55,7 +54,7 @@ public sealed class WorkerHealthShould
         }
 
         var empty = new NpgsqlConnectionStringBuilder(superuser) { Database = name }.ConnectionString;
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         await using var worker = WorkerProcess.Start(Settings(empty, port));
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
@@ -104,10 +103,7 @@ public sealed class WorkerHealthShould
     /// <summary><c>dotnet Platform.Worker.dll health-probe url</c>, as the image's HEALTHCHECK runs it; its exit code.</summary>
     private static async Task<int> ProbeAsync(string url)
     {
-        // The worker's own build output (with its runtimeconfig), as WorkerProcess runs it.
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-            ? "Release" : "Debug";
-        var dll = Path.Combine(Deployment.DeploymentHelm.RepositoryRoot, "src", "Platform.Worker", "bin", configuration, "net10.0", "Platform.Worker.dll");
+        var dll = RepositoryPaths.BuiltDll("Platform.Worker"); // its own build output, with its runtimeconfig, as WorkerProcess runs it
         using var process = Process.Start(new ProcessStartInfo("dotnet", [dll, HealthProbe.Command, url])
         {
             RedirectStandardOutput = true,
@@ -118,10 +114,4 @@ public sealed class WorkerHealthShould
         return process.ExitCode;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
