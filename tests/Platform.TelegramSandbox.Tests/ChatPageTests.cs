@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
-using Telegram.Bot;
 using Microsoft.Playwright;
 using Platform.TelegramSandbox.Tests.Infrastructure;
+using Telegram.Bot;
 
 namespace Platform.TelegramSandbox.Tests;
 

@@ -76,8 +76,8 @@ public sealed class ScopedAccessTests
         var mac = token.Split('.')[2];
         string[] forged =
         [
-            $"v1.store-b.{mac}", "v1.store-a." + (mac[0] == 'A' ? "B" : "A") + mac[1..], "v1.store-a.", $"v2.store-a.{mac}", "store-a", await IssueAsync(other, "store-a"),
-            token + "x",
+            $"v1.store-b.{mac}", "v1.store-a." + (mac[0] == 'A' ? "B" : "A") + mac[1..], "v1.store-a.", $"v2.store-a.{mac}", "store-a",
+            await IssueAsync(other, "store-a"), token + "x",
         ];
         foreach (var bad in forged)
         {

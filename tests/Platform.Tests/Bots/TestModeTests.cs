@@ -23,6 +23,10 @@ public sealed partial class TestModeTests(BotAppFactory app, BrowserFixture brow
         var store = await TestStore.CreateAsync(app, "Trial");
         await store.AddTextProductAsync("Field guide", 7, "The field guide text, delivered.");
         await using var context = await browser.NewContextAsync(app.BaseAddress);
+        // Generous: the first pages of a fresh host on a busy 2-core machine have taken over 15 s.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         var page = await context.NewPageAsync();
         await page.SetViewportSizeAsync(390, 844);
         var email = $"{store.Tenant.Slug}@example.test";
