@@ -32,7 +32,13 @@ public sealed partial class BotRegistrationService(
         UpdateType.ChatJoinRequest,
     ];
 
-    public async Task<Result<Bot>> RegisterAsync(string token, CancellationToken cancellationToken)
+    public Task<Result<Bot>> RegisterAsync(string token, CancellationToken cancellationToken) => RegisterAsync(token, testMode: false, cancellationToken);
+
+    /// <summary>
+    /// Registers a bot; <paramref name="testMode"/> marks a new one as made by the portal's test mode in the Telegram
+    /// sandbox (docs/test-mode.md), which the Bots page shows. Otherwise the same path as a merchant's own bot.
+    /// </summary>
+    public async Task<Result<Bot>> RegisterAsync(string token, bool testMode, CancellationToken cancellationToken)
     {
         token = token.Trim();
         if (!TokenShape().IsMatch(token))
@@ -75,6 +81,7 @@ public sealed partial class BotRegistrationService(
                 TokenCiphertext = secrets.Protect(token),
                 WebhookSecretCiphertext = secrets.Protect(BotSecrets.NewWebhookSecret()),
                 CreatedAt = now,
+                TestMode = testMode,
             };
             db.Bots.Add(bot);
             db.BotRoutes.Add(new BotRoute { BotId = bot.Id, TelegramBotId = me.Id, TenantId = tenantId });
@@ -170,7 +177,7 @@ public sealed partial class BotRegistrationService(
         }
 
         return new BotStatusView(bot.Id, bot.Username, bot.TelegramBotId, bot.Status, bot.LastError, bot.LastSyncedAt,
-            info?.Url, info?.PendingUpdateCount, info?.LastErrorMessage ?? unreadable);
+            info?.Url, info?.PendingUpdateCount, info?.LastErrorMessage ?? unreadable, bot.TestMode);
     }
 
     /// <summary>Deletes the webhook first (best effort: a revoked token cannot), then the bot and its route.</summary>

@@ -14,7 +14,7 @@ internal static class BotEndpoints
 
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapPost("", (CreateBot body, SandboxStore store) =>
+        group.MapPost("", (CreateBot body, SandboxStore store, HttpContext http) =>
         {
             lock (store.Sync)
             {
@@ -30,21 +30,23 @@ internal static class BotEndpoints
                     Username = username,
                     FirstName = body.FirstName ?? username,
                     Token = $"{id}:AA{RandomNumberGenerator.GetString(TokenAlphabet, 33)}",
+                    Scope = ScopedAccess.Of(http),
                 };
                 store.Data.Bots[id] = bot;
                 store.Dirty = true;
                 return Results.Json(new { bot.Id, bot.Username, bot.FirstName, bot.Token }, statusCode: 201);
             }
-        });
-        group.MapGet("", (SandboxStore store) =>
+        }).WithMetadata(ScopedAccess.Allowed);
+        group.MapGet("", (SandboxStore store, HttpContext http) =>
         {
-            lock (store.Sync) return Results.Json(store.Data.Bots.Values.Select(Summary).ToList());
-        });
+            var scope = ScopedAccess.Of(http);
+            lock (store.Sync) return Results.Json(store.Data.Bots.Values.Where(b => ScopedAccess.Sees(scope, b.Scope)).Select(Summary).ToList());
+        }).WithMetadata(ScopedAccess.Allowed);
         group.MapGet("/{botId:long}", (long botId, SandboxStore store) =>
         {
             lock (store.Sync)
                 return store.Data.Bots.TryGetValue(botId, out var bot) ? Results.Json(Summary(bot)) : ControlEndpoints.NotFound("bot");
-        });
+        }).WithMetadata(ScopedAccess.Allowed);
         group.MapPost("/{botId:long}/withdrawals", (long botId, Withdrawal body, SandboxStore store) =>
         {
             lock (store.Sync)

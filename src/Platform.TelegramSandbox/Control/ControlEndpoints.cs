@@ -9,10 +9,12 @@ internal static class ControlEndpoints
         BotEndpoints.Map(api.MapGroup("/bots"));
         StarTransactionEndpoints.Map(api.MapGroup("/bots/{botId:long}"));
         UserEndpoints.Map(api.MapGroup("/users"));
-        ConversationEndpoints.Map(api.MapGroup("/users/{userId:long}/bots/{botId:long}"));
+        // Every conversation call names its user and bot in the route, which the scope check covers.
+        ConversationEndpoints.Map(api.MapGroup("/users/{userId:long}/bots/{botId:long}").WithMetadata(ScopedAccess.Allowed));
         PaymentEndpoints.Map(api.MapGroup("/users/{userId:long}"));
         ChannelEndpoints.Map(api);
         SystemEndpoints.Map(api);
+        ScopeEndpoints.Map(api);
     }
 
     internal static IResult NotFound(string what) => Results.Json(new { error = $"{what} not found" }, statusCode: 404);

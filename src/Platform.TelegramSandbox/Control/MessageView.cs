@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Platform.TelegramSandbox.Model;
 using Telegram.Bot.Types;
 
@@ -14,6 +15,8 @@ internal static class MessageView
         edited = m.EditDate is not null,
         text = m.Text,
         caption = m.Caption,
+        entities = Entities(m.Entities),
+        caption_entities = Entities(m.CaptionEntities),
         buttons = m.ReplyMarkup?.InlineKeyboard.Select(row => row.Select(b => new
         {
             text = b.Text,
@@ -42,6 +45,14 @@ internal static class MessageView
         } : null,
         refunded_payment = m.RefundedPayment is { } r ? new { r.TotalAmount, r.InvoicePayload, r.TelegramPaymentChargeId } : null,
     };
+
+    /// <summary>Formatting as offsets in UTF-16 units (as Telegram sends them); the chat page renders them as DOM nodes, never as HTML.</summary>
+    private static List<EntityView>? Entities(MessageEntity[]? entities) => entities is { Length: > 0 }
+        ? entities.Select(e => new EntityView(JsonNamingPolicy.SnakeCaseLower.ConvertName(e.Type.ToString()), e.Offset, e.Length, e.Url, e.Language))
+            .ToList()
+        : null;
+
+    private sealed record EntityView(string Type, int Offset, int Length, string? Url, string? Language);
 
     private static string FileUrl(string baseUrl, string fileId) => $"{baseUrl}/sandbox/v1/files/{Uri.EscapeDataString(fileId)}";
 }

@@ -15,7 +15,7 @@ internal static class PaymentEndpoints
 
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapPost("/payments", async (long userId, Pay body, SandboxStore store, CancellationToken ct) =>
+        group.MapPost("/payments", async (long userId, Pay body, SandboxStore store, HttpContext http, CancellationToken ct) =>
         {
             PreCheckoutRecord record;
             lock (store.Sync)
@@ -25,7 +25,9 @@ internal static class PaymentEndpoints
                 if (body.InvoiceLink is { } link) invoice = store.Data.InvoiceLinks.GetValueOrDefault(link);
                 else if (body.BotId is { } botId && body.MessageId is { } messageId && store.Data.Bots.TryGetValue(botId, out var b))
                     invoice = store.ChatOf(b, user.Id).Invoices.GetValueOrDefault(messageId);
-                if (invoice is null) return ControlEndpoints.NotFound("invoice (give invoice_link, or bot_id and message_id)");
+                // A scoped buyer pays only its own scope's bots (the route check already held the user to the scope).
+                if (invoice is null || !ScopedAccess.Sees(ScopedAccess.Of(http), store.Data.Bots[invoice.BotId].Scope))
+                    return ControlEndpoints.NotFound("invoice (give invoice_link, or bot_id and message_id)");
                 record = PaymentFlow.Start(store, store.Data.Bots[invoice.BotId], user, invoice);
             }
             while (true)
@@ -47,12 +49,12 @@ internal static class PaymentEndpoints
                 await AsyncSignal.WaitAsync(next, TimeSpan.FromSeconds(1), ct);
                 ct.ThrowIfCancellationRequested();
             }
-        });
+        }).WithMetadata(ScopedAccess.Allowed);
         group.MapGet("/subscriptions", (long userId, SandboxStore store) =>
         {
             lock (store.Sync)
                 return Results.Json(store.Data.Subscriptions.Values.Where(s => s.UserId == userId).Select(View).ToList());
-        });
+        }).WithMetadata(ScopedAccess.Allowed);
         group.MapPost("/subscriptions/{subscriptionId}", (long userId, string subscriptionId, EditSubscription body, SandboxStore store) =>
         {
             lock (store.Sync)
@@ -64,7 +66,7 @@ internal static class PaymentEndpoints
                 store.Dirty = true;
                 return Results.Json(View(sub));
             }
-        });
+        }).WithMetadata(ScopedAccess.Allowed);
     }
 
     private static object View(SubscriptionRecord s) => new

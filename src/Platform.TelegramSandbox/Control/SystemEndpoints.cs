@@ -9,7 +9,7 @@ internal static class SystemEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/clock", (SandboxStore store) => Clock(store.Now));
+        api.MapGet("/clock", (SandboxStore store) => Clock(store.Now)).WithMetadata(ScopedAccess.Allowed);
         api.MapPost("/clock/advance", (Advance body, SandboxStore store) =>
             body.Seconds < 0 ? ControlEndpoints.BadRequest("seconds must not be negative")
                 : Clock(DueEvents.Advance(store, TimeSpan.FromSeconds(body.Seconds))));
@@ -19,7 +19,7 @@ internal static class SystemEndpoints
                 return store.Data.Files.TryGetValue(fileId, out var file)
                     ? Results.File(file.Content, file.MimeType ?? "application/octet-stream", file.FileName ?? Path.GetFileName(file.FilePath))
                     : ControlEndpoints.NotFound("file");
-        });
+        }).WithMetadata(ScopedAccess.Allowed);
         api.MapPost("/reset", (SandboxStore store) =>
         {
             lock (store.Sync)

@@ -10,7 +10,7 @@ internal static class UserEndpoints
 
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapPost("", (CreateUser body, SandboxStore store) =>
+        group.MapPost("", (CreateUser body, SandboxStore store, HttpContext http) =>
         {
             if (string.IsNullOrWhiteSpace(body.FirstName)) return ControlEndpoints.BadRequest("first_name is required");
             if (body.Stars < 0) return ControlEndpoints.BadRequest("stars must not be negative");
@@ -24,21 +24,23 @@ internal static class UserEndpoints
                     Username = body.Username,
                     LanguageCode = body.LanguageCode ?? "en",
                     Stars = body.Stars,
+                    Scope = ScopedAccess.Of(http),
                 };
                 store.Data.Users[user.Id] = user;
                 store.Dirty = true;
                 return Results.Json(user, statusCode: 201);
             }
-        });
-        group.MapGet("", (SandboxStore store) =>
+        }).WithMetadata(ScopedAccess.Allowed);
+        group.MapGet("", (SandboxStore store, HttpContext http) =>
         {
-            lock (store.Sync) return Results.Json(store.Data.Users.Values.ToList());
-        });
+            var scope = ScopedAccess.Of(http);
+            lock (store.Sync) return Results.Json(store.Data.Users.Values.Where(u => ScopedAccess.Sees(scope, u.Scope)).ToList());
+        }).WithMetadata(ScopedAccess.Allowed);
         group.MapGet("/{userId:long}", (long userId, SandboxStore store) =>
         {
             lock (store.Sync)
                 return store.Data.Users.TryGetValue(userId, out var user) ? Results.Json(user) : ControlEndpoints.NotFound("user");
-        });
+        }).WithMetadata(ScopedAccess.Allowed);
         group.MapPost("/{userId:long}/stars", (long userId, TopUp body, SandboxStore store) =>
         {
             if (body.Amount < 1) return ControlEndpoints.BadRequest("amount must be positive");
@@ -49,6 +51,6 @@ internal static class UserEndpoints
                 store.Dirty = true;
                 return Results.Json(user);
             }
-        });
+        }).WithMetadata(ScopedAccess.Allowed);
     }
 }

@@ -10,6 +10,8 @@ internal sealed class BotRecord
     public string Token { get; set; } = "";
     public string Username { get; set; } = "";
     public string FirstName { get; set; } = "";
+    /// <summary>The scope whose token created it (a store's test mode, docs/sandbox.md "Scoped access"); null: made with global access.</summary>
+    public string? Scope { get; set; }
     public List<BotCommand> Commands { get; set; } = [];
     public WebhookState? Webhook { get; set; }
     /// <summary>Update kinds the bot asked for last (setWebhook or getUpdates); null means Telegram's default.</summary>

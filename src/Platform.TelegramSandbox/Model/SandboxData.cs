@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace Platform.TelegramSandbox.Model;
 
 /// <summary>
@@ -21,6 +23,12 @@ internal sealed class SandboxData
     public Dictionary<string, ChargeRecord> Charges { get; set; } = [];
     public Dictionary<string, SubscriptionRecord> Subscriptions { get; set; } = [];
     public Dictionary<string, CallbackRecord> Callbacks { get; set; } = [];
+
+    /// <summary>
+    /// The key scoped tokens are derived under (<see cref="Hosting.SandboxScopes"/>), random per state: saved with it so
+    /// tokens outlive a restart, and gone with a reset, which also forgets every scope's bots and buyers.
+    /// </summary>
+    public string ScopeKey { get; set; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>A process-unique, monotonically increasing number for ids and links.</summary>
     public long Sequence() => NextSequence++;

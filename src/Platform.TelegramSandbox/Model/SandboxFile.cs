@@ -12,4 +12,6 @@ internal sealed class SandboxFile
     public string? FileName { get; set; }
     public string? MimeType { get; set; }
     public byte[] Content { get; set; } = [];
+    /// <summary>The scope whose token created it (a store's test mode, docs/sandbox.md "Scoped access"); null: made with global access.</summary>
+    public string? Scope { get; set; }
 }

@@ -11,6 +11,8 @@ internal sealed class UserRecord
     public string? Username { get; set; }
     public string? LanguageCode { get; set; }
     public long Stars { get; set; }
+    /// <summary>The scope whose token created it (a store's test mode, docs/sandbox.md "Scoped access"); null: made with global access.</summary>
+    public string? Scope { get; set; }
 
     public User ToUser() => new()
     {

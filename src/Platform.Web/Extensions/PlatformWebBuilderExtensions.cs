@@ -13,6 +13,7 @@ using Platform.Web.Metrics;
 using Platform.Web.Portal;
 using Platform.Web.RateLimiting;
 using Platform.Web.Tenancy;
+using Platform.Web.TestMode;
 
 namespace Platform.Web.Extensions;
 
@@ -50,6 +51,7 @@ public static class PlatformWebBuilderExtensions
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         services.AddPlatformApiReference();
         services.AddPortal();
+        services.AddTestMode(builder.Configuration);
         services.AddAdminArea(builder.Configuration);
         services.AddAntiforgery(options =>
         {

@@ -50,6 +50,7 @@ internal static class ProbeRules
         ProbeRule.Scoped("/stores/{tenant}/balance/ledger.csv"),
         ProbeRule.Scoped("/stores/{tenant}/balance/telegram"),
         ProbeRule.Scoped("/stores/{tenant}/bots", s => s.BotId),
+        ProbeRule.Scoped("/stores/{tenant}/bots/test-mode"),
         ProbeRule.Scoped("/stores/{tenant}/files", s => s.FileId),
         ProbeRule.Scoped("/stores/{tenant}/files/upload"),
         ProbeRule.Scoped("/stores/{tenant}/orders"),

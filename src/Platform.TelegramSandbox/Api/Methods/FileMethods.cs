@@ -110,6 +110,7 @@ internal static class FileMethods
             FileName = folder == "photos" ? null : upload.FileName,
             MimeType = string.IsNullOrEmpty(upload.MimeType) || upload.MimeType == "application/octet-stream" ? GuessMime(ext) : upload.MimeType,
             Content = upload.Content!,
+            Scope = call.Bot.Scope,
         };
         files[file.FileId] = file;
         return file;
