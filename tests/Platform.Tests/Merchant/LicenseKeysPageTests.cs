@@ -96,7 +96,8 @@ public sealed class LicenseKeysPageTests(MerchantAppFactory app) : IClassFixture
         using var forged = await DCatalogSeed.PostAsync(client, path, "Remove", new() { ["keyId"] = sold.Id.ToString() });
         Assert.Equal(HttpStatusCode.Redirect, forged.StatusCode);
         Assert.Contains("not removed", (await PageForms.GetPageAsync(client, path)).QuerySelector("#problem")!.TextContent);
-        Assert.Equal(2, await app.InTenantAsync(tenant, sp => sp.GetRequiredService<PlatformDbContext>().LicenseKeys.CountAsync(k => k.ProductId == product.Id)));
+        Assert.Equal(2, await app.InTenantAsync(tenant, sp =>
+            sp.GetRequiredService<PlatformDbContext>().LicenseKeys.CountAsync(k => k.ProductId == product.Id)));
 
         using var removed = await DCatalogSeed.PostAsync(client, path, "Remove", new() { ["keyId"] = available.Id.ToString() });
         Assert.Contains("was removed", (await PageForms.GetPageAsync(client, path)).QuerySelector("#notice")!.TextContent);
@@ -105,7 +106,8 @@ public sealed class LicenseKeysPageTests(MerchantAppFactory app) : IClassFixture
         Assert.Equal([sold.Id], left);
 
         // In Core too: the conditional delete refuses whatever is not available.
-        var outcome = await app.InTenantAsync(tenant, sp => sp.GetRequiredService<LicenseKeyCatalog>().RemoveAsync(product.Id, sold.Id, CancellationToken.None));
+        var outcome = await app.InTenantAsync(tenant, sp =>
+            sp.GetRequiredService<LicenseKeyCatalog>().RemoveAsync(product.Id, sold.Id, CancellationToken.None));
         Assert.Equal(LicenseKeyRemoval.NotAvailable, outcome);
     }
 
@@ -130,6 +132,7 @@ public sealed class LicenseKeysPageTests(MerchantAppFactory app) : IClassFixture
         using var remove = await client.PostAsync(path + "?handler=Remove",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["keyId"] = key.Id.ToString(), ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.NotFound, remove.StatusCode);
-        Assert.Equal(1, await app.InTenantAsync(alpha, sp => sp.GetRequiredService<PlatformDbContext>().LicenseKeys.CountAsync(k => k.ProductId == product.Id)));
+        Assert.Equal(1, await app.InTenantAsync(alpha, sp =>
+            sp.GetRequiredService<PlatformDbContext>().LicenseKeys.CountAsync(k => k.ProductId == product.Id)));
     }
 }

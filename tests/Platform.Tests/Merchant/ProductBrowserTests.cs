@@ -124,7 +124,8 @@ public sealed class ProductBrowserTests(MerchantAppFactory app, BrowserFixture b
             await Assertions.Expect(page.Locator(".field-error[data-for=file]")).ToHaveTextAsync("The file is empty.");
             Assert.EndsWith("/files", page.Url, StringComparison.Ordinal); // no reload: the error came from the script
 
-            await page.GetByLabel("Upload a file").SetInputFilesAsync(new FilePayload { Name = "notes.txt", MimeType = "text/plain", Buffer = new byte[820 * 1024] });
+            await page.GetByLabel("Upload a file").SetInputFilesAsync(
+                new FilePayload { Name = "notes.txt", MimeType = "text/plain", Buffer = new byte[820 * 1024] });
             await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
             await Assertions.Expect(page.Locator("#uploaded")).ToContainTextAsync("Uploaded “notes.txt” (820 KB");
         }

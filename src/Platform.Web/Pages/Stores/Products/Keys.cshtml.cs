@@ -75,7 +75,8 @@ public sealed class KeysModel(ProductService products, LicenseKeyCatalog catalog
         Notice = outcome == LicenseKeyRemoval.Removed ? "The key was removed from the pool." : null;
         Problem = outcome switch
         {
-            LicenseKeyRemoval.NotAvailable => "That key was not removed: it is reserved, sold or revoked, and its order needs it. Only available keys can be removed.",
+            LicenseKeyRemoval.NotAvailable =>
+                "That key was not removed: it is reserved, sold or revoked, and its order needs it. Only available keys can be removed.",
             LicenseKeyRemoval.NotFound => "That key is not in this product's pool (already removed?).",
             _ => null,
         };
