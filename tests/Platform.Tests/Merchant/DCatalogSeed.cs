@@ -24,7 +24,11 @@ internal static class DCatalogSeed
         {
             var product = await CreateAsync(sp, new ProductInput
             {
-                Kind = ProductKind.LicenseKey, Title = title, Description = "", PriceStars = 25, State = ProductState.Draft,
+                Kind = ProductKind.LicenseKey,
+                Title = title,
+                Description = "",
+                PriceStars = 25,
+                State = ProductState.Draft,
             });
             if (keys.Count > 0)
             {
@@ -37,7 +41,12 @@ internal static class DCatalogSeed
     public static Task<Product> TextProductAsync(MerchantAppFactory app, TenantInfo tenant, string title, ProductState state) =>
         app.InTenantAsync(tenant, sp => CreateAsync(sp, new ProductInput
         {
-            Kind = ProductKind.Text, Title = title, Description = "", PriceStars = 10, State = state, TextContent = "https://example.test/secret",
+            Kind = ProductKind.Text,
+            Title = title,
+            Description = "",
+            PriceStars = 10,
+            State = state,
+            TextContent = "https://example.test/secret",
         }));
 
     public static Task<Product> GetAsync(MerchantAppFactory app, TenantInfo tenant, Guid id) =>

@@ -106,7 +106,12 @@ public sealed class ProductCatalogPagesTests(MerchantAppFactory app) : IClassFix
         using var client = await app.SignedInClientAsync(email, tenant);
         var fields = new Dictionary<string, string>
         {
-            ["Kind"] = "File", ["Title"] = "Book", ["PriceStars"] = "10", ["State"] = "Draft", ["DownloadLimit"] = "5", ["FileId"] = png.Id.ToString(),
+            ["Kind"] = "File",
+            ["Title"] = "Book",
+            ["PriceStars"] = "10",
+            ["State"] = "Draft",
+            ["DownloadLimit"] = "5",
+            ["FileId"] = png.Id.ToString(),
         };
         using var created = await PageForms.SubmitAsync(client, $"/stores/{tenant.Slug}/products/new", "#product-form", fields);
         var path = created.Headers.Location!.OriginalString;

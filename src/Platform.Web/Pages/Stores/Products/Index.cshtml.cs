@@ -72,7 +72,7 @@ public sealed class IndexModel(ProductService products, CategoryService categori
 
         var result = await ProductPublishing.UnpublishAsync(plans, product, cancellationToken);
         Notice = result.Succeeded ? $"“{product.Title}” is a draft again: the bot no longer shows it." : null;
-        Problem = result.Succeeded ? null : ProductPublishing.Explain(result, product.Title).Replace("published", "unpublished", StringComparison.Ordinal);
+        Problem = result.Succeeded ? null : $"“{product.Title}” was not changed: " + string.Join(" ", result.Errors.SelectMany(e => e.Value));
         return RedirectToPage();
     }
 
