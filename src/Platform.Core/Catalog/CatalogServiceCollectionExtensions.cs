@@ -15,6 +15,7 @@ public static class CatalogServiceCollectionExtensions
         services.AddScoped<CatalogReader>();
         services.AddScoped<CategoryService>();
         services.AddScoped<LicenseKeyPool>();
+        services.AddScoped<LicenseKeyCatalog>();
         services.AddScoped<StorefrontReader>();
         services.AddScoped<StorefrontService>();
         services.AddScoped<DemoCatalog>();

@@ -93,6 +93,25 @@ public sealed class ProductService(PlatformDbContext db, LicenseKeyPool keys, Ti
     public Task<Result<Product>> ArchiveAsync(Guid id, CancellationToken cancellationToken) =>
         UpdateAsync(id, new ProductInput { State = ProductState.Archived }, cancellationToken);
 
+    /// <summary>
+    /// One-click publish: the rules of saving, plus stock for key products (a key product without available keys
+    /// would only answer "sold out"). Subscription plans are published through the Subscriptions module's plan
+    /// service instead, which adds the plan's own rules.
+    /// </summary>
+    public async Task<Result<Product>> PublishAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var kind = await db.Products.Where(p => p.Id == id).Select(p => (ProductKind?)p.Kind).FirstOrDefaultAsync(cancellationToken);
+        if (kind == ProductKind.LicenseKey && await keys.AvailableCountAsync(id, cancellationToken) == 0)
+        {
+            return Failure.Invalid(new Dictionary<string, string[]>
+            {
+                ["keys"] = ["A license key product needs keys in stock before it is published. Add keys on its Keys page first."],
+            });
+        }
+
+        return await UpdateAsync(id, new ProductInput { State = ProductState.Published }, cancellationToken);
+    }
+
     /// <summary>The catalog order: products listed first come first in the bot.</summary>
     public async Task ReorderAsync(IReadOnlyList<Guid> orderedIds, CancellationToken cancellationToken)
     {

@@ -103,8 +103,19 @@ public static class UploadReader
         return new UploadOutcome(await uploads.SaveAsync(http.Request.Body, name, cancellationToken), StatusCodes.Status201Created, null);
     }
 
-    public static string FormatSize(long bytes) =>
-        bytes >= 1L << 30 && bytes % (1L << 30) == 0 ? $"{bytes >> 30} GB"
-        : bytes >= 1L << 20 ? $"{bytes / (double)(1L << 20):0.#} MB"
-        : $"{bytes} bytes";
+    /// <summary>
+    /// A size for people, in binary units with at most one decimal and the invariant culture: "820 bytes", "820 KB",
+    /// "1.4 MB", "2 GB".
+    /// </summary>
+    public static string FormatSize(long bytes)
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        return bytes switch
+        {
+            < 1024 => string.Create(culture, $"{bytes} bytes"),
+            < 1L << 20 => string.Create(culture, $"{Math.Round(bytes / 1024.0, 1):0.#} KB"),
+            < 1L << 30 => string.Create(culture, $"{Math.Round(bytes / (double)(1L << 20), 1):0.#} MB"),
+            _ => string.Create(culture, $"{Math.Round(bytes / (double)(1L << 30), 1):0.#} GB"),
+        };
+    }
 }

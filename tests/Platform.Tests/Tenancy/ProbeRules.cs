@@ -58,6 +58,7 @@ internal static class ProbeRules
         ProbeRule.Scoped("/stores/{tenant}/orders/{id:guid}/refund", s => s.OrderId),
         ProbeRule.Scoped("/stores/{tenant}/products", s => s.TextProductId),
         ProbeRule.Scoped("/stores/{tenant}/products/{id}", s => s.KeyProductId),
+        ProbeRule.Scoped("/stores/{tenant}/products/{id}/keys", s => s.KeyProductId),
         ProbeRule.Scoped("/stores/{tenant}/storefront", s => s.CategoryId),
         ProbeRule.Scoped("/stores/{tenant}/subscriptions"),
         ProbeRule.Scoped("/stores/{tenant}/team", Random),

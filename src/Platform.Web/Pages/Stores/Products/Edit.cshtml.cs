@@ -41,6 +41,17 @@ public sealed class EditModel(ProductService products, PlanService plans, Catego
     public bool IsPlan => (Existing?.Product.Kind ?? Kind) == ProductKind.Subscription;
     public bool IsNew => Existing is null;
 
+    /// <summary>
+    /// Whether the form renders the fieldset of <paramref name="kind"/>: a new product shows all four (the script
+    /// hides the others; without JavaScript they stay, under their headings), an existing one only its own.
+    /// </summary>
+    public bool Shows(ProductKind kind) => IsNew || Existing!.Product.Kind == kind;
+
+    /// <summary>The chosen delivery file of a file product looks like a picture: the form warns (buyers get a download).</summary>
+    public bool ChosenFileLooksLikeImage =>
+        (Existing?.Product.Kind ?? Kind) == ProductKind.File && FileId is { } fileId &&
+        Files.FirstOrDefault(f => f.Id == fileId) is { } file && ImageLikeFile.Check(file.ContentType, file.FileName);
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
@@ -77,6 +88,8 @@ public sealed class EditModel(ProductService products, PlanService plans, Catego
             return Page();
         }
 
+        // Fields of the other kinds are ignored: without JavaScript the merchant sees (and may fill) every fieldset.
+        var kind = Existing?.Product.Kind ?? Kind;
         var input = new ProductInput
         {
             Kind = Kind,
@@ -86,9 +99,9 @@ public sealed class EditModel(ProductService products, PlanService plans, Catego
             State = State,
             CategoryId = CategoryId ?? Guid.Empty,
             PhotoFileId = PhotoFileId ?? Guid.Empty,
-            FileId = FileId ?? Guid.Empty,
-            TextContent = TextContent ?? "",
-            DownloadLimit = DownloadLimit,
+            FileId = kind is null or ProductKind.File ? FileId ?? Guid.Empty : null,
+            TextContent = kind is null or ProductKind.Text ? TextContent ?? "" : null,
+            DownloadLimit = kind is null or ProductKind.File ? DownloadLimit : null,
         };
         var plan = IsPlan ? new PlanInput { ChannelAccess = ChannelAccess, GrantChats = GrantChats, GrantProducts = GrantProducts } : null;
         var result = Existing is null
@@ -151,6 +164,42 @@ public sealed class EditModel(ProductService products, PlanService plans, Catego
         return Redirect($"/stores/{RouteData.Values["tenant"]}/products/{Existing.Product.Id}");
 
         Task FillFormAsync() => OnGetAsync(id, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || Existing is null)
+        {
+            return NotFound();
+        }
+
+        var result = await ProductPublishing.PublishAsync(products, plans, Existing.Product, cancellationToken);
+        if (result.Succeeded)
+        {
+            Notice = "Published: the bot shows it now.";
+            return Redirect($"/stores/{RouteData.Values["tenant"]}/products/{Existing.Product.Id}");
+        }
+
+        await OnGetAsync(id, cancellationToken);
+        ModelState.AddModelError("Publish", ProductPublishing.Explain(result, Existing.Product.Title));
+        foreach (var (field, messages) in result.Errors)
+        {
+            ModelState.AddModelError(field, string.Join(" ", messages));
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUnpublishAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || Existing is null)
+        {
+            return NotFound();
+        }
+
+        var result = await ProductPublishing.UnpublishAsync(plans, Existing.Product, cancellationToken);
+        Notice = result.Succeeded ? "Back to draft: the bot no longer shows it." : "Not changed: " + string.Join(" ", result.Errors.SelectMany(e => e.Value));
+        return Redirect($"/stores/{RouteData.Values["tenant"]}/products/{Existing.Product.Id}");
     }
 
     public async Task<IActionResult> OnPostArchiveAsync(string id, CancellationToken cancellationToken)
