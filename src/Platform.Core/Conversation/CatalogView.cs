@@ -3,6 +3,7 @@ using Platform.Core.Catalog;
 using Platform.Core.Data;
 using Platform.Core.Files;
 using Platform.Core.Outbound;
+using Platform.Core.Outbound.Texts;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types.ReplyMarkups;
@@ -23,9 +24,7 @@ public sealed class CatalogView(CatalogReader catalog, FileUploadService files, 
     public async Task WelcomeAsync(BotChat chat, CancellationToken cancellationToken)
     {
         var storefront = chat.Storefront;
-        var html = string.IsNullOrWhiteSpace(storefront.WelcomeText)
-            ? TelegramHtml.Escape(chat.Texts.Welcome(storefront.DisplayName))
-            : RichText.Safe(storefront.WelcomeText).ToTelegramHtml(BotPhotoSender.MessageMaxLength);
+        var html = WelcomeHtml(storefront, chat.Texts);
         var plans = await db.Products.AnyAsync(p => p.Kind == ProductKind.Subscription && p.State == ProductState.Published, cancellationToken);
         var markup = StorefrontKeyboard.Welcome(chat, plans);
         if (storefront.WelcomeImageFileId is { } image && await files.FindAsync(image, cancellationToken) is { } file)
@@ -100,14 +99,9 @@ public sealed class CatalogView(CatalogReader catalog, FileUploadService files, 
             return;
         }
 
-        var price = Price(chat, product);
-        var description = RichText.Safe(product.Description.Trim());
-        var room = BotPhotoSender.MessageMaxLength - product.Title.Length - price.Length - 4; // two blank lines
-        var html = description.VisibleLength == 0
-            ? $"{TelegramHtml.Bold(product.Title)}\n\n{TelegramHtml.Escape(price)}"
-            : $"{TelegramHtml.Bold(product.Title)}\n\n{description.ToTelegramHtml(room)}\n\n{TelegramHtml.Escape(price)}";
-        var markup = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallbackData(StorefrontKeyboard.BuyLabel(chat, product, price),
-            $"b:{product.Id:N}")]]);
+        var html = CardHtml(chat.Texts, product);
+        var buy = StorefrontKeyboard.BuyLabel(chat.Storefront, chat.Texts, product, Price(chat, product));
+        var markup = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallbackData(buy, $"b:{product.Id:N}")]]);
         if (product.PhotoFileId is { } photo && await files.FindAsync(photo, cancellationToken) is { } file)
         {
             await photos.SendAsync(chat, file, html, markup, cancellationToken);
@@ -117,9 +111,24 @@ public sealed class CatalogView(CatalogReader catalog, FileUploadService files, 
         await chat.SendHtmlAsync(html, markup, cancellationToken);
     }
 
-    /// <summary>A plan's price is per month (it renews every 30 days); anything else is paid once.</summary>
-    private static string Price(BotChat chat, Product product) =>
-        product.Kind == ProductKind.Subscription ? chat.Texts.PerMonth(product.PriceStars) : $"{product.PriceStars} ⭐";
+    /// <summary>The welcome text in Telegram's HTML: the merchant's (formatted), else ours naming the store.</summary>
+    public static string WelcomeHtml(Storefront storefront, BotTexts texts) =>
+        string.IsNullOrWhiteSpace(storefront.WelcomeText)
+            ? TelegramHtml.Escape(texts.Welcome(storefront.DisplayName))
+            : RichText.Safe(storefront.WelcomeText).ToTelegramHtml(BotPhotoSender.MessageMaxLength);
+
+    /// <summary>A product card in Telegram's HTML: the title in bold, the description (cut to fit a message), the price.</summary>
+    public static string CardHtml(BotTexts texts, Product product)
+    {
+        var price = StorefrontKeyboard.Price(texts, product);
+        var description = RichText.Safe(product.Description.Trim());
+        var room = BotPhotoSender.MessageMaxLength - product.Title.Length - price.Length - 4; // two blank lines
+        return description.VisibleLength == 0
+            ? $"{TelegramHtml.Bold(product.Title)}\n\n{TelegramHtml.Escape(price)}"
+            : $"{TelegramHtml.Bold(product.Title)}\n\n{description.ToTelegramHtml(room)}\n\n{TelegramHtml.Escape(price)}";
+    }
+
+    private static string Price(BotChat chat, Product product) => StorefrontKeyboard.Price(chat.Texts, product);
 
     /// <summary>
     /// Edits the catalog message in place when there is one. Pressing the same button twice, or a re-run of the update,
