@@ -36,8 +36,14 @@ public sealed class StorefrontSettingsInBotTests(BotAppFactory app) : IClassFixt
             SupportContact = "@fancy_help",
             ButtonTexts = new Dictionary<string, string?>
             {
-                ["catalog"] = "Shop", ["orders"] = "Purchases", ["about"] = "Who we are", ["support"] = "Help me", ["terms"] = "Rules",
-                ["buy"] = "Get it", ["back"] = "Return", ["more"] = "Onwards",
+                ["catalog"] = "Shop",
+                ["orders"] = "Purchases",
+                ["about"] = "Who we are",
+                ["support"] = "Help me",
+                ["terms"] = "Rules",
+                ["buy"] = "Get it",
+                ["back"] = "Return",
+                ["more"] = "Onwards",
             },
         });
         var buyer = await SandboxBuyer.CreateAsync(app.Telegram, store.TelegramBotId, "Fran");
