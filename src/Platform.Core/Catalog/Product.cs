@@ -40,11 +40,13 @@ public sealed class Product : ITenantOwned
 
     /// <summary>
     /// The description as the invoice carries it: whole when it fits Telegram's 255 characters, otherwise cut at
-    /// a word boundary with an ellipsis (the full text stays on the product card).
+    /// a word boundary with an ellipsis (the full text stays on the product card). Invoices take no formatting: the
+    /// description's visible text only (<see cref="RichText"/>).
     /// </summary>
     public string InvoiceDescription()
     {
-        var text = string.IsNullOrWhiteSpace(Description) ? Title : Description.Trim();
+        var plain = RichText.Safe(Description).PlainText.Trim();
+        var text = plain.Length == 0 ? Title : plain;
         if (text.Length <= InvoiceDescriptionMaxLength)
         {
             return text;

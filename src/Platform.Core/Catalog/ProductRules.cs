@@ -33,6 +33,10 @@ public static class ProductRules
             errors[nameof(ProductInput.Description)] =
                 [$"Keep the description under {Product.DescriptionMaxLength} characters (it has {product.Description.Length})."];
         }
+        else if (!RichText.TryParse(product.Description, out _, out var formatting))
+        {
+            errors[nameof(ProductInput.Description)] = [formatting]; // the product card sends it in Telegram's HTML (docs/catalog.md)
+        }
 
         if (product.PriceStars is < MinPriceStars or > MaxPriceStars)
         {

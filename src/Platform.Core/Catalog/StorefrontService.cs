@@ -37,10 +37,10 @@ public sealed class StorefrontService(PlatformDbContext db, ITenantContextAccess
             settings.DisplayName = name;
         }
 
-        settings.WelcomeText = Text(input.WelcomeText, settings.WelcomeText, nameof(input.WelcomeText), LongTextMaxLength, errors);
-        settings.AboutText = Text(input.AboutText, settings.AboutText, nameof(input.AboutText), LongTextMaxLength, errors);
-        settings.TermsText = Text(input.TermsText, settings.TermsText, nameof(input.TermsText), LongTextMaxLength, errors);
-        settings.SupportText = Text(input.SupportText, settings.SupportText, nameof(input.SupportText), LongTextMaxLength, errors);
+        settings.WelcomeText = Formatted(input.WelcomeText, settings.WelcomeText, nameof(input.WelcomeText), errors);
+        settings.AboutText = Formatted(input.AboutText, settings.AboutText, nameof(input.AboutText), errors);
+        settings.TermsText = Formatted(input.TermsText, settings.TermsText, nameof(input.TermsText), errors);
+        settings.SupportText = Formatted(input.SupportText, settings.SupportText, nameof(input.SupportText), errors);
         settings.SupportContact = Text(input.SupportContact, settings.SupportContact, nameof(input.SupportContact), SupportContactMaxLength, errors);
 
         if (input.DefaultLanguage is not null)
@@ -131,6 +131,34 @@ public sealed class StorefrontService(PlatformDbContext db, ITenantContextAccess
 
         await db.SaveChangesAsync(cancellationToken);
         return StorefrontReader.From(settings, storeName);
+    }
+
+    /// <summary>
+    /// A text the bot sends formatted (<see cref="RichText"/>): refused with the parser's message, else stored in its
+    /// canonical form. The column holds 4,000 characters of source (tags included), which also keeps the visible text
+    /// within Telegram's 4,096 per message.
+    /// </summary>
+    private static string? Formatted(string? input, string? current, string field, Dictionary<string, string[]> errors)
+    {
+        var text = Text(input, current, field, LongTextMaxLength, errors);
+        if (input is null || text is null || errors.ContainsKey(field))
+        {
+            return text;
+        }
+
+        if (!RichText.TryParse(text, out var rich, out var error))
+        {
+            errors[field] = [error];
+            return text;
+        }
+
+        var canonical = rich.ToSource();
+        if (canonical.Length > LongTextMaxLength)
+        {
+            errors[field] = [$"Keep this under {LongTextMaxLength} characters, tags included (it has {canonical.Length})."];
+        }
+
+        return canonical;
     }
 
     private static string? Text(string? input, string? current, string field, int max, Dictionary<string, string[]> errors)

@@ -116,9 +116,9 @@ public sealed class BotUpdateHandler(
             "/catalog" => catalog.ShowRootAsync(chat, null, cancellationToken),
             "/orders" => history.ShowAsync(chat, cancellationToken),
             "/subscriptions" => memberships.ShowAsync(chat, cancellationToken),
-            "/paysupport" => chat.SendTextAsync(SupportText(chat), null, cancellationToken),
-            "/terms" => chat.SendTextAsync(string.IsNullOrWhiteSpace(chat.Storefront.TermsText) ? chat.Texts.NoTerms : chat.Storefront.TermsText, null,
-                cancellationToken),
+            "/paysupport" => StoreInfoView.SupportAsync(chat, cancellationToken),
+            "/terms" => StoreInfoView.TermsAsync(chat, cancellationToken),
+            "/about" => StoreInfoView.AboutAsync(chat, cancellationToken),
             "/help" => chat.SendTextAsync(chat.Texts.Help, null, cancellationToken),
             _ when text == chat.Texts.CatalogButton => catalog.ShowRootAsync(chat, null, cancellationToken),
             _ when text == chat.Texts.OrdersButton => history.ShowAsync(chat, cancellationToken),
@@ -140,17 +140,14 @@ public sealed class BotUpdateHandler(
             ["o", var order] when Guid.TryParse(order, out var id) => history.ResendAsync(chat, id, cancellationToken),
             ["orders"] => history.ShowAsync(chat, cancellationToken),
             ["subs"] => memberships.ShowAsync(chat, cancellationToken),
+            ["about"] => StoreInfoView.AboutAsync(chat, cancellationToken),
+            ["support"] => StoreInfoView.SupportAsync(chat, cancellationToken),
+            ["terms"] => StoreInfoView.TermsAsync(chat, cancellationToken),
             ["s", "x", var membership] when Guid.TryParse(membership, out var id) => memberships.CancelAsync(chat, id, cancellationToken),
             ["s", "r", var membership] when Guid.TryParse(membership, out var id) => memberships.ResumeAsync(chat, id, cancellationToken),
             ["s", "g", var membership, var n] when Guid.TryParse(membership, out var id) && int.TryParse(n, out var index) =>
                 memberships.GetProductAsync(chat, id, index, cancellationToken),
             _ => Task.CompletedTask,
         };
-    }
-
-    private static string SupportText(BotChat chat)
-    {
-        var parts = new[] { chat.Storefront.SupportText, chat.Storefront.SupportContact }.Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
-        return parts.Count == 0 ? chat.Texts.NoSupport : string.Join("\n", parts);
     }
 }

@@ -3,6 +3,7 @@ using Platform.Core.Catalog;
 using Platform.Core.Data;
 using Platform.Core.Files;
 using Platform.Core.Outbound;
+using Platform.Core.Outbound.Texts;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types.ReplyMarkups;
@@ -10,9 +11,10 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace Platform.Core.Conversation;
 
 /// <summary>
-/// The storefront in the bot: welcome, categories, product pages (8 per page) and product cards. Reads through the
-/// catalog side's <see cref="CatalogReader"/>: published products of the current tenant only, in the merchant's order.
-/// Plans (subscription products) sit beside one-time products, priced per month.
+/// The storefront in the bot: welcome, shelves (categories), product pages (8 per page) and product cards. Reads through
+/// the catalog side's <see cref="CatalogReader"/>: published products of the current tenant only, in the merchant's order.
+/// Plans (subscription products) sit beside one-time products, priced per month. The merchant's texts are
+/// <see cref="RichText"/> and go in Telegram's HTML parse mode; the catalog screens are plain text.
 /// </summary>
 public sealed class CatalogView(CatalogReader catalog, FileUploadService files, BotPhotoSender photos, PlatformDbContext db)
 {
@@ -21,24 +23,17 @@ public sealed class CatalogView(CatalogReader catalog, FileUploadService files, 
     /// <summary>/start: the merchant's welcome image (when set) with the welcome text, and the main buttons.</summary>
     public async Task WelcomeAsync(BotChat chat, CancellationToken cancellationToken)
     {
-        var text = string.IsNullOrWhiteSpace(chat.Storefront.WelcomeText) ? chat.Texts.Welcome(chat.Storefront.DisplayName) : chat.Storefront.WelcomeText;
-        List<InlineKeyboardButton[]> buttons = [
-            [InlineKeyboardButton.WithCallbackData(ButtonText(chat, "catalog", chat.Texts.CatalogButton), "c:root:0")],
-            [InlineKeyboardButton.WithCallbackData(ButtonText(chat, "orders", chat.Texts.OrdersButton), "orders")],
-        ];
-        if (await db.Products.AnyAsync(p => p.Kind == ProductKind.Subscription && p.State == ProductState.Published, cancellationToken))
+        var storefront = chat.Storefront;
+        var html = WelcomeHtml(storefront, chat.Texts);
+        var plans = await db.Products.AnyAsync(p => p.Kind == ProductKind.Subscription && p.State == ProductState.Published, cancellationToken);
+        var markup = StorefrontKeyboard.Welcome(chat, plans);
+        if (storefront.WelcomeImageFileId is { } image && await files.FindAsync(image, cancellationToken) is { } file)
         {
-            buttons.Add([InlineKeyboardButton.WithCallbackData(chat.Texts.SubscriptionsButton, "subs")]); // a store that sells plans
-        }
-
-        var markup = new InlineKeyboardMarkup(buttons);
-        if (chat.Storefront.WelcomeImageFileId is { } image && await files.FindAsync(image, cancellationToken) is { } file)
-        {
-            await photos.SendAsync(chat, file, TelegramHtml.Escape(text), markup, cancellationToken);
+            await photos.SendAsync(chat, file, html, markup, cancellationToken);
             return;
         }
 
-        await chat.SendTextAsync(MessageText.Cut(text, BotPhotoSender.MessageMaxLength), markup, cancellationToken);
+        await chat.SendHtmlAsync(html, markup, cancellationToken);
     }
 
     /// <summary>The root: the shelves that have something on sale, else the first page of all products.</summary>
@@ -47,24 +42,21 @@ public sealed class CatalogView(CatalogReader catalog, FileUploadService files, 
         var categories = await catalog.ListCategoriesAsync(cancellationToken);
         if (categories.Count == 0)
         {
-            await ShowPageAsync(chat, null, 0, back: false, editMessageId, cancellationToken);
+            await ShowPageAsync(chat, null, 0, categories, editMessageId, cancellationToken);
             return;
         }
 
         var rows = categories.Select(c => new[] { InlineKeyboardButton.WithCallbackData(c.Name, $"c:{c.Id:N}:0") }).ToList();
         rows.Add([InlineKeyboardButton.WithCallbackData(chat.Texts.AllProducts, "c:all:0")]);
-        await ShowAsync(chat, chat.Texts.CatalogTitle, new InlineKeyboardMarkup(rows), editMessageId, cancellationToken);
+        await ShowAsync(chat, chat.Texts.ChooseShelf, new InlineKeyboardMarkup(rows), editMessageId, cancellationToken);
     }
 
     /// <summary>A page of a shelf (all products when <paramref name="categoryId"/> is null), with a way back to the shelves.</summary>
-    public async Task ShowPageAsync(BotChat chat, Guid? categoryId, int page, int? editMessageId, CancellationToken cancellationToken)
-    {
-        // "All products" needs a way back only when it was reached from the shelves, i.e. when there are shelves.
-        var back = categoryId is not null || (await catalog.ListCategoriesAsync(cancellationToken)).Count > 0;
-        await ShowPageAsync(chat, categoryId, page, back, editMessageId, cancellationToken);
-    }
+    public async Task ShowPageAsync(BotChat chat, Guid? categoryId, int page, int? editMessageId, CancellationToken cancellationToken) =>
+        await ShowPageAsync(chat, categoryId, page, await catalog.ListCategoriesAsync(cancellationToken), editMessageId, cancellationToken);
 
-    private async Task ShowPageAsync(BotChat chat, Guid? categoryId, int page, bool back, int? editMessageId, CancellationToken cancellationToken)
+    private async Task ShowPageAsync(BotChat chat, Guid? categoryId, int page, IReadOnlyList<Category> shelves, int? editMessageId,
+        CancellationToken cancellationToken)
     {
         var products = await catalog.ListPublishedAsync(categoryId, page, PageSize, cancellationToken);
         var rows = products.Items
@@ -78,7 +70,7 @@ public sealed class CatalogView(CatalogReader catalog, FileUploadService files, 
 
         if (products.HasNext)
         {
-            nav.Add(InlineKeyboardButton.WithCallbackData(chat.Texts.Next, $"c:{key}:{page + 1}"));
+            nav.Add(InlineKeyboardButton.WithCallbackData(StorefrontKeyboard.Label(chat, "more", chat.Texts.Next), $"c:{key}:{page + 1}"));
         }
 
         if (nav.Count > 0)
@@ -86,15 +78,18 @@ public sealed class CatalogView(CatalogReader catalog, FileUploadService files, 
             rows.Add([.. nav]);
         }
 
-        if (back)
+        // "All products" needs a way back only when it was reached from the shelves, i.e. when there are shelves.
+        if (categoryId is not null || shelves.Count > 0)
         {
-            rows.Add([InlineKeyboardButton.WithCallbackData(chat.Texts.Back, "c:root:0")]);
+            rows.Add([InlineKeyboardButton.WithCallbackData(StorefrontKeyboard.Label(chat, "back", chat.Texts.Back), "c:root:0")]);
         }
 
-        var text = products.TotalCount == 0 ? chat.Texts.CatalogEmpty : chat.Texts.CatalogTitle;
+        var shelf = categoryId is null ? (shelves.Count > 0 ? chat.Texts.AllProducts : null) : shelves.FirstOrDefault(c => c.Id == categoryId)?.Name;
+        var text = products.TotalCount == 0 ? chat.Texts.CatalogEmpty : shelf is null ? chat.Texts.CatalogTitle : chat.Texts.ShelfTitle(shelf);
         await ShowAsync(chat, text, rows.Count == 0 ? null : new InlineKeyboardMarkup(rows), editMessageId, cancellationToken);
     }
 
+    /// <summary>A product card: the title in bold, the formatted description, the price, and the Buy button.</summary>
     public async Task ShowProductAsync(BotChat chat, Guid productId, CancellationToken cancellationToken)
     {
         var product = await catalog.FindPublishedAsync(productId, cancellationToken);
@@ -104,22 +99,36 @@ public sealed class CatalogView(CatalogReader catalog, FileUploadService files, 
             return;
         }
 
-        var plan = product.Kind == ProductKind.Subscription;
-        var text = $"{product.Title}\n\n{product.Description}\n\n{Price(chat, product)}";
-        var buy = plan ? chat.Texts.Subscribe(product.PriceStars) : chat.Texts.Buy(product.PriceStars);
+        var html = CardHtml(chat.Texts, product);
+        var buy = StorefrontKeyboard.BuyLabel(chat.Storefront, chat.Texts, product, Price(chat, product));
         var markup = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallbackData(buy, $"b:{product.Id:N}")]]);
         if (product.PhotoFileId is { } photo && await files.FindAsync(photo, cancellationToken) is { } file)
         {
-            await photos.SendAsync(chat, file, TelegramHtml.Escape(text), markup, cancellationToken);
+            await photos.SendAsync(chat, file, html, markup, cancellationToken);
             return;
         }
 
-        await chat.SendTextAsync(MessageText.Cut(text, BotPhotoSender.MessageMaxLength), markup, cancellationToken);
+        await chat.SendHtmlAsync(html, markup, cancellationToken);
     }
 
-    /// <summary>A plan's price is per month (it renews every 30 days); anything else is paid once.</summary>
-    private static string Price(BotChat chat, Product product) =>
-        product.Kind == ProductKind.Subscription ? chat.Texts.PerMonth(product.PriceStars) : $"{product.PriceStars} ⭐";
+    /// <summary>The welcome text in Telegram's HTML: the merchant's (formatted), else ours naming the store.</summary>
+    public static string WelcomeHtml(Storefront storefront, BotTexts texts) =>
+        string.IsNullOrWhiteSpace(storefront.WelcomeText)
+            ? TelegramHtml.Escape(texts.Welcome(storefront.DisplayName))
+            : RichText.Safe(storefront.WelcomeText).ToTelegramHtml(BotPhotoSender.MessageMaxLength);
+
+    /// <summary>A product card in Telegram's HTML: the title in bold, the description (cut to fit a message), the price.</summary>
+    public static string CardHtml(BotTexts texts, Product product)
+    {
+        var price = StorefrontKeyboard.Price(texts, product);
+        var description = RichText.Safe(product.Description.Trim());
+        var room = BotPhotoSender.MessageMaxLength - product.Title.Length - price.Length - 4; // two blank lines
+        return description.VisibleLength == 0
+            ? $"{TelegramHtml.Bold(product.Title)}\n\n{TelegramHtml.Escape(price)}"
+            : $"{TelegramHtml.Bold(product.Title)}\n\n{description.ToTelegramHtml(room)}\n\n{TelegramHtml.Escape(price)}";
+    }
+
+    private static string Price(BotChat chat, Product product) => StorefrontKeyboard.Price(chat.Texts, product);
 
     /// <summary>
     /// Edits the catalog message in place when there is one. Pressing the same button twice, or a re-run of the update,
@@ -146,12 +155,4 @@ public sealed class CatalogView(CatalogReader catalog, FileUploadService files, 
 
         await chat.SendTextAsync(text, markup, cancellationToken);
     }
-
-    /// <summary>
-    /// The merchant's label when they set one, else ours in the customer's language. The storefront fills missing
-    /// labels with its English defaults, so a label equal to the default counts as not set (the portal stores no
-    /// override for an unchanged default either).
-    /// </summary>
-    private static string ButtonText(BotChat chat, string key, string ours) =>
-        chat.Storefront.ButtonTexts.TryGetValue(key, out var text) && text != StorefrontButtons.Defaults[key] ? text : ours;
 }

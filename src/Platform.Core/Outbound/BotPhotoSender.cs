@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Platform.Core.Catalog;
 using Platform.Core.Files;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types.ReplyMarkups;
@@ -9,6 +10,7 @@ namespace Platform.Core.Outbound;
 /// A photo with its text (welcome, product card). The text rides as the caption when it fits Telegram's caption limit;
 /// a longer one follows the photo as its own message, so nothing the merchant wrote is cut to 1,024 characters.
 /// The buttons go on the last message, where the customer reads on. File ids are reused through <see cref="BotFileSender"/>.
+/// The text is HTML (Telegram's parse mode); its length is counted as the buyer sees it.
 /// </summary>
 public sealed class BotPhotoSender(BotFileSender files, ILogger<BotPhotoSender> logger)
 {
@@ -17,7 +19,7 @@ public sealed class BotPhotoSender(BotFileSender files, ILogger<BotPhotoSender> 
 
     public async Task SendAsync(BotChat chat, StoredFile photo, string html, InlineKeyboardMarkup? markup, CancellationToken cancellationToken)
     {
-        var fits = html.Length <= CaptionMaxLength; // Telegram counts UTF-16 code units, as string.Length does
+        var fits = VisibleLength(html) <= CaptionMaxLength;
         try
         {
             await files.SendAsync(chat, photo, BotFileKind.Photo, fits ? html : null, fits ? markup : null, cancellationToken);
@@ -34,4 +36,10 @@ public sealed class BotPhotoSender(BotFileSender files, ILogger<BotPhotoSender> 
             await chat.SendHtmlAsync(html, markup, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// What Telegram counts against the caption limit: the text after parsing, in UTF-16 code units (as string.Length),
+    /// so tags and entities do not count. Our HTML is what <see cref="RichText"/> writes, which it reads back.
+    /// </summary>
+    public static int VisibleLength(string html) => RichText.TryParse(html, out var text, out _) ? text.VisibleLength : html.Length;
 }

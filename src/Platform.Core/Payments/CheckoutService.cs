@@ -112,6 +112,8 @@ public sealed class CheckoutService(
         return orderId;
     }
 
+    /// <summary>Invoices take no formatting: the description's visible text (<see cref="RichText"/>), else the title.</summary>
     private static string Description(Product product) =>
-        MessageText.Cut(string.IsNullOrWhiteSpace(product.Description) ? product.Title : product.Description, Product.InvoiceDescriptionMaxLength);
+        MessageText.Cut(RichText.Safe(product.Description).PlainText.Trim() is { Length: > 0 } plain ? plain : product.Title,
+            Product.InvoiceDescriptionMaxLength);
 }

@@ -33,7 +33,7 @@ public sealed class CatalogBrowsingTests(BotAppFactory app) : IClassFixture<BotA
         var buyer = await SandboxBuyer.CreateAsync(app.Telegram, store.TelegramBotId, "Browser");
         await buyer.SendAsync("/catalog");
         var root = await buyer.WaitForAsync(m => SandboxClient.HasButton(m, "c:"));
-        Assert.Equal(Texts.CatalogTitle, SandboxClient.Text(root));
+        Assert.Equal(Texts.ChooseShelf, SandboxClient.Text(root));
         // Only shelves with something on sale: an empty or drafts-only category would open onto nothing.
         Assert.Equal([$"c:{books:N}:0", $"c:{games:N}:0", "c:all:0"], Callbacks(root));
         Assert.DoesNotContain(Callbacks(root), d => d.Contains($"{drafts:N}") || d.Contains($"{vacant:N}"));

@@ -113,4 +113,26 @@ public abstract class BotTexts
 
     /// <summary>Whole Stars as people read them: 1,234 (the same in every language, like <see cref="Day"/>).</summary>
     protected static string Stars(long stars) => stars.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture);
+
+    // Storefront screens (issue 18, C1)
+    /// <summary>The welcome screen's About button (the merchant's "about" label wins).</summary>
+    public abstract string AboutButton { get; }
+
+    /// <summary>The welcome screen's Support button (the merchant's "support" label wins).</summary>
+    public abstract string SupportButton { get; }
+
+    /// <summary>The welcome screen's Terms button (the merchant's "terms" label wins).</summary>
+    public abstract string TermsButton { get; }
+
+    /// <summary>/about when the merchant wrote no about text.</summary>
+    public abstract string AboutDefault(string storeName);
+
+    /// <summary>The catalog's first screen when it lists shelves (categories).</summary>
+    public abstract string ChooseShelf { get; }
+
+    /// <summary>A page of one shelf's products: names the shelf the buyer is on.</summary>
+    public abstract string ShelfTitle(string shelf);
+
+    /// <summary>The /about command in the command menu.</summary>
+    public abstract string CommandAbout { get; }
 }

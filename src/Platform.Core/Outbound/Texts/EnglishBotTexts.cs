@@ -87,4 +87,14 @@ public sealed class EnglishBotTexts : BotTexts
         $"⭐ {Stars(withdrawableStars)} Stars are ready to withdraw from @{botUsername} ({Stars(onHoldStars)} still on hold).\n"
         + $"To withdraw: in Telegram open @{botUsername}'s profile (or @BotFather → /mybots → @{botUsername}) → Balance → Withdraw via Fragment "
         + $"(paid in Toncoin, at least {Stars(minimumStars)} Stars at a time).";
+
+    // Storefront screens
+    public override string AboutButton => "ℹ️ About";
+    public override string SupportButton => "💬 Support";
+    public override string TermsButton => "📄 Terms";
+    public override string AboutDefault(string storeName) =>
+        $"{storeName} sells digital goods for Telegram Stars, delivered right here in the chat. Browse /catalog; your purchases are in /orders.";
+    public override string ChooseShelf => "Catalog — choose a shelf:";
+    public override string ShelfTitle(string shelf) => $"{shelf} — choose a product:";
+    public override string CommandAbout => "About the store";
 }

@@ -86,4 +86,14 @@ public sealed class PersianBotTexts : BotTexts
         $"⭐ {Stars(withdrawableStars)} ستاره از @{botUsername} آماده برداشت است ({Stars(onHoldStars)} ستاره هنوز در انتظار).\n"
         + $"برای برداشت: در تلگرام نمایهٔ @{botUsername} (یا @BotFather ← /mybots ← @{botUsername}) ← Balance ← Withdraw via Fragment را باز کنید "
         + $"(پرداخت با تون‌کوین، هر بار دست‌کم {Stars(minimumStars)} ستاره).";
+
+    // Storefront screens
+    public override string AboutButton => "ℹ️ درباره ما";
+    public override string SupportButton => "💬 پشتیبانی";
+    public override string TermsButton => "📄 شرایط";
+    public override string AboutDefault(string storeName) =>
+        $"{storeName} کالاهای دیجیتال را با ستاره‌های تلگرام می‌فروشد و همین‌جا در گفتگو تحویل می‌دهد. محصولات در /catalog و خریدهای شما در /orders است.";
+    public override string ChooseShelf => "کاتالوگ — یک قفسه انتخاب کنید:";
+    public override string ShelfTitle(string shelf) => $"{shelf} — یک محصول انتخاب کنید:";
+    public override string CommandAbout => "درباره فروشگاه";
 }

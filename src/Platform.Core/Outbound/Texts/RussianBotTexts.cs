@@ -85,4 +85,14 @@ public sealed class RussianBotTexts : BotTexts
         $"⭐ {Stars(withdrawableStars)} звёзд можно вывести из @{botUsername} (ещё {Stars(onHoldStars)} на удержании).\n"
         + $"Как вывести: в Telegram откройте профиль @{botUsername} (или @BotFather → /mybots → @{botUsername}) → Balance → Withdraw via Fragment "
         + $"(выплата в Toncoin, не меньше {Stars(minimumStars)} звёзд за раз).";
+
+    // Storefront screens
+    public override string AboutButton => "ℹ️ О магазине";
+    public override string SupportButton => "💬 Поддержка";
+    public override string TermsButton => "📄 Условия";
+    public override string AboutDefault(string storeName) =>
+        $"{storeName} продаёт цифровые товары за звёзды Telegram и доставляет их прямо в этот чат. Товары — в /catalog, ваши покупки — в /orders.";
+    public override string ChooseShelf => "Каталог — выберите раздел:";
+    public override string ShelfTitle(string shelf) => $"{shelf} — выберите товар:";
+    public override string CommandAbout => "О магазине";
 }

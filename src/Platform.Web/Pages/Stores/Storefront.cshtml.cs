@@ -12,7 +12,8 @@ namespace Platform.Web.Pages.Stores;
 /// </summary>
 [RequestSizeLimit(MaxImageBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxImageBytes + 1024 * 1024)]
-public sealed class StorefrontModel(StorefrontReader reader, StorefrontService service, CategoryService categories, FileUploadService files) : PageModel
+public sealed class StorefrontModel(StorefrontReader reader, StorefrontService service, CategoryService categories, FileUploadService files,
+    CatalogReader catalog, IFileStorage storage) : PageModel
 {
     /// <summary>Telegram's photo limit is 10 MB.</summary>
     public const long MaxImageBytes = 10 * 1024 * 1024;
@@ -33,6 +34,9 @@ public sealed class StorefrontModel(StorefrontReader reader, StorefrontService s
 
     public IReadOnlyList<Category> Categories { get; private set; } = [];
     public IReadOnlyList<StoredFile> Images { get; private set; } = [];
+
+    /// <summary>The saved storefront as the bot shows it (welcome screen and a product card).</summary>
+    public StorefrontPreview? Preview { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -130,9 +134,38 @@ public sealed class StorefrontModel(StorefrontReader reader, StorefrontService s
         return Page();
     }
 
+    /// <summary>What each relabelled button is, for its form label.</summary>
+    public static string ButtonPurpose(string key) => key switch
+    {
+        "catalog" => "Catalog button (welcome screen)",
+        "orders" => "My orders button (welcome screen)",
+        "about" => "About button (welcome screen)",
+        "support" => "Support button (welcome screen)",
+        "terms" => "Terms button (welcome screen)",
+        "buy" => "Buy button on a product card (the price is added: “Buy · 50 ⭐”)",
+        "back" => "Back button (catalog pages)",
+        "more" => "Next page button (catalog pages)",
+        _ => key,
+    };
+
+    /// <summary>An image of this store for the preview (the file lookup is tenant-filtered; anything not an image is 404).</summary>
+    public async Task<IActionResult> OnGetImageAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await files.FindAsync(id, cancellationToken) is not { } file || !ContentSniffer.IsImage(file.ContentType))
+        {
+            return NotFound();
+        }
+
+        return File(await storage.OpenReadAsync(file.StorageKey, cancellationToken), file.ContentType);
+    }
+
     private async Task LoadListsAsync(CancellationToken cancellationToken)
     {
         Categories = await categories.ListAsync(cancellationToken);
         Images = (await files.ListAsync(cancellationToken)).Where(f => ContentSniffer.IsImage(f.ContentType)).ToList();
+        var first = (await catalog.ListPublishedAsync(null, 0, 1, cancellationToken)).Items is [var product, ..] ? product : null;
+        var plans = (await catalog.ListPublishedAsync(null, 0, CatalogReader.MaxPageSize, cancellationToken)).Items
+            .Any(p => p.Kind == ProductKind.Subscription);
+        Preview = StorefrontPreview.Create(await reader.GetAsync(cancellationToken), first, plans);
     }
 }
