@@ -31,7 +31,7 @@ public sealed class A11yWalk(A11yWalkAppFactory app, BrowserFixture browser)
             var tabs = new Dictionary<A11yVisitor, IPage>();
             foreach (var visitor in pages.Select(p => p.Visitor).Distinct())
             {
-                var context = await browser.NewContextAsync(app.BaseAddress);
+                var context = await NewContextAsync(browser, app);
                 contexts.Add(context);
                 var page = await context.NewPageAsync();
                 await page.SetViewportSizeAsync(width, height);
@@ -63,6 +63,15 @@ public sealed class A11yWalk(A11yWalkAppFactory app, BrowserFixture browser)
         }
 
         return problems;
+    }
+
+    /// <summary>A context with a patient timeout: the walk runs on busy CI machines, where a page may take seconds.</summary>
+    public static async Task<IBrowserContext> NewContextAsync(BrowserFixture browser, A11yWalkAppFactory app)
+    {
+        var context = await browser.NewContextAsync(app.BaseAddress);
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
     }
 
     private async Task SignInAsync(IBrowserContext context, IPage page, A11yVisitor visitor)

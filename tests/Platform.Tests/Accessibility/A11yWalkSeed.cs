@@ -81,7 +81,8 @@ internal static class A11yWalkSeed
         var adminEmail = $"walk-admin-{suffix}@example.test";
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<PlatformAdminService>().EnsureAdminAsync(adminEmail, MerchantAppFactory.Password, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<PlatformAdminService>()
+                .EnsureAdminAsync(adminEmail, MerchantAppFactory.Password, CancellationToken.None);
         }
 
         return new A11yWalkData(tenant, ownerEmail, adminEmail, ids.Item6, fileProduct.Id, ids.Item2, ids.Item1, ids.Item3, paid.Id, ids.Item4, ids.Item5);

@@ -38,7 +38,7 @@ public sealed class AxeWalkTests(A11yWalkAppFactory app, BrowserFixture browser)
     [Fact]
     public async Task A_keyboard_user_first_meets_a_visible_skip_link_that_leads_to_the_content()
     {
-        await using var context = await browser.NewContextAsync(app.BaseAddress);
+        await using var context = await A11yWalk.NewContextAsync(browser, app);
         var page = await context.NewPageAsync();
         await page.SetViewportSizeAsync(A11yWalk.PhoneWidth, A11yWalk.PhoneHeight);
         var data = app.Data;

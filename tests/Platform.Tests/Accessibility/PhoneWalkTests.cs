@@ -51,7 +51,7 @@ public sealed class PhoneWalkTests(A11yWalkAppFactory app, BrowserFixture browse
     [InlineData(A11yWalk.DesktopWidth, A11yWalk.DesktopHeight)]
     public async Task The_navigation_is_a_collapsed_menu_on_a_phone_and_a_row_of_links_on_a_desktop(int width, int height)
     {
-        await using var context = await browser.NewContextAsync(app.BaseAddress);
+        await using var context = await A11yWalk.NewContextAsync(browser, app);
         var page = await context.NewPageAsync();
         await page.SetViewportSizeAsync(width, height);
         var data = app.Data;
