@@ -14,6 +14,14 @@ internal static class MessageView
         edited = m.EditDate is not null,
         text = m.Text,
         caption = m.Caption,
+        // Formatting as Telegram delivers it (bold, code, text links...): snake_case types, offsets in UTF-16 code units.
+        entities = (m.Entities ?? m.CaptionEntities)?.Select(e => new
+        {
+            type = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(e.Type.ToString()),
+            offset = e.Offset,
+            length = e.Length,
+            url = e.Url,
+        }).ToList(),
         buttons = m.ReplyMarkup?.InlineKeyboard.Select(row => row.Select(b => new
         {
             text = b.Text,

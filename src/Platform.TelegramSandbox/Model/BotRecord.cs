@@ -11,6 +11,9 @@ internal sealed class BotRecord
     public string Username { get; set; } = "";
     public string FirstName { get; set; } = "";
     public List<BotCommand> Commands { get; set; } = [];
+    /// <summary>Menus set with a language_code (two letters → commands): Telegram shows a user the one for their language, else
+    /// <see cref="Commands"/>.</summary>
+    public Dictionary<string, List<BotCommand>> CommandsByLanguage { get; set; } = [];
     public WebhookState? Webhook { get; set; }
     /// <summary>Update kinds the bot asked for last (setWebhook or getUpdates); null means Telegram's default.</summary>
     public List<string>? AllowedUpdates { get; set; }
