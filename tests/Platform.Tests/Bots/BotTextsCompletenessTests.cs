@@ -56,7 +56,7 @@ public sealed partial class BotTextsCompletenessTests
                 case "fa":
                     Assert.True(ArabicLetter().IsMatch(words), $"fa.{member} has no Persian letters: {text}");
                     Assert.Empty(LatinWords(words, member));
-                    var latinArguments = markers.Aggregate(text, (t, m) => t.Replace(m, "Latin", StringComparison.Ordinal));
+                    var latinArguments = markers.Where(m => m.StartsWith('⟦')).Aggregate(text, (t, m) => t.Replace(m, "Latin", StringComparison.Ordinal));
                     Assert.All(latinArguments.Split('\n'), line => Assert.True(StartsRightToLeft(line), $"fa.{member}: a line starts left-to-right: {line}"));
                     break;
                 case "ru":
@@ -135,7 +135,7 @@ public sealed partial class BotTextsCompletenessTests
 
     /// <summary>
     /// Telegram sets a paragraph's direction from its first strong letter: a Persian line must start (after emoji, digits,
-    /// punctuation and isolated runs) with a Persian letter. Arguments stand in as a Latin word (a title may be Latin), so an
+    /// punctuation and isolated runs) with a Persian letter. String arguments stand in as a Latin word (a title may be Latin), so an
     /// un-isolated one at a line's start fails the check, as it would flip the line in the chat.
     /// </summary>
     private static bool StartsRightToLeft(string line)
