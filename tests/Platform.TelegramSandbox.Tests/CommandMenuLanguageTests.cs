@@ -1,7 +1,7 @@
+using Platform.TelegramSandbox.Tests.Infrastructure;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
-using Platform.TelegramSandbox.Tests.Infrastructure;
 
 namespace Platform.TelegramSandbox.Tests;
 
