@@ -6,8 +6,10 @@ using Telegram.Bot.Types;
 namespace Platform.Core.Conversation;
 
 /// <summary>
-/// The command menu, in English by default and in Persian and Russian for those users. Registration applies it on every
-/// sync through <see cref="IBotCommandMenu"/>; the commands themselves are routed by <see cref="BotUpdateHandler"/>.
+/// The command menu, in English by default and in Persian and Russian for those users (setMyCommands with language_code:
+/// Telegram shows a user the list for their app's language). Registration applies it on every sync through
+/// <see cref="IBotCommandMenu"/> (setting the same lists again changes nothing); the commands are routed by
+/// <see cref="BotUpdateHandler"/>, and /help lists the same <see cref="BotTexts.Commands"/>.
 /// </summary>
 public sealed class BotCommandsSetup : IBotCommandMenu
 {
@@ -20,9 +22,5 @@ public sealed class BotCommandsSetup : IBotCommandMenu
         }
     }
 
-    private static BotCommand[] Commands(BotTexts t) =>
-    [
-        new("start", t.CommandStart), new("catalog", t.CommandCatalog), new("orders", t.CommandOrders), new("subscriptions", t.CommandSubscriptions),
-        new("paysupport", t.CommandPaySupport), new("terms", t.CommandTerms), new("help", t.CommandHelp),
-    ];
+    private static BotCommand[] Commands(BotTexts t) => [.. t.Commands.Select(c => new BotCommand(c.Command, c.Description))];
 }

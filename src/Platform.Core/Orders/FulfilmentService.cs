@@ -15,7 +15,8 @@ namespace Platform.Core.Orders;
 /// Sends what was bought. Each message is a <see cref="Delivery"/> row, unique per (order, kind, sequence): the row is
 /// claimed before sending and stamped when Telegram confirms, so a retry skips what was sent. (A crash between the
 /// send and the stamp re-sends that one message: never lost, at worst shown twice.) Then the order is Fulfilled
-/// with order.fulfilled in the same transaction, once.
+/// with order.fulfilled in the same transaction, once. The words are <see cref="DeliveryTexts"/>' (HTML parse mode); the
+/// download link goes as a URL button (<see cref="DownloadLinks.SendAsync"/>).
 /// This runs for every purchase, so it is four round trips for a file (read; lock and claim; stamp the document;
 /// stamp the link, fulfil and unlock) rather than a query per row — see docs/bots.md, "The payment hot path".
 /// </summary>
@@ -71,22 +72,23 @@ public sealed class FulfilmentService(
             return;
         }
 
-        var thanks = chat.Texts.ThanksPaid(work.Order.ProductTitle);
+        var texts = chat.Texts;
+        var title = work.Order.ProductTitle;
         var messages = new List<(DeliveryKind Kind, Func<Task<Message>> Send)>();
         switch (work.Product.Kind)
         {
             case ProductKind.File when work.File is { } file:
-                messages.Add((DeliveryKind.Document, () => files.SendAsync(chat, file, BotFileKind.Document, TelegramHtml.Escape(thanks), null,
+                var downloadsLeft = Math.Max(0, work.Product.DownloadLimit - work.Order.DownloadCount);
+                messages.Add((DeliveryKind.Document, () => files.SendAsync(chat, file, BotFileKind.Document, DeliveryTexts.Header(texts, title, sequence), null,
                     work.TelegramFileId, cancellationToken)));
-                messages.Add((DeliveryKind.DownloadLink, () => chat.SendTextAsync(chat.Texts.DownloadLink(links.CreateUrl(orderId, file.Id)), null,
-                    cancellationToken)));
+                messages.Add((DeliveryKind.DownloadLink, () => links.SendAsync(chat, orderId, file.Id, downloadsLeft, cancellationToken)));
                 break;
             case ProductKind.LicenseKey when work.Key is { } key:
-                messages.Add((DeliveryKind.LicenseKey, () => chat.SendTextAsync($"{thanks}\n\n{chat.Texts.YourKey(key)}", null, cancellationToken)));
+                messages.Add((DeliveryKind.LicenseKey, () => chat.SendHtmlAsync(DeliveryTexts.Key(texts, title, key, sequence), null, cancellationToken)));
                 break;
             case ProductKind.Text:
-                messages.Add((DeliveryKind.Text, () => chat.SendTextAsync($"{thanks}\n\n{chat.Texts.YourContent(work.Product.TextContent ?? string.Empty)}",
-                    null, cancellationToken)));
+                var content = DeliveryTexts.Content(texts, title, work.Product.TextContent ?? string.Empty, sequence);
+                messages.Add((DeliveryKind.Text, () => chat.SendHtmlAsync(content, null, cancellationToken)));
                 break;
             default:
                 logger.LogError("Order {OrderId} has nothing to deliver (no file or no key)", orderId);

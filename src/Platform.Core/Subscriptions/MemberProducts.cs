@@ -62,11 +62,11 @@ public sealed class MemberProducts(PlatformDbContext db, BotFileSender files, Do
         {
             case ProductKind.File when product.FileId is { } fileId
                 && await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId, cancellationToken) is { } file:
-                await files.SendAsync(chat, file, BotFileKind.Document, TelegramHtml.Escape(product.Title), null, cancellationToken);
+                await files.SendAsync(chat, file, BotFileKind.Document, TelegramHtml.Bold(product.Title), null, cancellationToken);
                 if (found.OrderId is { } orderId)
                 {
                     // A complimentary membership has no charge to tie a link to: the document alone.
-                    await chat.SendTextAsync(chat.Texts.DownloadLink(links.CreateUrl(orderId, file.Id)), null, cancellationToken);
+                    await links.SendAsync(chat, orderId, file.Id, null, cancellationToken);
                 }
 
                 return MemberDelivery.Sent;

@@ -99,5 +99,6 @@ internal static class BotEndpoints
             }
             : null,
         Commands = bot.Commands.Select(c => new { c.Command, c.Description }),
+        CommandsByLanguage = bot.CommandsByLanguage.ToDictionary(l => l.Key, l => l.Value.Select(c => new { c.Command, c.Description })),
     };
 }

@@ -13,6 +13,9 @@ internal sealed class BotRecord
     /// <summary>The scope whose token created it (a store's test mode, docs/sandbox.md "Scoped access"); null: made with global access.</summary>
     public string? Scope { get; set; }
     public List<BotCommand> Commands { get; set; } = [];
+    /// <summary>Menus set with a language_code (two letters → commands): Telegram shows a user the one for their language, else
+    /// <see cref="Commands"/>.</summary>
+    public Dictionary<string, List<BotCommand>> CommandsByLanguage { get; set; } = [];
     public WebhookState? Webhook { get; set; }
     /// <summary>Update kinds the bot asked for last (setWebhook or getUpdates); null means Telegram's default.</summary>
     public List<string>? AllowedUpdates { get; set; }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Catalog;
@@ -46,8 +45,8 @@ public sealed partial class SellingEndToEndTests(BotAppFactory app) : IClassFixt
         var document = await buyer.WaitForAsync(m => SandboxClient.Has(m, "document"));
         var received = await app.Telegram.DownloadAsync(document.GetProperty("document").GetProperty("url").GetString()!);
         Assert.Equal(Convert.ToHexString(SHA256.HashData(ebook)), Convert.ToHexString(SHA256.HashData(received)));
-        var linkMessage = await buyer.WaitForAsync(m => SandboxClient.Text(m)?.Contains("/d/", StringComparison.Ordinal) == true);
-        var link = DownloadLink().Match(SandboxClient.Text(linkMessage)!).Value;
+        var linkMessage = await buyer.WaitForAsync(C2DeliveryMessages.HasDownloadButton);
+        var link = C2DeliveryMessages.DownloadUrl(linkMessage)!;
         var tokens = app.Services.GetRequiredService<DownloadTokens>();
         Assert.Equal(DownloadTokenStatus.Valid, tokens.Verify(link[(link.LastIndexOf('/') + 1)..], DateTimeOffset.UtcNow, out var token));
 
@@ -105,7 +104,4 @@ public sealed partial class SellingEndToEndTests(BotAppFactory app) : IClassFixt
             await Task.Delay(50);
         }
     }
-
-    [GeneratedRegex(@"https?://\S+/d/[A-Za-z0-9_-]+")]
-    private static partial Regex DownloadLink();
 }

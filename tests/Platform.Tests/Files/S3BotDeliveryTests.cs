@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Catalog;
@@ -41,12 +40,9 @@ public sealed partial class S3BotDeliveryTests(StorageS3BotAppFactory app) : ICl
         Assert.Equal(SHA256.HashData(ebook), SHA256.HashData(received));
         Assert.Equal(1, await store.WithDbAsync(db => db.TelegramFileCache.CountAsync(c => c.FileId == fileId)));
 
-        var linkMessage = await buyer.WaitForAsync(m => SandboxClient.Text(m)?.Contains("/d/", StringComparison.Ordinal) == true);
-        var link = new Uri(DownloadLink().Match(SandboxClient.Text(linkMessage)!).Value);
+        var linkMessage = await buyer.WaitForAsync(C2DeliveryMessages.HasDownloadButton);
+        var link = new Uri(C2DeliveryMessages.DownloadUrl(linkMessage)!);
         using var http = app.CreateHttpClient();
         Assert.Equal(SHA256.HashData(ebook), SHA256.HashData(await http.GetByteArrayAsync(link.PathAndQuery)));
     }
-
-    [GeneratedRegex(@"https?://\S+/d/[A-Za-z0-9_-]+")]
-    private static partial Regex DownloadLink();
 }

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,14 +67,14 @@ public sealed partial class ReplicasTests(ReplicasCluster app, ITestOutputHelper
         }));
         Assert.All(answers, status => Assert.Equal(HttpStatusCode.OK, status));
         await SellingEndToEndTests.WaitForOrdersAsync(store, 1, OrderStatus.Fulfilled, TimeSpan.FromSeconds(60));
-        var link = await buyer.WaitForAsync(m => SandboxClient.Text(m)?.Contains("/d/", StringComparison.Ordinal) == true);
+        var link = await buyer.WaitForAsync(C2DeliveryMessages.HasDownloadButton);
         await Task.Delay(TimeSpan.FromSeconds(2)); // a second processing would have answered by now
         Assert.Equal(1, await store.WithDbAsync(db => db.InboxUpdates.CountAsync(u => u.BotId == store.BotId && u.UpdateId == updateId)));
         Assert.Equal("stxReplicasCharge", (await store.WithDbAsync(db => db.Orders.SingleAsync())).TelegramPaymentChargeId);
-        Assert.Single(await buyer.MessagesAsync(), m => SandboxClient.Text(m)?.Contains("/d/", StringComparison.Ordinal) == true);
+        Assert.Single(await buyer.MessagesAsync(), C2DeliveryMessages.HasDownloadButton);
 
         // 2. The link a worker made (signed with the shared key) downloads from either web.
-        var path = LinkPath().Match(SandboxClient.Text(link)!).Value;
+        var path = new Uri(C2DeliveryMessages.DownloadUrl(link)!).AbsolutePath;
         using var browser = new ReplicasClient();
         foreach (var web in app.WebAddresses)
         {
@@ -220,7 +219,4 @@ public sealed partial class ReplicasTests(ReplicasCluster app, ITestOutputHelper
         Assert.True(response.IsSuccessStatusCode, $"{web}connect/token answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
     }
-
-    [GeneratedRegex(@"/d/[A-Za-z0-9_\-.~]+")]
-    private static partial Regex LinkPath();
 }

@@ -133,6 +133,43 @@ public abstract class BotTexts
     /// <summary>A page of one shelf's products: names the shelf the buyer is on.</summary>
     public abstract string ShelfTitle(string shelf);
 
-    /// <summary>The /about command in the command menu.</summary>
+    // C2 (issue 18): deliveries, /help and the command menu. Delivery texts go out in Telegram's HTML parse mode: their
+    // arguments come already escaped or marked up (TelegramHtml), and their own words hold no markup characters (a test checks).
+    /// <summary>The header of a re-delivery (/orders "get again", the merchant's resend): never "Thank you! Payment received" twice.</summary>
+    public abstract string PurchaseAgain(string titleHtml);
+
+    /// <summary>The inline URL button under the download link message (the link itself is no longer pasted in).</summary>
+    public abstract string DownloadButton { get; }
+
+    /// <summary>The download link message: what the button is and until when it works.</summary>
+    public abstract string DownloadReady(DateTimeOffset validUntil);
+
+    /// <summary>Added under <see cref="DownloadReady"/> when the order's remaining downloads are known.</summary>
+    public abstract string DownloadsLeft(int left);
+
+    /// <summary>A re-delivery after every download was used: the document came again, the link would only say "limit reached".</summary>
+    public abstract string DownloadsUsedUp { get; }
+
+    /// <summary>The menu's description of /about (the store's about text).</summary>
     public abstract string CommandAbout { get; }
+
+    /// <summary>Every command the bot answers, in menu order, with this language's one-line description: the menu and /help.</summary>
+    public IReadOnlyList<(string Command, string Description)> Commands =>
+    [
+        ("start", CommandStart), ("catalog", CommandCatalog), ("orders", CommandOrders), ("subscriptions", CommandSubscriptions),
+        ("about", CommandAbout), ("terms", CommandTerms), ("paysupport", CommandPaySupport), ("help", CommandHelp),
+    ];
+
+    /// <summary>
+    /// /help's list, one command a line. Right-to-left languages put the description first, so each line starts with a
+    /// right-to-left letter and the (left-to-right) command sits at the line's end instead of flipping the paragraph.
+    /// </summary>
+    protected string CommandList(bool descriptionFirst) =>
+        string.Join("\n", Commands.Select(c => descriptionFirst ? $"{c.Description}: /{c.Command}" : $"/{c.Command} — {c.Description}"));
+
+    /// <summary>
+    /// A merchant's text (a product title) inside a right-to-left sentence: wrapped in Unicode FIRST STRONG ISOLATE …
+    /// POP DIRECTIONAL ISOLATE, so a Latin title with digits or brackets keeps its own order and cannot reorder the sentence.
+    /// </summary>
+    protected static string Isolate(string text) => $"\u2068{text}\u2069";
 }

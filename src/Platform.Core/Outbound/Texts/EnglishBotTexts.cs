@@ -21,9 +21,9 @@ public sealed class EnglishBotTexts : BotTexts
         "Deliveries from this store are paused for now. Your purchase is kept and will be sent once they resume.";
     public override string OrderNotFound => "This order could not be found. Please start again from the catalog.";
     public override string PaymentFailed => "The payment could not be accepted. No Stars were taken.";
-    public override string ThanksPaid(string title) => $"Thank you! Payment received for “{title}”.";
+    public override string ThanksPaid(string title) => $"Thank you! Payment received for {title}.";
     public override string DownloadLink(string url) => $"Download link (also works in a browser): {url}";
-    public override string YourKey(string key) => $"Your license key:\n{key}";
+    public override string YourKey(string key) => $"Your license key (tap it to copy):\n{key}";
     public override string YourContent(string text) => $"Your purchase:\n{text}";
     public override string NoOrders => "You have no purchases yet.";
     public override string OrdersTitle => "Your purchases — tap one to get it again:";
@@ -32,14 +32,14 @@ public sealed class EnglishBotTexts : BotTexts
     public override string OrderRefunded => "This order was refunded, so it can no longer be delivered.";
     public override string NoTerms => "The store has not published terms yet.";
     public override string NoSupport => "For help with a payment, reply here and the store will get back to you.";
-    public override string Help => "/catalog — browse products\n/orders — your purchases\n/paysupport — help with a payment\n/terms — terms of sale";
+    public override string Help => "Here is what I can do:\n" + CommandList(descriptionFirst: false);
     public override string Unknown => "Sorry, I did not understand. Try /catalog or /help.";
     public override string CommandStart => "Start the store";
     public override string CommandCatalog => "Browse the catalog";
     public override string CommandOrders => "Your purchases";
     public override string CommandPaySupport => "Help with a payment";
     public override string CommandTerms => "Terms of sale";
-    public override string CommandHelp => "Help";
+    public override string CommandHelp => "Show these commands";
 
     // Subscriptions: buying and /subscriptions
     public override string PerMonth(int stars) => $"{stars} ⭐ / month";
@@ -96,5 +96,13 @@ public sealed class EnglishBotTexts : BotTexts
         $"{storeName} sells digital goods for Telegram Stars, delivered right here in the chat. Browse /catalog; your purchases are in /orders.";
     public override string ChooseShelf => "Catalog — choose a shelf:";
     public override string ShelfTitle(string shelf) => $"{shelf} — choose a product:";
+
+    // C2 (issue 18): deliveries, /help and the command menu
+    public override string PurchaseAgain(string titleHtml) => $"Here is your purchase again: {titleHtml}.";
+    public override string DownloadButton => "⬇️ Download";
+    public override string DownloadReady(DateTimeOffset validUntil) => $"Download it in any browser with the button below, until {Day(validUntil)}.";
+    public override string DownloadsLeft(int left) => $"Downloads left: {left}.";
+    public override string DownloadsUsedUp =>
+        "Every download of the browser link is used up; the file above stays yours. Ask the store to reset your downloads for a new link.";
     public override string CommandAbout => "About the store";
 }

@@ -1,6 +1,10 @@
 namespace Platform.Core.Outbound.Texts;
 
-/// <summary>Persian (right-to-left): Telegram lays the text out; we only avoid mixing in left-to-right punctuation.</summary>
+/// <summary>
+/// Persian (right-to-left). Telegram picks a paragraph's direction from its first strong letter, so every line starts with a
+/// Persian word; a merchant's title that may be Latin is wrapped in a Unicode isolate where it could start a line or sit
+/// beside digits (<see cref="BotTexts"/>.Isolate); numbers, dates, commands and @names follow Persian words (docs/bots.md).
+/// </summary>
 public sealed class PersianBotTexts : BotTexts
 {
     public override string Language => "fa";
@@ -21,9 +25,9 @@ public sealed class PersianBotTexts : BotTexts
     public override string DeliveriesPaused => "ارسال کالاهای این فروشگاه فعلاً متوقف است. خرید شما محفوظ است و پس از ازسرگیری ارسال می‌شود.";
     public override string OrderNotFound => "این سفارش پیدا نشد. لطفاً از کاتالوگ دوباره شروع کنید.";
     public override string PaymentFailed => "پرداخت پذیرفته نشد. هیچ ستاره‌ای کسر نشد.";
-    public override string ThanksPaid(string title) => $"سپاس! پرداخت برای «{title}» دریافت شد.";
+    public override string ThanksPaid(string title) => $"سپاس! پرداخت برای {Isolate(title)} دریافت شد.";
     public override string DownloadLink(string url) => $"پیوند دانلود (در مرورگر هم کار می‌کند): {url}";
-    public override string YourKey(string key) => $"کلید لایسنس شما:\n{key}";
+    public override string YourKey(string key) => $"کلید لایسنس شما (برای کپی روی آن بزنید):\n{key}";
     public override string YourContent(string text) => $"خرید شما:\n{text}";
     public override string NoOrders => "هنوز خریدی ندارید.";
     public override string OrdersTitle => "خریدهای شما — برای دریافت دوباره روی یکی بزنید:";
@@ -32,29 +36,29 @@ public sealed class PersianBotTexts : BotTexts
     public override string OrderRefunded => "این سفارش بازپرداخت شده و دیگر قابل تحویل نیست.";
     public override string NoTerms => "فروشگاه هنوز شرایط فروش را منتشر نکرده است.";
     public override string NoSupport => "برای کمک درباره پرداخت، همین‌جا پیام دهید تا فروشگاه پاسخ دهد.";
-    public override string Help => "/catalog — دیدن محصولات\n/orders — خریدهای شما\n/paysupport — کمک درباره پرداخت\n/terms — شرایط فروش";
+    public override string Help => "کارهایی که از من برمی‌آید:\n" + CommandList(descriptionFirst: true);
     public override string Unknown => "متوجه نشدم. /catalog یا /help را امتحان کنید.";
     public override string CommandStart => "شروع فروشگاه";
     public override string CommandCatalog => "دیدن کاتالوگ";
     public override string CommandOrders => "خریدهای شما";
     public override string CommandPaySupport => "کمک درباره پرداخت";
     public override string CommandTerms => "شرایط فروش";
-    public override string CommandHelp => "راهنما";
+    public override string CommandHelp => "راهنما و فهرست دستورها";
 
     // Subscriptions: buying and /subscriptions
     public override string PerMonth(int stars) => $"{stars} ⭐ در ماه";
     public override string Subscribe(int stars) => $"اشتراک ماهانه با {stars} ⭐";
     public override string SubscribeInvoice(string title) =>
-        $"«{title}» هر ۳۰ روز با ستاره‌های شما تمدید می‌شود. برای اشتراک دکمه را بزنید؛ هر زمان با /subscriptions لغو کنید.";
+        $"«{Isolate(title)}» هر ۳۰ روز با ستاره‌های شما تمدید می‌شود. برای اشتراک دکمه را بزنید؛ هر زمان با /subscriptions لغو کنید.";
     public override string SubscribeButton => "⭐ اشتراک";
     public override string AlreadyMember(string title, DateTimeOffset until) => $"شما عضو «{title}» هستید (تا {Day(until)}). /subscriptions را ببینید.";
     public override string MembershipStarted(string title, DateTimeOffset until) => $"سپاس! عضویت شما در «{title}» تا {Day(until)} فعال است.";
     public override string MembershipRenewed(string title, DateTimeOffset until) => $"عضویت شما در «{title}» تا {Day(until)} تمدید شد.";
     public override string NoSubscriptions => "هنوز هیچ عضویتی ندارید.";
     public override string SubscriptionsTitle => "عضویت‌های شما:";
-    public override string MembershipActive(string title, DateTimeOffset renewsOn) => $"• {title} — فعال، تمدید در {Day(renewsOn)}";
-    public override string MembershipCanceled(string title, DateTimeOffset until) => $"• {title} — لغو شده، دسترسی تا {Day(until)}";
-    public override string MembershipEnded(string title, DateTimeOffset on) => $"• {title} — پایان یافته در {Day(on)}";
+    public override string MembershipActive(string title, DateTimeOffset renewsOn) => $"• {Isolate(title)} — فعال، تمدید در {Day(renewsOn)}";
+    public override string MembershipCanceled(string title, DateTimeOffset until) => $"• {Isolate(title)} — لغو شده، دسترسی تا {Day(until)}";
+    public override string MembershipEnded(string title, DateTimeOffset on) => $"• {Isolate(title)} — پایان یافته در {Day(on)}";
     public override string CancelMembership(string title) => $"لغو {title}";
     public override string ResumeMembership(string title) => $"ادامه {title}";
     public override string SubscriptionCanceled(string title, DateTimeOffset until) =>
@@ -75,7 +79,7 @@ public sealed class PersianBotTexts : BotTexts
         $"اشتراک «{plan}» شما به پایان رسیده است و محتوای آن دیگر در دسترس نیست. برای دسترسی دوباره از /catalog دوباره مشترک شوید.";
 
     public override string ChannelSubscriptionOffer(string plan, int stars) =>
-        $"«{plan}» را تلگرام هنگام ورود به کانال می‌فروشد: هر ۳۰ روز {stars} ⭐، هنگام پیوستن پرداخت می‌شود. برای پیوستن روی دکمهٔ زیر بزنید.";
+        $"«{Isolate(plan)}» را تلگرام هنگام ورود به کانال می‌فروشد: هر ۳۰ روز {stars} ⭐، هنگام پیوستن پرداخت می‌شود. برای پیوستن روی دکمهٔ زیر بزنید.";
 
     // Ledger: telling the merchant
     public override string OwnerLinked(string storeName) =>
@@ -95,5 +99,14 @@ public sealed class PersianBotTexts : BotTexts
         $"{storeName} کالاهای دیجیتال را با ستاره‌های تلگرام می‌فروشد و همین‌جا در گفتگو تحویل می‌دهد. محصولات در /catalog و خریدهای شما در /orders است.";
     public override string ChooseShelf => "کاتالوگ — یک قفسه انتخاب کنید:";
     public override string ShelfTitle(string shelf) => $"{shelf} — یک محصول انتخاب کنید:";
-    public override string CommandAbout => "درباره فروشگاه";
+
+    // C2 (issue 18): deliveries, /help and the command menu. Every line starts with a Persian word (the paragraph is
+    // right-to-left); titles are isolated (Isolate), numbers and dates come after Persian words.
+    public override string PurchaseAgain(string titleHtml) => $"این هم دوباره خرید شما: {Isolate(titleHtml)}";
+    public override string DownloadButton => "⬇️ دانلود";
+    public override string DownloadReady(DateTimeOffset validUntil) => $"با دکمهٔ زیر در هر مرورگری دانلود کنید؛ معتبر تا {Day(validUntil)}.";
+    public override string DownloadsLeft(int left) => $"دفعات باقی‌ماندهٔ دانلود: {left}";
+    public override string DownloadsUsedUp =>
+        "همهٔ دفعات دانلود این پیوند استفاده شده است؛ فایل بالا برای شما می‌ماند. برای پیوند تازه از فروشگاه بخواهید دانلودهای شما را بازنشانی کند.";
+    public override string CommandAbout => "دربارهٔ فروشگاه";
 }

@@ -20,9 +20,9 @@ public sealed class RussianBotTexts : BotTexts
     public override string DeliveriesPaused => "Выдача покупок в этом магазине приостановлена. Покупка сохранена и будет отправлена, когда выдачу возобновят.";
     public override string OrderNotFound => "Заказ не найден. Начните заново из каталога.";
     public override string PaymentFailed => "Платёж не принят. Звёзды не списаны.";
-    public override string ThanksPaid(string title) => $"Спасибо! Оплата за «{title}» получена.";
+    public override string ThanksPaid(string title) => $"Спасибо! Оплата за {title} получена.";
     public override string DownloadLink(string url) => $"Ссылка для скачивания (работает и в браузере): {url}";
-    public override string YourKey(string key) => $"Ваш лицензионный ключ:\n{key}";
+    public override string YourKey(string key) => $"Ваш лицензионный ключ (нажмите, чтобы скопировать):\n{key}";
     public override string YourContent(string text) => $"Ваша покупка:\n{text}";
     public override string NoOrders => "У вас пока нет покупок.";
     public override string OrdersTitle => "Ваши покупки — нажмите, чтобы получить ещё раз:";
@@ -31,14 +31,14 @@ public sealed class RussianBotTexts : BotTexts
     public override string OrderRefunded => "Этот заказ возвращён и больше не может быть выдан.";
     public override string NoTerms => "Магазин ещё не опубликовал условия продажи.";
     public override string NoSupport => "По вопросам оплаты напишите сюда — магазин ответит.";
-    public override string Help => "/catalog — каталог\n/orders — ваши покупки\n/paysupport — помощь с оплатой\n/terms — условия продажи";
+    public override string Help => "Вот что я умею:\n" + CommandList(descriptionFirst: false);
     public override string Unknown => "Не понял. Попробуйте /catalog или /help.";
     public override string CommandStart => "Открыть магазин";
     public override string CommandCatalog => "Каталог";
     public override string CommandOrders => "Ваши покупки";
     public override string CommandPaySupport => "Помощь с оплатой";
     public override string CommandTerms => "Условия продажи";
-    public override string CommandHelp => "Помощь";
+    public override string CommandHelp => "Помощь и список команд";
 
     // Subscriptions: buying and /subscriptions
     public override string PerMonth(int stars) => $"{stars} ⭐ / мес.";
@@ -94,5 +94,13 @@ public sealed class RussianBotTexts : BotTexts
         $"{storeName} продаёт цифровые товары за звёзды Telegram и доставляет их прямо в этот чат. Товары — в /catalog, ваши покупки — в /orders.";
     public override string ChooseShelf => "Каталог — выберите раздел:";
     public override string ShelfTitle(string shelf) => $"{shelf} — выберите товар:";
+
+    // C2 (issue 18): deliveries, /help and the command menu
+    public override string PurchaseAgain(string titleHtml) => $"Ваша покупка ещё раз: {titleHtml}.";
+    public override string DownloadButton => "⬇️ Скачать";
+    public override string DownloadReady(DateTimeOffset validUntil) => $"Скачать в любом браузере можно кнопкой ниже до {Day(validUntil)}.";
+    public override string DownloadsLeft(int left) => $"Осталось скачиваний: {left}.";
+    public override string DownloadsUsedUp =>
+        "Все скачивания по ссылке использованы; файл выше остаётся у вас. Чтобы получить новую ссылку, попросите магазин сбросить скачивания.";
     public override string CommandAbout => "О магазине";
 }

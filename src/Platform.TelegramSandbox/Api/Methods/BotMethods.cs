@@ -30,17 +30,36 @@ internal static class BotMethods
                 if (string.IsNullOrEmpty(c.Description) || c.Description.Length > 256)
                     throw BotApiException.BadRequest("command description is empty");
             }
-            // Scopes and languages are accepted but the sandbox keeps one menu per bot.
+            // Scopes are accepted but the sandbox keeps one menu per bot and language (the default one without language_code).
+            var language = Language(call);
             lock (call.Store.Sync)
             {
-                call.Bot.Commands = [.. commands];
+                if (language is null)
+                    call.Bot.Commands = [.. commands];
+                else if (commands.Length == 0)
+                    call.Bot.CommandsByLanguage.Remove(language);
+                else
+                    call.Bot.CommandsByLanguage[language] = [.. commands];
                 call.Store.Dirty = true;
             }
             return ValueTask.FromResult<object>(true);
         };
         map["getMyCommands"] = (call, _) =>
         {
-            lock (call.Store.Sync) return ValueTask.FromResult<object>(call.Bot.Commands.ToArray());
+            // As Telegram: the list set for exactly this language (empty when none), not the default one.
+            var language = Language(call);
+            lock (call.Store.Sync)
+                return ValueTask.FromResult<object>(language is null ? call.Bot.Commands.ToArray()
+                    : call.Bot.CommandsByLanguage.GetValueOrDefault(language)?.ToArray() ?? []);
         };
+    }
+
+    /// <summary>language_code: empty or absent is the default menu; otherwise a two-letter ISO 639-1 code, as Telegram requires.</summary>
+    private static string? Language(MethodCall call)
+    {
+        var code = call.Str("language_code");
+        if (string.IsNullOrEmpty(code)) return null;
+        if (code.Length != 2 || !code.All(char.IsAsciiLetterLower)) throw BotApiException.BadRequest("LANG_CODE_INVALID");
+        return code;
     }
 }
