@@ -11,6 +11,7 @@ public static class OrdersServiceCollectionExtensions
     public static IServiceCollection AddOrders(this IServiceCollection services)
     {
         services.AddScoped<OrderReader>();
+        services.AddScoped<OrderActions>();
         services.AddScoped<CustomerDirectory>();
         services.AddScoped<DownloadLinks>();
         services.AddScoped<FulfilmentService>();
