@@ -20,7 +20,8 @@ public sealed class OrderDetailActionsTests(MerchantAppFactory app) : IClassFixt
     public async Task Reset_downloads_lets_a_link_that_hit_its_limit_work_again_and_is_recorded_in_the_history()
     {
         var (tenant, email, product, order) = await OrdersSeed.StoreAsync(app, "Reset", downloadLimit: 1);
-        var url = await app.InTenantAsync(tenant, sp => Task.FromResult(sp.GetRequiredService<DownloadLinkFactory>().CreateUrl(order.Id, product.FileId!.Value)));
+        var url = await app.InTenantAsync(tenant,
+            sp => Task.FromResult(sp.GetRequiredService<DownloadLinkFactory>().CreateUrl(order.Id, product.FileId!.Value)));
         using var buyer = app.CreateHttpClient();
         Assert.Equal(HttpStatusCode.OK, (await buyer.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await buyer.GetAsync(url)).StatusCode);
@@ -52,11 +53,21 @@ public sealed class OrderDetailActionsTests(MerchantAppFactory app) : IClassFixt
         Assert.Equal($"/stores/{tenant.Slug}/orders/{order.Id}", confirm.QuerySelector("#refund-cancel")!.GetAttribute("href"));
         Assert.Contains("cannot be undone", confirm.QuerySelector("#refund-question")!.TextContent);
 
-        foreach (var (reason, message) in new[] { ("a\0b", "not allowed"), (new string('r', Order.RefundReasonMaxLength + 1), "at most 500") })
+        var token = confirm.QuerySelector("#refund-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        Assert.Equal("multipart/form-data", confirm.QuerySelector("#refund-form")!.GetAttribute("enctype"));
+        foreach (var (reason, message) in new[] { ("a\0b", "not allowed"), ("a\u0001b", "not allowed"),
+            (new string('r', Order.RefundReasonMaxLength + 1), "at most 500") })
         {
-            using var refused = await PageForms.SubmitAsync(client, path, "#refund-form", new Dictionary<string, string> { ["Reason"] = reason });
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent(token), "__RequestVerificationToken" },
+                { new StringContent(reason), "Reason" },
+            };
+            using var refused = await client.PostAsync(path, form);
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-            Assert.Contains(message, PageForms.FieldError(await PageForms.ParseAsync(refused), "Reason"));
+            var html = await refused.Content.ReadAsStringAsync();
+            var error = PageForms.FieldError(new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html), "Reason");
+            Assert.True(error.Contains(message, StringComparison.Ordinal), html);
         }
 
         var stored = await app.InTenantAsync(tenant, sp => sp.GetRequiredService<PlatformDbContext>().Orders.AsNoTracking().SingleAsync(o => o.Id == order.Id));
@@ -70,7 +81,8 @@ public sealed class OrderDetailActionsTests(MerchantAppFactory app) : IClassFixt
     public async Task A_stored_refund_reason_is_shown_on_the_order_and_sent_in_order_refunded()
     {
         var (tenant, email, _, order) = await OrdersSeed.StoreAsync(app, "Shown");
-        await app.InTenantAsync(tenant, sp => sp.GetRequiredService<RefundService>().MarkRefundedAsync(order.Id, "  Bought twice <b>by mistake</b>\n", default));
+        await app.InTenantAsync(tenant,
+            sp => sp.GetRequiredService<RefundService>().MarkRefundedAsync(order.Id, "  Bought twice <b>by mistake</b>\n", default));
         using var client = await app.SignedInClientAsync(email, tenant);
 
         var page = await PageForms.GetPageAsync(client, $"/stores/{tenant.Slug}/orders/{order.Id}");
@@ -109,8 +121,9 @@ public sealed class OrderDetailActionsTests(MerchantAppFactory app) : IClassFixt
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         }
 
-        var victim = await app.InTenantAsync((await app.Services.GetRequiredService<Platform.Core.Tenancy.ITenantStore>()
-            .FindByIdAsync(order.TenantId, default))!, sp => sp.GetRequiredService<PlatformDbContext>().Orders.AsNoTracking().SingleAsync(o => o.Id == order.Id));
+        var victimStore = (await app.Services.GetRequiredService<Platform.Core.Tenancy.ITenantStore>().FindByIdAsync(order.TenantId, default))!;
+        var victim = await app.InTenantAsync(victimStore,
+            sp => sp.GetRequiredService<PlatformDbContext>().Orders.AsNoTracking().SingleAsync(o => o.Id == order.Id));
         Assert.Equal(OrderStatus.Paid, victim.Status);
         Assert.Null(victim.RefundReason);
     }

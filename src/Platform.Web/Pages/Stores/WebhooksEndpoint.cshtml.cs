@@ -72,7 +72,7 @@ public sealed class WebhooksEndpointModel(WebhookEndpointService endpoints, Webh
 
         // The list shows it (same TempData key): the endpoint's page is gone, the list is the way back.
         Notice = $"The endpoint {endpoint.Url} was deleted; no more events go to it.";
-        return RedirectToPage("/Stores/Webhooks");
+        return RedirectToPage("/Stores/Webhooks", new { tenant = RouteData.Values["tenant"] });
     }
 
     public async Task<IActionResult> OnPostReplayAsync(CancellationToken cancellationToken)
