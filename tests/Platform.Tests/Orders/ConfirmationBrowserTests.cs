@@ -27,7 +27,7 @@ public sealed class ConfirmationBrowserTests(MerchantAppFactory app, BrowserFixt
         var (tenant, email, _, order) = await OrdersSeed.StoreAsync(app, "Confirm");
         var seeded = await SeedAsync(tenant, email);
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString().TrimEnd('/'), JavaScriptEnabled = false });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(60_000); // a loaded CI machine: every step navigates
         var page = await context.NewPageAsync();
         var signIn = await context.APIRequest.GetAsync($"{TestSignInStartupFilter.Path}?email={Uri.EscapeDataString(email)}&tenant={tenant.Id}");
         Assert.True(signIn.Ok, $"sign-in answered {signIn.Status}");
