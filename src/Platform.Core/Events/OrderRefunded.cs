@@ -10,7 +10,9 @@ public sealed record OrderRefunded(
     [property: Description("The product that was bought.")] Guid ProductId,
     [property: Description("The price returned, in Telegram Stars.")] int PriceStars,
     [property: Description("Telegram's id of the refunded Stars payment.")] string? TelegramPaymentChargeId,
-    [property: Description("When the refund was recorded (ISO 8601, UTC).")] DateTimeOffset RefundedAt) : IPlatformEvent
+    [property: Description("When the refund was recorded (ISO 8601, UTC).")] DateTimeOffset RefundedAt,
+    [property: Description("Why the merchant refunded, as they wrote it in the portal (at most 500 characters); null when they gave none or "
+        + "the refund came from Telegram.")] string? RefundReason = null) : IPlatformEvent
 {
     public const string TypeName = "order.refunded";
 

@@ -12,4 +12,7 @@ public enum DeliveryKind
 
     /// <summary>The refund notice sent to the customer.</summary>
     RefundNotice = 5,
+
+    /// <summary>Not a message: the merchant reset the order's download count (the order's history records it; see <see cref="OrderActions"/>).</summary>
+    DownloadsReset = 6,
 }

@@ -8,8 +8,34 @@ public sealed class OrderReader(PlatformDbContext db)
 {
     public async Task<OrderPage> ListAsync(OrderFilter filter, CancellationToken cancellationToken)
     {
-        var page = Math.Max(filter.Page, 0);
         var size = Math.Clamp(filter.PageSize, 1, OrderFilter.MaxPageSize);
+        var page = Math.Clamp(filter.Page, 0, int.MaxValue / size - 1); // a page number from a URL never overflows the offset
+        var query = Filtered(filter);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await Project(Newest(query).Skip(page * size).Take(size)).ToListAsync(cancellationToken);
+        return new OrderPage(items, page, size, total);
+    }
+
+    /// <summary>Count and Stars of the whole filtered set (paging ignored), in one SQL aggregate.</summary>
+    public async Task<OrderTotals> TotalsAsync(OrderFilter filter, CancellationToken cancellationToken)
+    {
+        var totals = await Filtered(filter).GroupBy(_ => 1).Select(g => new
+        {
+            Count = g.Count(),
+            Paid = g.Sum(r => r.Order.Status == OrderStatus.Paid || r.Order.Status == OrderStatus.Fulfilled || r.Order.Status == OrderStatus.Refunded
+                ? (long)r.Order.PriceStars : 0L),
+            Refunded = g.Sum(r => r.Order.Status == OrderStatus.Refunded ? (long)r.Order.PriceStars : 0L),
+        }).FirstOrDefaultAsync(cancellationToken);
+        return totals is null ? new OrderTotals(0, 0, 0) : new OrderTotals(totals.Count, totals.Paid, totals.Refunded);
+    }
+
+    /// <summary>Every order of the filtered set, newest first, read as it is sent (the CSV export; paging ignored).</summary>
+    public IAsyncEnumerable<OrderSummary> Stream(OrderFilter filter) => Project(Newest(Filtered(filter))).AsAsyncEnumerable();
+
+    private static IQueryable<OrderRow> Newest(IQueryable<OrderRow> rows) => rows.OrderByDescending(r => r.Order.CreatedAt).ThenByDescending(r => r.Order.Id);
+
+    private IQueryable<OrderRow> Filtered(OrderFilter filter)
+    {
         var orders = db.Orders.AsNoTracking();
         if (filter.Status is { } status)
         {
@@ -52,10 +78,7 @@ public sealed class OrderReader(PlatformDbContext db)
             }
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var items = await Project(query.OrderByDescending(r => r.Order.CreatedAt).ThenByDescending(r => r.Order.Id)
-            .Skip(page * size).Take(size)).ToListAsync(cancellationToken);
-        return new OrderPage(items, page, size, total);
+        return query;
     }
 
     public async Task<OrderDetail?> GetAsync(Guid id, CancellationToken cancellationToken)
@@ -69,13 +92,13 @@ public sealed class OrderReader(PlatformDbContext db)
         }
 
         var order = await db.Orders.AsNoTracking().Where(o => o.Id == id)
-            .Select(o => new { o.TelegramPaymentChargeId, o.LicenseKeyId }).FirstAsync(cancellationToken);
+            .Select(o => new { o.TelegramPaymentChargeId, o.LicenseKeyId, o.RefundReason, o.SubscriptionId }).FirstAsync(cancellationToken);
         var key = order.LicenseKeyId is { } keyId
             ? await db.LicenseKeys.Where(k => k.Id == keyId).Select(k => k.Value).FirstOrDefaultAsync(cancellationToken)
             : await db.LicenseKeys.Where(k => k.OrderId == id).Select(k => k.Value).FirstOrDefaultAsync(cancellationToken);
         var deliveries = await db.Deliveries.AsNoTracking().Where(d => d.OrderId == id)
             .OrderBy(d => d.CreatedAt).ThenBy(d => d.Sequence).ToListAsync(cancellationToken);
-        return new OrderDetail(summary, order.TelegramPaymentChargeId, key, deliveries);
+        return new OrderDetail(summary, order.TelegramPaymentChargeId, key, deliveries, order.RefundReason, order.SubscriptionId);
     }
 
     private static IQueryable<OrderSummary> Project(IQueryable<OrderRow> rows) =>

@@ -12,6 +12,7 @@ public static class OrdersServiceCollectionExtensions
     {
         services.AddScoped<OrderReader>();
         services.AddScoped<StoreDashboardReader>();
+        services.AddScoped<OrderActions>();
         services.AddScoped<CustomerDirectory>();
         services.AddScoped<DownloadLinks>();
         services.AddScoped<FulfilmentService>();

@@ -10,6 +10,7 @@ using Platform.Core.Outbound;
 using Platform.Core.Outbox;
 using Platform.Core.Subscriptions;
 using Platform.Core.Telemetry;
+using Platform.Core.Text;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 
@@ -28,7 +29,13 @@ public sealed class RefundService(
 {
     public string? LastTelegramError { get; private set; }
 
-    public async Task<RefundResult> RefundAsync(Guid orderId, CancellationToken cancellationToken)
+    public Task<RefundResult> RefundAsync(Guid orderId, CancellationToken cancellationToken) => RefundAsync(orderId, null, cancellationToken);
+
+    /// <summary>
+    /// The refund with the merchant's <paramref name="reason"/> (optional; trimmed, empty is none; check it with
+    /// <see cref="ReasonError"/> first), stored on the order and sent in order.refunded.
+    /// </summary>
+    public async Task<RefundResult> RefundAsync(Guid orderId, string? reason, CancellationToken cancellationToken)
     {
         var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
         if (order is null)
@@ -67,7 +74,7 @@ public sealed class RefundService(
             return RefundResult.TelegramFailed;
         }
 
-        return await MarkRefundedAsync(order.Id, cancellationToken) ? RefundResult.Refunded : RefundResult.AlreadyRefunded;
+        return await MarkRefundedAsync(order.Id, reason, cancellationToken) ? RefundResult.Refunded : RefundResult.AlreadyRefunded;
     }
 
     /// <summary>
@@ -118,12 +125,29 @@ public sealed class RefundService(
     /// The database half; true only for the call that actually changed the order. A plan's charge then expires its
     /// membership (a repeat finds the order refunded already and leaves a membership reactivated since alone).
     /// </summary>
-    public async Task<bool> MarkRefundedAsync(Guid orderId, CancellationToken cancellationToken)
+    public Task<bool> MarkRefundedAsync(Guid orderId, CancellationToken cancellationToken) => MarkRefundedAsync(orderId, null, cancellationToken);
+
+    /// <summary>What is wrong with a refund reason (too long, or characters the platform refuses), or null when it may be stored.</summary>
+    public static string? ReasonError(string? reason) =>
+        reason is null ? null
+        : reason.Trim().Length > Order.RefundReasonMaxLength ? $"The reason can be at most {Order.RefundReasonMaxLength} characters."
+        : ForbiddenText.IsForbidden(reason) ? ForbiddenText.For("The reason")
+        : null;
+
+    /// <summary>As <see cref="MarkRefundedAsync(Guid, CancellationToken)"/>, recording the merchant's reason (null: none).</summary>
+    public async Task<bool> MarkRefundedAsync(Guid orderId, string? reason, CancellationToken cancellationToken)
     {
+        if (ReasonError(reason) is { } error)
+        {
+            throw new ArgumentException(error, nameof(reason));
+        }
+
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await db.Orders.Where(o => o.Id == orderId && (o.Status == OrderStatus.Paid || o.Status == OrderStatus.Fulfilled))
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OrderStatus.Refunded).SetProperty(o => o.RefundedAt, now), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OrderStatus.Refunded).SetProperty(o => o.RefundedAt, now)
+                .SetProperty(o => o.RefundReason, reason), cancellationToken);
         if (changed == 0)
         {
             return false;
@@ -132,7 +156,7 @@ public sealed class RefundService(
         await keys.RevokeAsync(orderId, cancellationToken);
         var order = await db.Orders.AsNoTracking().FirstAsync(o => o.Id == orderId, cancellationToken);
         db.StarLedger.Add(ledger.RefundDebit(order.BotId, order.TelegramPaymentChargeId!, order.PriceStars, order.Id, now));
-        db.AddOutboxEvent(new OrderRefunded(order.Id, order.ProductId, order.PriceStars, order.TelegramPaymentChargeId, now), now);
+        db.AddOutboxEvent(new OrderRefunded(order.Id, order.ProductId, order.PriceStars, order.TelegramPaymentChargeId, now, reason), now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         BusinessMetrics.Refunded(MetricLabels.OrderRefund, order.PriceStars);

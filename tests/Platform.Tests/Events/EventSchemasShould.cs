@@ -79,8 +79,10 @@ public sealed class EventSchemasShould
                 paid_at = now },
                 new OrderPaid(order, product, customer, bot, 150, "stx1", now)),
             (new { order_id = order, product_id = product, fulfilled_at = now }, new OrderFulfilled(order, product, now)),
-            (new { order_id = order, product_id = product, price_stars = 150, telegram_payment_charge_id = (string?)"stx1", refunded_at = now },
-                new OrderRefunded(order, product, 150, "stx1", now)),
+            // refund_reason (issue 18) was added to order.refunded: additive, as the versioning rules allow.
+            (new { order_id = order, product_id = product, price_stars = 150, telegram_payment_charge_id = (string?)"stx1", refunded_at = now,
+                    refund_reason = (string?)"Bought twice" },
+                new OrderRefunded(order, product, 150, "stx1", now, "Bought twice")),
             (new { ProductId = product, Title = "Windows 11 Pro key" }, new ProductSoldOut(product, "Windows 11 Pro key")),
             (new { bot_id = bot, username = "alice_shop_bot", reason = "token_revoked" }, new BotBroken(bot, "alice_shop_bot", BotBroken.TokenRevoked)),
             (new { EndpointId = endpoint, Message = "Test event sent from Starfront.", SentAt = now },

@@ -167,7 +167,7 @@ public sealed class MerchantPagesTests(MerchantAppFactory app) : IClassFixture<M
 
         var detail = await PageForms.GetPageAsync(client, $"/stores/{tenant.Slug}/orders/{paid.Id}");
         Assert.Equal("Paid", detail.QuerySelector("#status")!.TextContent.Trim());
-        Assert.Contains("Document", detail.QuerySelector("#deliveries")!.TextContent);
+        Assert.Contains("File", detail.QuerySelector("#deliveries tr[data-kind=Document]")!.TextContent); // human names (issue 18)
         Assert.Equal($"/stores/{tenant.Slug}/orders/{paid.Id}/refund", detail.QuerySelector("#refund")!.GetAttribute("href"));
         var pendingDetail = await PageForms.GetPageAsync(client, $"/stores/{tenant.Slug}/orders/{pending.Id}");
         Assert.Null(pendingDetail.QuerySelector("#refund"));

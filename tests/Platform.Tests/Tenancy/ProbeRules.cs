@@ -54,6 +54,7 @@ internal static class ProbeRules
         ProbeRule.Scoped("/stores/{tenant}/files", s => s.FileId),
         ProbeRule.Scoped("/stores/{tenant}/files/upload"),
         ProbeRule.Scoped("/stores/{tenant}/orders"),
+        ProbeRule.Scoped("/stores/{tenant}/orders/export.csv"),
         ProbeRule.Scoped("/stores/{tenant}/orders/{id:guid}", s => s.OrderId),
         ProbeRule.Scoped("/stores/{tenant}/orders/{id:guid}/refund", s => s.OrderId),
         ProbeRule.Scoped("/stores/{tenant}/products", s => s.TextProductId),

@@ -23,6 +23,10 @@ public sealed class ApiClientsModel(ApiClientService clients) : PageModel
 
     public string? CreatedClientSecret { get; private set; }
 
+    /// <summary>The result of a revoke (the secret never goes through TempData; this is only a message).</summary>
+    [TempData]
+    public string? Notice { get; set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Clients = await clients.ListAsync(cancellationToken);
 
@@ -60,6 +64,7 @@ public sealed class ApiClientsModel(ApiClientService clients) : PageModel
             return NotFound();
         }
 
+        Notice = "The API client was revoked; its tokens no longer work.";
         return RedirectToPage();
     }
 }

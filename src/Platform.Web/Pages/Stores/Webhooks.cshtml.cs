@@ -26,6 +26,10 @@ public sealed class WebhooksModel(WebhookEndpointService endpoints) : PageModel
 
     public IReadOnlyList<WebhookEndpoint> Endpoints { get; private set; } = [];
 
+    /// <summary>The result of an action on an endpoint's page that came back here (its deletion).</summary>
+    [TempData]
+    public string? Notice { get; set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => Endpoints = await endpoints.ListAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)

@@ -62,8 +62,18 @@ public sealed class WebhooksEndpointModel(WebhookEndpointService endpoints, Webh
     public Task<IActionResult> OnPostRetryAsync(Guid deliveryId, CancellationToken cancellationToken) =>
         ActAsync(async () => await deliveries.RetryAsync(Id, deliveryId, cancellationToken), "Delivery queued to be sent again.");
 
-    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken) =>
-        await endpoints.DeleteAsync(Id, cancellationToken) ? RedirectToPage("/Stores/Webhooks") : NotFound();
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
+    {
+        var endpoint = await endpoints.FindAsync(Id, cancellationToken);
+        if (endpoint is null || !await endpoints.DeleteAsync(Id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        // The list shows it (same TempData key): the endpoint's page is gone, the list is the way back.
+        Notice = $"The endpoint {endpoint.Url} was deleted; no more events go to it.";
+        return RedirectToPage("/Stores/Webhooks", new { tenant = RouteData.Values["tenant"] });
+    }
 
     public async Task<IActionResult> OnPostReplayAsync(CancellationToken cancellationToken)
     {

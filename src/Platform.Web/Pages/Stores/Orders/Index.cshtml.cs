@@ -5,7 +5,10 @@ using Platform.Core.Orders;
 
 namespace Platform.Web.Pages.Stores.Orders;
 
-/// <summary>Orders of the store, newest first, filtered by status, product, customer and date (GET form, so links can be shared).</summary>
+/// <summary>
+/// Orders of the store, newest first, filtered by status, product, customer and date (GET form, so links can be shared),
+/// with totals over the whole filtered set, a CSV of it (<see cref="CsvModel"/>) and pages as <c>?p=2</c>.
+/// </summary>
 public sealed class IndexModel(OrderReader orders, ProductService products) : PageModel
 {
     [BindProperty(SupportsGet = true)] public OrderStatus? Status { get; set; }
@@ -13,9 +16,12 @@ public sealed class IndexModel(OrderReader orders, ProductService products) : Pa
     [BindProperty(SupportsGet = true)] public string? Customer { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; }
+
+    /// <summary>The page, 1-based (<c>?p=</c>): Razor Pages keeps <c>page</c> as a route value, so <c>?page=</c> never bound.</summary>
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public OrderPage Result { get; private set; } = new([], 0, OrderFilter.DefaultPageSize, 0);
+    public OrderTotals Totals { get; private set; } = new(0, 0, 0);
     public IReadOnlyList<ProductListItem> Products { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -27,26 +33,14 @@ public sealed class IndexModel(OrderReader orders, ProductService products) : Pa
             return;
         }
 
-        // Dates are whole UTC days: "to" includes its day.
-        Result = await orders.ListAsync(new OrderFilter
-        {
-            Status = Status,
-            ProductId = ProductId,
-            Customer = Customer,
-            Page = Math.Max(PageNumber, 0),
-            From = From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-            To = To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-        }, cancellationToken);
+        var filter = OrderQuery.Filter(Status, ProductId, Customer, From, To, Math.Max(PageNumber, 1) - 1);
+        Totals = await orders.TotalsAsync(filter, cancellationToken);
+        Result = await orders.ListAsync(filter, cancellationToken);
     }
 
-    public string PageLink(int page) =>
-        QueryString.Create(new Dictionary<string, string?>
-        {
-            ["Status"] = Status?.ToString(),
-            ["ProductId"] = ProductId?.ToString(),
-            ["Customer"] = Customer,
-            ["From"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["To"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
+    /// <summary>The link to page <paramref name="page"/> (0-based, as <see cref="OrderPage.Page"/>) with the same filters.</summary>
+    public string PageLink(int page) => OrderQuery.Of(Status, ProductId, Customer, From, To, page + 1);
+
+    /// <summary>The CSV of the same filters (every page).</summary>
+    public string CsvQuery => OrderQuery.Of(Status, ProductId, Customer, From, To);
 }
