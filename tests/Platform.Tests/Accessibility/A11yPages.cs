@@ -16,6 +16,7 @@ public static class A11yPages
     public static readonly IReadOnlySet<string> Excluded = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "/stores/{tenant}/balance/ledger.csv", // a CSV download, not a page
+        "/stores/{tenant}/orders/export.csv", // a CSV download, not a page
     };
 
     private static readonly Dictionary<string, Func<A11yWalkData, A11yPage[]>> Table = new(StringComparer.OrdinalIgnoreCase)
@@ -23,6 +24,9 @@ public static class A11yPages
         ["/"] = d => [Anon("/", "/")],
         ["/login"] = d => [Anon("/login", "/login")],
         ["/signup"] = d => [Anon("/signup", "/signup")],
+        ["/terms"] = d => [Anon("/terms", "/terms")],
+        ["/privacy"] = d => [Anon("/privacy", "/privacy")],
+        ["/contact"] = d => [Anon("/contact", "/contact")],
         ["/forgot-password"] = d => [Anon("/forgot-password", "/forgot-password")],
         ["/reset-password"] = d => [Anon("/reset-password", "/reset-password?email=walk%40example.test&token=not-a-real-token")],
         ["/access-denied"] = d => [new("/access-denied", A11yVisitor.Owner, "/access-denied", 403)],
@@ -33,6 +37,7 @@ public static class A11yPages
         ["/stores/switch"] = d => [Owner("/stores/switch", "/stores/switch")],
         ["/stores/{tenant}"] = d => [Store(d, "", "")],
         ["/stores/{tenant}/bots"] = d => [Store(d, "/bots", "/bots")],
+        ["/stores/{tenant}/bots/test-mode"] = d => [Store(d, "/bots/test-mode", "/bots/test-mode")],
         ["/stores/{tenant}/products"] = d => [Store(d, "/products", "/products")],
         ["/stores/{tenant}/products/{id}"] = d =>
         [
@@ -42,6 +47,7 @@ public static class A11yPages
             Store(d, "/products/{id}", $"/products/{d.TextProductId}"),
             Store(d, "/products/{id}", $"/products/{d.PlanId}"),
         ],
+        ["/stores/{tenant}/products/{id}/keys"] = d => [Store(d, "/products/{id}/keys", $"/products/{d.KeyProductId}/keys")],
         ["/stores/{tenant}/files"] = d => [Store(d, "/files", "/files")],
         ["/stores/{tenant}/storefront"] = d => [Store(d, "/storefront", "/storefront")],
         ["/stores/{tenant}/orders"] = d => [Store(d, "/orders", "/orders")],
