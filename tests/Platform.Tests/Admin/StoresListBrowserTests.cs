@@ -34,6 +34,11 @@ public sealed class StoresListBrowserTests(StoresAdminAppFactory app, BrowserFix
         await page.GetByLabel("Password").FillAsync(StoresAdminAppFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/admin");
+        if (width < 720)
+        {
+            await page.GetByText("Menu", new() { Exact = true }).ClickAsync(); // a phone's navigation is a collapsed menu
+        }
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Stores", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/admin/stores");
 

@@ -79,8 +79,8 @@ public sealed partial class SuspensionEndToEndTests(SuspensionAppFactory app) : 
         var product = await store.AddFileProductAsync("Ebook", 20, "ebook bytes for the suspension test"u8.ToArray(), "ebook.pdf");
         var buyer = await SandboxBuyer.CreateAsync(app.Telegram, store.TelegramBotId, "Ben", stars: 100);
         Assert.Equal("paid", (await buyer.PayAsync(await buyer.OpenInvoiceAsync(product))).GetProperty("status").GetString());
-        var linkMessage = await buyer.WaitForAsync(C2DeliveryMessages.HasDownloadButton);
-        var link = new Uri(C2DeliveryMessages.DownloadUrl(linkMessage)!).PathAndQuery;
+        var linkMessage = await buyer.WaitForAsync(SandboxMessages.HasDownloadButton);
+        var link = new Uri(SandboxMessages.DownloadUrl(linkMessage)!).PathAndQuery;
         await buyer.OpenInvoiceAsync(product); // a second purchase: its payment completes once deliveries are frozen
         var pending = await store.WithDbAsync(db => db.Orders.SingleAsync(o => o.Status == OrderStatus.Pending));
         using var http = app.CreateHttpClient();

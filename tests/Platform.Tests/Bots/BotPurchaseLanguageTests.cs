@@ -55,8 +55,8 @@ public sealed class BotPurchaseLanguageTests(BotAppFactory app) : IClassFixture<
         // The file: the document thanks for the payment (title in bold), the link rides on a Download button.
         var document = await buyer.WaitForAsync(m => SandboxClient.Has(m, "document"));
         Assert.Equal(texts.ThanksPaid("Ebook (v2)"), SandboxClient.Text(document));
-        Assert.Equal(["Ebook (v2)"], C2DeliveryMessages.Entities(document, "bold"));
-        var link = await buyer.WaitForAsync(C2DeliveryMessages.HasDownloadButton);
+        Assert.Equal(["Ebook (v2)"], SandboxMessages.EntityTexts(document, "bold"));
+        var link = await buyer.WaitForAsync(SandboxMessages.HasDownloadButton);
         Assert.EndsWith(texts.DownloadsLeft(5), SandboxClient.Text(link), StringComparison.Ordinal);
         Assert.DoesNotContain("http", SandboxClient.Text(link), StringComparison.Ordinal);
         Assert.Equal(texts.DownloadButton, link.GetProperty("buttons")[0][0].GetProperty("text").GetString());
@@ -65,8 +65,8 @@ public sealed class BotPurchaseLanguageTests(BotAppFactory app) : IClassFixture<
         Assert.Equal("paid", (await buyer.PayAsync(await buyer.OpenInvoiceAsync(game))).GetProperty("status").GetString());
         var first = $"{texts.ThanksPaid("Game key")}\n\n{texts.YourKey(Key)}";
         var keyMessage = await buyer.WaitForAsync(m => SandboxClient.Text(m) == first);
-        Assert.Equal([Key], C2DeliveryMessages.Entities(keyMessage, "code"));
-        Assert.Equal(["Game key"], C2DeliveryMessages.Entities(keyMessage, "bold"));
+        Assert.Equal([Key], SandboxMessages.EntityTexts(keyMessage, "code"));
+        Assert.Equal(["Game key"], SandboxMessages.EntityTexts(keyMessage, "bold"));
         await SellingEndToEndTests.WaitForOrdersAsync(store, 2, OrderStatus.Fulfilled);
 
         // /orders, then "get again": a re-delivery says it is one, and never thanks for a payment again.
@@ -76,7 +76,7 @@ public sealed class BotPurchaseLanguageTests(BotAppFactory app) : IClassFixture<
             .Single(b => b.GetProperty("text").GetString() == $"{texts.GetAgain}: Game key").GetProperty("callback_data").GetString()!;
         await buyer.PressAsync(orders, again);
         var resent = await buyer.WaitForAsync(m => SandboxClient.Text(m) == $"{texts.PurchaseAgain("Game key")}\n\n{texts.YourKey(Key)}");
-        Assert.Equal([Key], C2DeliveryMessages.Entities(resent, "code"));
+        Assert.Equal([Key], SandboxMessages.EntityTexts(resent, "code"));
         Assert.Single(await buyer.MessagesAsync(), m => SandboxClient.Text(m) == first);
 
         await buyer.SendAsync("/help");

@@ -45,8 +45,8 @@ public sealed partial class SellingEndToEndTests(BotAppFactory app) : IClassFixt
         var document = await buyer.WaitForAsync(m => SandboxClient.Has(m, "document"));
         var received = await app.Telegram.DownloadAsync(document.GetProperty("document").GetProperty("url").GetString()!);
         Assert.Equal(Convert.ToHexString(SHA256.HashData(ebook)), Convert.ToHexString(SHA256.HashData(received)));
-        var linkMessage = await buyer.WaitForAsync(C2DeliveryMessages.HasDownloadButton);
-        var link = C2DeliveryMessages.DownloadUrl(linkMessage)!;
+        var linkMessage = await buyer.WaitForAsync(SandboxMessages.HasDownloadButton);
+        var link = SandboxMessages.DownloadUrl(linkMessage)!;
         var tokens = app.Services.GetRequiredService<DownloadTokens>();
         Assert.Equal(DownloadTokenStatus.Valid, tokens.Verify(link[(link.LastIndexOf('/') + 1)..], DateTimeOffset.UtcNow, out var token));
 

@@ -56,7 +56,7 @@ public sealed partial class TestModeTests(BotAppFactory app, BrowserFixture brow
         await page.GotoAsync($"{app.BaseAddress}stores/{store.Tenant.Slug}/orders");
         var row = page.Locator("#orders tbody tr", new() { HasText = "Field guide" });
         await Assertions.Expect(row).ToHaveCountAsync(1);
-        await Assertions.Expect(row.Locator(".status")).ToHaveTextAsync(new Regex("Paid|Fulfilled"));
+        await Assertions.Expect(row.Locator(".status")).ToHaveTextAsync(new Regex("Paid|Delivered"));
         var testBot = await store.WithDbAsync(db => db.Bots.SingleAsync(b => b.TestMode));
         Assert.Equal(OrderStatus.Fulfilled, await store.WithDbAsync(db => db.Orders.Where(o => o.BotId == testBot.Id).Select(o => o.Status).SingleAsync()));
 

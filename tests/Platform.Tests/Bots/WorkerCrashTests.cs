@@ -42,17 +42,17 @@ public sealed class WorkerCrashTests(WorkerCrashTests.Host app) : IClassFixture<
         }
 
         var order = (await SellingEndToEndTests.WaitForOrdersAsync(store, 1, OrderStatus.Paid)).Single();
-        Assert.DoesNotContain(await buyer.MessagesAsync(), C2DeliveryMessages.HasDownloadButton);
+        Assert.DoesNotContain(await buyer.MessagesAsync(), SandboxMessages.HasDownloadButton);
 
         await using (WorkerProcess.Start(settings))
         {
             await SellingEndToEndTests.WaitForOrdersAsync(store, 1, OrderStatus.Fulfilled, TimeSpan.FromSeconds(90));
-            await buyer.WaitForAsync(C2DeliveryMessages.HasDownloadButton);
+            await buyer.WaitForAsync(SandboxMessages.HasDownloadButton);
         }
 
         var messages = await buyer.MessagesAsync();
         Assert.Single(messages, m => SandboxClient.Has(m, "document"));
-        Assert.Single(messages, C2DeliveryMessages.HasDownloadButton);
+        Assert.Single(messages, SandboxMessages.HasDownloadButton);
         Assert.Equal(2, await store.WithDbAsync(db => db.Deliveries.CountAsync(d => d.OrderId == order.Id && d.SentAt != null)));
         Assert.Equal(1, await store.WithDbAsync(db => db.OutboxEvents.CountAsync(e => e.Type == "order.paid")));
         Assert.Equal(1, await store.WithDbAsync(db => db.OutboxEvents.CountAsync(e => e.Type == "order.fulfilled")));

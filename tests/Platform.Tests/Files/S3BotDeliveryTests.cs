@@ -40,8 +40,8 @@ public sealed partial class S3BotDeliveryTests(StorageS3BotAppFactory app) : ICl
         Assert.Equal(SHA256.HashData(ebook), SHA256.HashData(received));
         Assert.Equal(1, await store.WithDbAsync(db => db.TelegramFileCache.CountAsync(c => c.FileId == fileId)));
 
-        var linkMessage = await buyer.WaitForAsync(C2DeliveryMessages.HasDownloadButton);
-        var link = new Uri(C2DeliveryMessages.DownloadUrl(linkMessage)!);
+        var linkMessage = await buyer.WaitForAsync(SandboxMessages.HasDownloadButton);
+        var link = new Uri(SandboxMessages.DownloadUrl(linkMessage)!);
         using var http = app.CreateHttpClient();
         Assert.Equal(SHA256.HashData(ebook), SHA256.HashData(await http.GetByteArrayAsync(link.PathAndQuery)));
     }

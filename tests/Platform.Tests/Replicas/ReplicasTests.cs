@@ -67,14 +67,14 @@ public sealed partial class ReplicasTests(ReplicasCluster app, ITestOutputHelper
         }));
         Assert.All(answers, status => Assert.Equal(HttpStatusCode.OK, status));
         await SellingEndToEndTests.WaitForOrdersAsync(store, 1, OrderStatus.Fulfilled, TimeSpan.FromSeconds(60));
-        var link = await buyer.WaitForAsync(C2DeliveryMessages.HasDownloadButton);
+        var link = await buyer.WaitForAsync(SandboxMessages.HasDownloadButton);
         await Task.Delay(TimeSpan.FromSeconds(2)); // a second processing would have answered by now
         Assert.Equal(1, await store.WithDbAsync(db => db.InboxUpdates.CountAsync(u => u.BotId == store.BotId && u.UpdateId == updateId)));
         Assert.Equal("stxReplicasCharge", (await store.WithDbAsync(db => db.Orders.SingleAsync())).TelegramPaymentChargeId);
-        Assert.Single(await buyer.MessagesAsync(), C2DeliveryMessages.HasDownloadButton);
+        Assert.Single(await buyer.MessagesAsync(), SandboxMessages.HasDownloadButton);
 
         // 2. The link a worker made (signed with the shared key) downloads from either web.
-        var path = new Uri(C2DeliveryMessages.DownloadUrl(link)!).AbsolutePath;
+        var path = new Uri(SandboxMessages.DownloadUrl(link)!).AbsolutePath;
         using var browser = new ReplicasClient();
         foreach (var web in app.WebAddresses)
         {

@@ -57,12 +57,12 @@ public sealed class StorefrontPageBrowserTests(C1StorefrontAppFactory app, Brows
         await buyer.SendAsync("/start");
         var message = await buyer.WaitForAsync(m => SandboxClient.HasButton(m, "c:root:0"));
         Assert.Equal("Hello from Preview, 1 < 2", SandboxClient.Text(message));
-        Assert.Equal(["bold 0 5", "italic 11 7"], C1ChatMessages.Entities(message));
-        Assert.Equal("Who we are", C1ChatMessages.Label(message, "about"));
+        Assert.Equal(["bold 0 5", "italic 11 7"], SandboxMessages.Entities(message));
+        Assert.Equal("Who we are", SandboxMessages.Label(message, "about"));
         await buyer.PressAsync(message, "about");
         await buyer.WaitForAsync(m => SandboxClient.Text(m) == "All about us");
         await buyer.SendAsync($"/start p_{product}");
         var card = await buyer.WaitForAsync(m => SandboxClient.HasButton(m, $"b:{product:N}"));
-        Assert.Equal("Grab it · 5 ⭐", C1ChatMessages.Label(card, $"b:{product:N}"));
+        Assert.Equal("Grab it · 5 ⭐", SandboxMessages.Label(card, $"b:{product:N}"));
     }
 }

@@ -51,23 +51,23 @@ public sealed class StorefrontSettingsInBotTests(BotAppFactory app) : IClassFixt
         await buyer.SendAsync("/start");
         var welcome = await buyer.WaitForAsync(m => SandboxClient.HasButton(m, "c:root:0"));
         Assert.Equal("Welcome to Fancy — 1 < 2", SandboxClient.Text(welcome));
-        Assert.Equal(["bold 0 7", "italic 11 5"], C1ChatMessages.Entities(welcome));
-        Assert.Equal(["c:root:0", "orders", "about", "support", "terms"], C1ChatMessages.Callbacks(welcome));
+        Assert.Equal(["bold 0 7", "italic 11 5"], SandboxMessages.Entities(welcome));
+        Assert.Equal(["c:root:0", "orders", "about", "support", "terms"], SandboxMessages.Callbacks(welcome));
         Assert.Equal(["Shop", "Purchases", "Who we are", "Help me", "Rules"],
-            C1ChatMessages.Callbacks(welcome).Select(d => C1ChatMessages.Label(welcome, d)));
+            SandboxMessages.Callbacks(welcome).Select(d => SandboxMessages.Label(welcome, d)));
 
         await buyer.PressAsync(welcome, "about");
         var about = await buyer.WaitForAsync(m => SandboxClient.Text(m) == "We are Fancy, see our site.");
-        Assert.Equal(["underline 7 5", "text_link 18 8 https://fancy.example/about"], C1ChatMessages.Entities(about));
+        Assert.Equal(["underline 7 5", "text_link 18 8 https://fancy.example/about"], SandboxMessages.Entities(about));
         await buyer.SendAsync("/about");
         await buyer.WaitForCountAsync(m => SandboxClient.Text(m) == "We are Fancy, see our site.", 2);
 
         await buyer.PressAsync(welcome, "support");
         var support = await buyer.WaitForAsync(m => SandboxClient.Text(m) == "Write to us any time.\n@fancy_help");
-        Assert.Equal(["spoiler 12 8"], C1ChatMessages.Entities(support));
+        Assert.Equal(["spoiler 12 8"], SandboxMessages.Entities(support));
         await buyer.PressAsync(welcome, "terms");
         var terms = await buyer.WaitForAsync(m => SandboxClient.Text(m) == "No refunds after download.");
-        Assert.Equal(["bold 0 10"], C1ChatMessages.Entities(terms));
+        Assert.Equal(["bold 0 10"], SandboxMessages.Entities(terms));
 
         // The catalog asks for a shelf, names the shelf it shows, and uses the merchant's More and Back.
         await buyer.PressAsync(welcome, "c:root:0");
@@ -76,15 +76,15 @@ public sealed class StorefrontSettingsInBotTests(BotAppFactory app) : IClassFixt
         await buyer.PressAsync(shelves, $"c:{books:N}:0");
         var page = await buyer.WaitForEditAsync(shelves.GetProperty("message_id").GetInt32(), m => SandboxClient.HasButton(m, "p:"));
         Assert.Equal(Texts.ShelfTitle("Books"), SandboxClient.Text(page));
-        Assert.Equal("Onwards", C1ChatMessages.Label(page, $"c:{books:N}:1"));
-        Assert.Equal("Return", C1ChatMessages.Label(page, "c:root:0"));
+        Assert.Equal("Onwards", SandboxMessages.Label(page, $"c:{books:N}:1"));
+        Assert.Equal("Return", SandboxMessages.Label(page, "c:root:0"));
 
         // The product card: the title in bold, the description's formatting, and the merchant's Buy label with the price.
         await buyer.PressAsync(page, $"p:{ids[0]:N}");
         var card = await buyer.WaitForAsync(m => SandboxClient.HasButton(m, $"b:{ids[0]:N}"));
         Assert.Equal("Book 1\n\nA fine read & more\n\n5 ⭐", SandboxClient.Text(card));
-        Assert.Equal(["bold 0 6", "italic 10 4"], C1ChatMessages.Entities(card));
-        Assert.Equal("Get it · 5 ⭐", C1ChatMessages.Label(card, $"b:{ids[0]:N}"));
+        Assert.Equal(["bold 0 6", "italic 10 4"], SandboxMessages.Entities(card));
+        Assert.Equal("Get it · 5 ⭐", SandboxMessages.Label(card, $"b:{ids[0]:N}"));
     }
 
     [Fact]
@@ -97,9 +97,9 @@ public sealed class StorefrontSettingsInBotTests(BotAppFactory app) : IClassFixt
         await buyer.SendAsync("/start");
         var welcome = await buyer.WaitForAsync(m => SandboxClient.HasButton(m, "c:root:0"));
         Assert.Equal(Texts.Welcome("Bare"), SandboxClient.Text(welcome));
-        Assert.Equal(["c:root:0", "orders", "support", "terms"], C1ChatMessages.Callbacks(welcome));
-        Assert.Equal(Texts.SupportButton, C1ChatMessages.Label(welcome, "support"));
-        Assert.Equal(Texts.TermsButton, C1ChatMessages.Label(welcome, "terms"));
+        Assert.Equal(["c:root:0", "orders", "support", "terms"], SandboxMessages.Callbacks(welcome));
+        Assert.Equal(Texts.SupportButton, SandboxMessages.Label(welcome, "support"));
+        Assert.Equal(Texts.TermsButton, SandboxMessages.Label(welcome, "terms"));
 
         await buyer.SendAsync("/about");
         await buyer.WaitForAsync(m => SandboxClient.Text(m) == Texts.AboutDefault("Bare"));
@@ -114,10 +114,10 @@ public sealed class StorefrontSettingsInBotTests(BotAppFactory app) : IClassFixt
         await russian.SendAsync($"/start p_{product}");
         var card = await russian.WaitForAsync(m => SandboxClient.HasButton(m, $"b:{product:N}"));
         Assert.StartsWith("Plain <thing>\n\n", SandboxClient.Text(card), StringComparison.Ordinal);
-        Assert.Equal(BotTexts.Russian.Buy(7), C1ChatMessages.Label(card, $"b:{product:N}"));
+        Assert.Equal(BotTexts.Russian.Buy(7), SandboxMessages.Label(card, $"b:{product:N}"));
         await russian.SendAsync("/start");
         var ruWelcome = await russian.WaitForAsync(m => SandboxClient.HasButton(m, "terms"));
-        Assert.Equal(BotTexts.Russian.TermsButton, C1ChatMessages.Label(ruWelcome, "terms"));
+        Assert.Equal(BotTexts.Russian.TermsButton, SandboxMessages.Label(ruWelcome, "terms"));
     }
 
     [Fact]

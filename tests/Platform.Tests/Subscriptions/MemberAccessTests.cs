@@ -72,8 +72,8 @@ public sealed class MemberAccessTests(SweepAppFactory app) : IClassFixture<Sweep
         Assert.Equal(MemberDelivery.Sent, await DeliverAsync(store, buyer.UserId, membership.Id, letter));
         await buyer.WaitForAsync(m => SandboxClient.Text(m)?.Contains("THE LETTER", StringComparison.Ordinal) == true);
         Assert.Equal(MemberDelivery.Sent, await DeliverAsync(store, buyer.UserId, membership.Id, course));
-        var link = await buyer.WaitForAsync(C2DeliveryMessages.HasDownloadButton);
-        var url = C2DeliveryMessages.DownloadUrl(link)!;
+        var link = await buyer.WaitForAsync(SandboxMessages.HasDownloadButton);
+        var url = SandboxMessages.DownloadUrl(link)!;
         using var client = app.CreateHttpClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
         Assert.Equal(MemberDelivery.NotGranted, await DeliverAsync(store, buyer.UserId, membership.Id, plan));

@@ -33,6 +33,9 @@ internal static class ProbeRules
         ProbeRule.NotScoped("/logout", "ends the session the probe itself uses"),
         ProbeRule.NotScoped("/reset-password", "the reset token is the credential (PasswordResetTests)"),
         ProbeRule.NotScoped("/signup", "anonymous form creating a new store"),
+        ProbeRule.NotScoped("/terms", "public legal page, no store data"),
+        ProbeRule.NotScoped("/privacy", "public legal page, no store data"),
+        ProbeRule.NotScoped("/contact", "public page: the configured contact address"),
 
         // Not store-scoped but must not show B to A.
         ProbeRule.Scoped("/admin"),

@@ -20,6 +20,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasIndex(o => new { o.TenantId, o.TelegramPaymentChargeId }).IsUnique().HasFilter("\"TelegramPaymentChargeId\" IS NOT NULL");
         builder.HasIndex(o => new { o.TenantId, o.CustomerId, o.CreatedAt });
         builder.HasIndex(o => new { o.TenantId, o.Status, o.CreatedAt });
+        // The dashboard's periods: sales by the day they were paid, refunds by the day they happened.
+        builder.HasIndex(o => new { o.TenantId, o.PaidAt }).HasFilter("\"PaidAt\" IS NOT NULL");
+        builder.HasIndex(o => new { o.TenantId, o.RefundedAt }).HasFilter("\"RefundedAt\" IS NOT NULL");
         builder.HasOne<Bot>().WithMany().HasForeignKey(o => o.BotId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Product>().WithMany().HasForeignKey(o => o.ProductId).OnDelete(DeleteBehavior.Restrict);

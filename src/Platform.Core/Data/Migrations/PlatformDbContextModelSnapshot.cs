@@ -1547,6 +1547,12 @@ namespace Platform.Core.Data.Migrations
 
                     b.HasIndex("TenantId");
 
+                    b.HasIndex("TenantId", "PaidAt")
+                        .HasFilter("\"PaidAt\" IS NOT NULL");
+
+                    b.HasIndex("TenantId", "RefundedAt")
+                        .HasFilter("\"RefundedAt\" IS NOT NULL");
+
                     b.HasIndex("TenantId", "SubscriptionId")
                         .HasFilter("\"SubscriptionId\" IS NOT NULL");
 

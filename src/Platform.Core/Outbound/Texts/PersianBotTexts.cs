@@ -92,13 +92,13 @@ public sealed class PersianBotTexts : BotTexts
         + $"(پرداخت با تون‌کوین، هر بار دست‌کم {Stars(minimumStars)} ستاره).";
 
     // Storefront screens
-    public override string AboutButton => "ℹ️ درباره ما";
+    public override string AboutButton => "درباره ما ℹ️"; // ℹ is a left-to-right letter: after the Persian words
     public override string SupportButton => "💬 پشتیبانی";
     public override string TermsButton => "📄 شرایط";
     public override string AboutDefault(string storeName) =>
-        $"{storeName} کالاهای دیجیتال را با ستاره‌های تلگرام می‌فروشد و همین‌جا در گفتگو تحویل می‌دهد. محصولات در /catalog و خریدهای شما در /orders است.";
+        $"فروشگاه {Isolate(storeName)} کالاهای دیجیتال را با ستاره‌های تلگرام می‌فروشد و همین‌جا در گفتگو تحویل می‌دهد. محصولات در /catalog و خریدهای شما در /orders است.";
     public override string ChooseShelf => "کاتالوگ — یک قفسه انتخاب کنید:";
-    public override string ShelfTitle(string shelf) => $"{shelf} — یک محصول انتخاب کنید:";
+    public override string ShelfTitle(string shelf) => $"قفسهٔ {Isolate(shelf)} — یک محصول انتخاب کنید:";
 
     // C2 (issue 18): deliveries, /help and the command menu. Every line starts with a Persian word (the paragraph is
     // right-to-left); titles are isolated (Isolate), numbers and dates come after Persian words.
