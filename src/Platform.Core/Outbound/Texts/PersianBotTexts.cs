@@ -96,7 +96,8 @@ public sealed class PersianBotTexts : BotTexts
     public override string SupportButton => "💬 پشتیبانی";
     public override string TermsButton => "📄 شرایط";
     public override string AboutDefault(string storeName) =>
-        $"فروشگاه {Isolate(storeName)} کالاهای دیجیتال را با ستاره‌های تلگرام می‌فروشد و همین‌جا در گفتگو تحویل می‌دهد. محصولات در /catalog و خریدهای شما در /orders است.";
+        $"فروشگاه {Isolate(storeName)} کالاهای دیجیتال را با ستاره‌های تلگرام می‌فروشد و همین‌جا در گفتگو تحویل می‌دهد. "
+        + "محصولات در /catalog و خریدهای شما در /orders است.";
     public override string ChooseShelf => "کاتالوگ — یک قفسه انتخاب کنید:";
     public override string ShelfTitle(string shelf) => $"قفسهٔ {Isolate(shelf)} — یک محصول انتخاب کنید:";
 
