@@ -56,14 +56,4 @@ public sealed class IndexModel(
     public static string Net(long value) => value < 0 ? "−" + Number(-value) : Number(value);
 
     public static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    public static string StatusText(OrderStatus status) => status switch
-    {
-        OrderStatus.Paid => "Paid",
-        OrderStatus.Fulfilled => "Delivered",
-        OrderStatus.Refunded => "Refunded",
-        OrderStatus.Cancelled => "Cancelled",
-        OrderStatus.Abandoned => "Abandoned",
-        _ => "Pending",
-    };
 }
