@@ -1,4 +1,4 @@
-using System.Net;
+using Platform.Core.Catalog;
 
 namespace Platform.Core.Outbound;
 
@@ -8,8 +8,8 @@ namespace Platform.Core.Outbound;
 /// </summary>
 public static class TelegramHtml
 {
-    /// <summary>Escapes the three characters Telegram's HTML parser treats specially (and quotes, for attributes).</summary>
-    public static string Escape(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Escapes what Telegram's HTML parser treats specially: the same escaping the merchant's rich texts get.</summary>
+    public static string Escape(string text) => RichText.Escape(text);
 
     public static string Bold(string text) => $"<b>{Escape(text)}</b>";
 
